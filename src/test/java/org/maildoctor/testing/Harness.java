@@ -1,0 +1,60 @@
+package org.maildoctor.testing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Ports of the running test harness, read from its env file ({@code $MAIL_HARNESS_STATE/harness.env},
+ * default {@code /tmp/mail-harness/harness.env}) so no integration test hard-codes a port.
+ * The harness is started by {@code test-harness/ensure.sh} (called by {@code ./run-tests}).
+ */
+public final class Harness {
+    private static Properties props;
+
+    private Harness() {
+    }
+
+    public static synchronized Properties env() {
+        if (props == null) {
+            String state = System.getenv().getOrDefault("MAIL_HARNESS_STATE", "/tmp/mail-harness");
+            Path file = Path.of(state, "harness.env");
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new IllegalStateException("test harness not running: " + file
+                        + " missing; start it with: bash test-harness/ensure.sh", e);
+            }
+            props = p;
+        }
+        return props;
+    }
+
+    private static int port(String key) {
+        return Integer.parseInt(env().getProperty(key).trim());
+    }
+
+    public static int dnsPort() {
+        return port("MAIL_HARNESS_DNS_PORT");
+    }
+
+    /** {@code 127.0.0.1:PORT} of the harness DNS server, as the CLI's {@code --dns} takes it. */
+    public static String dnsServer() {
+        return "127.0.0.1:" + dnsPort();
+    }
+
+    public static int smtpPort() {
+        return port("MAIL_HARNESS_SMTP_PORT");
+    }
+
+    public static int submissionPort() {
+        return port("MAIL_HARNESS_SUBMISSION_PORT");
+    }
+
+    public static int relayPort() {
+        return port("MAIL_HARNESS_RELAY_PORT");
+    }
+}
