@@ -1,0 +1,79 @@
+package org.maildoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Exit codes and messages of the command line itself (no network). */
+class MainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void versionPrintsTheVersionAndSucceeds() {
+        assertThat(run("--version")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).startsWith("maildoctor ");
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        assertThat(run("--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("dns", "serve", "Exit codes", "network or runtime failure");
+    }
+
+    @Test
+    void unknownCommandIsUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("frobnicate").contains("Usage:");
+    }
+
+    @Test
+    void noCommandIsUsageError() {
+        assertThat(run()).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing command");
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        assertThat(run("dns", "--no-such-option", "example.org")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--no-such-option");
+    }
+
+    @Test
+    void badTimeoutIsUsageError() {
+        assertThat(run("dns", "example.org", "--timeout", "soon")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void everyCommandTakesTheGlobalOptions() {
+        var cl = Main.commandLine(new ConfigDefaultProvider(java.util.Map.of(), null));
+        for (var sub : cl.getSubcommands().values()) {
+            assertThat(sub.getCommandSpec().optionsMap().keySet())
+                    .as("options of '%s'", sub.getCommandName())
+                    .contains("--json", "--dns", "--timeout", "--allow-private");
+        }
+    }
+
+    @Test
+    void unexpectedFailuresBecomeOneLineWithExitThree() {
+        StringWriter sw = new StringWriter();
+        int code = Main.handle(new IllegalStateException("boom"), new PrintWriter(sw, true));
+        assertThat(code).isEqualTo(ExitCode.RUNTIME);
+        assertThat(sw.toString().strip()).isEqualTo("maildoctor: unexpected failure: boom");
+    }
+
+    @Test
+    void wrappedCliExceptionKeepsItsCode() {
+        StringWriter sw = new StringWriter();
+        int code = Main.handle(new RuntimeException(CliException.usage("bad input")), new PrintWriter(sw, true));
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(sw.toString().strip()).isEqualTo("maildoctor: bad input");
+    }
+}
