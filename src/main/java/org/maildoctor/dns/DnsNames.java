@@ -1,0 +1,156 @@
+package org.maildoctor.dns;
+
+import java.net.IDN;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one way maildoctor spells a DNS name: ASCII (IDN labels converted to A-labels), lower case,
+ * without the trailing dot, the root written {@code "."}. Everything the resolver returns uses this
+ * form, so callers can compare names with {@code equals}.
+ */
+public final class DnsNames {
+    /** RFC 1035 2.3.4: 255 octets on the wire, i.e. 253 characters in dotted form without the root dot. */
+    public static final int MAX_NAME_LENGTH = 253;
+    public static final int MAX_LABEL_LENGTH = 63;
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private DnsNames() {
+    }
+
+    /**
+     * Normalises a name typed by a person or taken from mail data.
+     *
+     * <p>Uses {@link java.net.IDN} (IDNA2003) for non-ASCII labels: IDNA2008 (RFC 5891) differs
+     * for a few characters (e.g. {@code ß}, which IDNA2003 maps to {@code ss}), but the JDK has no
+     * IDNA2008 implementation and a dependency for this edge is not worth it yet. STD3 rules are
+     * not applied because mail names need underscores ({@code _dmarc}, {@code sel._domainkey}).
+     *
+     * @throws DnsNameException if the input cannot be a DNS name
+     */
+    public static String normalize(String input) {
+        if (input == null) {
+            throw new DnsNameException(null, "no name given");
+        }
+        String s = input.strip();
+        if (s.isEmpty()) {
+            throw new DnsNameException(input, "empty name");
+        }
+        if (s.equals(".")) {
+            return ".";
+        }
+        if (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.startsWith(".") || s.contains("..")) {
+            throw new DnsNameException(input, "empty label");
+        }
+        String ascii;
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            ascii = s; // java.net.IDN would reject some legal ASCII (e.g. labels with '*' are fine here)
+        } else {
+            try {
+                ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED);
+            } catch (IllegalArgumentException e) {
+                throw new DnsNameException(input, "not a valid internationalised name (" + e.getMessage() + ")");
+            }
+        }
+        ascii = ascii.toLowerCase(Locale.ROOT);
+        checkAscii(input, ascii);
+        return ascii;
+    }
+
+    private static void checkAscii(String input, String name) {
+        if (name.isEmpty()) {
+            throw new DnsNameException(input, "empty name");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new DnsNameException(input, "longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '.') {
+                int len = i - labelStart;
+                if (len == 0) {
+                    throw new DnsNameException(input, "empty label");
+                }
+                if (len > MAX_LABEL_LENGTH) {
+                    throw new DnsNameException(input, "label longer than " + MAX_LABEL_LENGTH + " characters");
+                }
+                labelStart = i + 1;
+                continue;
+            }
+            char c = name.charAt(i);
+            if (!allowed(c)) {
+                throw new DnsNameException(input, "character '" + (c < 0x20 || c > 0x7e
+                        ? String.format("\\u%04x", (int) c) : String.valueOf(c)) + "' is not allowed");
+            }
+        }
+    }
+
+    // Printable ASCII, minus what has a meaning in zone-file syntax or would need escaping on the
+    // wire (dnsjava would treat '\\' as an escape). Wider than LDH on purpose: RFC 2317 classless
+    // reverse names contain '/', and wildcard owners '*'.
+    private static boolean allowed(char c) {
+        return c > 0x20 && c < 0x7f && "\\\"()';@$ ".indexOf(c) < 0;
+    }
+
+    /** The absolute presentation form, with the trailing dot ({@code mx.good.test.}). */
+    public static String absolute(String normalizedName) {
+        return normalizedName.equals(".") ? "." : normalizedName + ".";
+    }
+
+    /**
+     * Parses an IPv4 or IPv6 literal without any DNS lookup; empty for anything else
+     * (names are never resolved here).
+     */
+    public static Optional<InetAddress> parseIpLiteral(String text) {
+        String s = text == null ? "" : text.strip();
+        try {
+            if (IPV4.matcher(s).matches()) {
+                String[] parts = s.split("\\.");
+                byte[] b = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int v = Integer.parseInt(parts[i]);
+                    if (v > 255) {
+                        return Optional.empty();
+                    }
+                    b[i] = (byte) v;
+                }
+                return Optional.of(InetAddress.getByAddress(b));
+            }
+            boolean v6 = s.indexOf(':') >= 0
+                    && s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+            // With a ':' getByName parses an IPv6 literal or fails; it never looks the string up.
+            return v6 ? Optional.of(InetAddress.getByName(s)) : Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The PTR owner name of an address: {@code 1.0.0.127.in-addr.arpa} (RFC 1035 3.5, RFC 3596 2.5). */
+    public static String reverseName(InetAddress address) {
+        byte[] b = address.getAddress();
+        StringBuilder sb = new StringBuilder();
+        if (address instanceof Inet4Address) {
+            for (int i = b.length - 1; i >= 0; i--) {
+                sb.append(b[i] & 0xff).append('.');
+            }
+            return sb.append("in-addr.arpa").toString();
+        }
+        if (address instanceof Inet6Address) {
+            for (int i = b.length - 1; i >= 0; i--) {
+                sb.append(Character.forDigit(b[i] & 0x0f, 16)).append('.');
+                sb.append(Character.forDigit((b[i] >> 4) & 0x0f, 16)).append('.');
+            }
+            return sb.append("ip6.arpa").toString();
+        }
+        throw new IllegalArgumentException("not an IP address: " + address);
+    }
+}
