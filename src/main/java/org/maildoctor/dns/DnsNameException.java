@@ -5,7 +5,7 @@ public final class DnsNameException extends IllegalArgumentException {
     private final String input;
 
     public DnsNameException(String input, String reason) {
-        super("invalid DNS name '" + printable(input) + "': " + reason);
+        super("invalid DNS name '" + printable(input) + "': " + printable(reason));
         this.input = input;
     }
 

@@ -58,7 +58,7 @@ public final class DnsNames {
             try {
                 ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED);
             } catch (IllegalArgumentException e) {
-                throw new DnsNameException(input, "not a valid internationalised name (" + e.getMessage() + ")");
+                throw new DnsNameException(input, "not a valid internationalised name (" + String.valueOf(e.getMessage()).replace("java.text.ParseException: ", "").strip() + ")");
             }
         }
         ascii = ascii.toLowerCase(Locale.ROOT);
