@@ -73,10 +73,15 @@ final class RecordMapper {
         if (addr instanceof Inet6Address v6) {
             return v6;
         }
+        byte[] v6 = new byte[16];
+        byte[] v4 = addr.getAddress();
+        v6[10] = (byte) 0xff;
+        v6[11] = (byte) 0xff;
+        System.arraycopy(v4, 0, v6, 12, 4);
         try {
-            return Inet6Address.getByAddress(null, a.rdataToWireCanonical(), -1);
+            return Inet6Address.getByAddress(null, v6, -1);
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("AAAA rdata is not 16 bytes", e);
+            throw new IllegalStateException(e); // 16 bytes: cannot happen
         }
     }
 }
