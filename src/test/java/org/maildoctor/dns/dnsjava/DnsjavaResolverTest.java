@@ -149,6 +149,28 @@ class DnsjavaResolverTest {
     }
 
     @Test
+    void aTruncatedUdpReplyIsRetriedOverTcp() throws Exception {
+        try (ScriptedDnsServer server = ScriptedDnsServer.withTcp((q, tcp) -> {
+            Message m = ScriptedDnsServer.reply(q, Rcode.NOERROR);
+            if (!tcp) {
+                m.getHeader().setFlag(Flags.TC); // "too big for UDP": the client must ask again over TCP
+                return m;
+            }
+            try {
+                m.addRecord(new TXTRecord(q.getQuestion().getName(), DClass.IN, 300, "over tcp"), Section.ANSWER);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return m;
+        })) {
+            DnsResult r = resolver(server, Duration.ofSeconds(2), 0).lookupNow("big.test", RecordType.TXT);
+            assertThat(r.recordsOrEmpty()).extracting(DnsRecord::value).containsExactly("\"over tcp\"");
+            assertThat(server.queries).hasSize(1);
+            assertThat(server.tcpQueries).hasSize(1);
+        }
+    }
+
+    @Test
     void aClosedPortIsUnreachableAtOnce() throws Exception {
         int port;
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

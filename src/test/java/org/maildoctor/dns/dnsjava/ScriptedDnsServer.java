@@ -1,31 +1,71 @@
 package org.maildoctor.dns.dnsjava;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 
 /**
- * A UDP DNS server on 127.0.0.1 whose replies a test scripts: the function gets the query and
- * returns the reply (already carrying the query's id and question), or null to stay silent.
+ * A DNS server on 127.0.0.1 whose replies a test scripts: the function gets the query and returns
+ * the reply (start from {@link #reply}), or null to stay silent. UDP always; TCP on the same port
+ * when built with {@link #withTcp}, where the script sees {@code tcp == true}.
  */
 final class ScriptedDnsServer implements AutoCloseable {
     private final DatagramSocket socket;
-    private final Thread thread;
+    private ServerSocket tcp;
     final List<Message> queries = new CopyOnWriteArrayList<>();
+    final List<Message> tcpQueries = new CopyOnWriteArrayList<>();
 
     ScriptedDnsServer(Function<Message, Message> script) throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        thread = new Thread(() -> serve(script), "scripted-dns");
+        Thread thread = new Thread(() -> serve(script), "scripted-dns");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    static ScriptedDnsServer withTcp(BiFunction<Message, Boolean, Message> script) throws IOException {
+        ScriptedDnsServer server = new ScriptedDnsServer(q -> script.apply(q, false));
+        server.tcp = new ServerSocket();
+        server.tcp.bind(server.address());
+        Thread thread = new Thread(() -> server.serveTcp(script), "scripted-dns-tcp");
+        thread.setDaemon(true);
+        thread.start();
+        return server;
+    }
+
+    private void serveTcp(BiFunction<Message, Boolean, Message> script) {
+        while (!tcp.isClosed()) {
+            try (Socket s = tcp.accept()) {
+                s.setSoTimeout(5000);
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                byte[] query = new byte[in.readUnsignedShort()];
+                in.readFully(query);
+                Message q = new Message(query);
+                tcpQueries.add(q);
+                Message r = script.apply(q, true);
+                if (r != null) {
+                    byte[] out = r.toWire();
+                    DataOutputStream o = new DataOutputStream(s.getOutputStream());
+                    o.writeShort(out.length);
+                    o.write(out);
+                    o.flush();
+                }
+            } catch (IOException e) {
+                // closed, or a client that went away
+            }
+        }
     }
 
     /** A reply to {@code query} with the given rcode and nothing in it yet. */
@@ -64,7 +104,10 @@ final class ScriptedDnsServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         socket.close();
+        if (tcp != null) {
+            tcp.close();
+        }
     }
 }
