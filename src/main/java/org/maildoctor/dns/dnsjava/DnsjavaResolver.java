@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.maildoctor.dns.DnsNameException;
@@ -56,6 +58,11 @@ public final class DnsjavaResolver implements Resolver {
     public static final int MAX_CNAME_HOPS = 8;
     /** RFC 8020-era advice (DNS flag day 2020): a UDP payload that avoids IP fragmentation. */
     static final int EDNS_UDP_PAYLOAD = 1232;
+
+    // dnsjava parses replies on the executor it is given, by default the common ForkJoinPool, which
+    // has ONE thread on a 2-core machine: any task blocking there would starve every DNS reply.
+    private static final Executor REPLIES = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("dns-reply-", 0).factory());
 
     private final SimpleResolver resolver;
     private final InetSocketAddress server;
@@ -194,7 +201,7 @@ public final class DnsjavaResolver implements Resolver {
             q.getHeader().setFlag(Flags.AD);
             CompletableFuture<Message> sent;
             try {
-                sent = resolver.sendAsync(q).toCompletableFuture().thenApply(x -> x);
+                sent = resolver.sendAsync(q, REPLIES).toCompletableFuture().thenApply(x -> x);
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }

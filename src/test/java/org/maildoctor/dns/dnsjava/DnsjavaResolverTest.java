@@ -171,6 +171,27 @@ class DnsjavaResolverTest {
     }
 
     @Test
+    void repliesAreHandledEvenWhenTheCommonPoolIsBlocked() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinPool.commonPool();
+        for (int i = 0; i < pool.getParallelism(); i++) {
+            pool.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try (ScriptedDnsServer server = new ScriptedDnsServer(q -> ScriptedDnsServer.reply(q, Rcode.NXDOMAIN))) {
+            assertThat(resolver(server, Duration.ofSeconds(2), 0).lookupNow("x.test", RecordType.A))
+                    .isInstanceOf(DnsResult.NxDomain.class);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aClosedPortIsUnreachableAtOnce() throws Exception {
         int port;
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
