@@ -91,4 +91,22 @@ class CachingResolverTest {
         cache.lookupNow("zero.test", RecordType.A);
         assertThat(zone.queryCount()).isEqualTo(2);
     }
+
+    @Test
+    void concurrentLookupsOfOneQuestionShareOneQuery() {
+        java.util.concurrent.CompletableFuture<DnsResult> pending = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CachingResolver cache = new CachingResolver((name, type) -> {
+            calls.incrementAndGet();
+            return pending;
+        }, ticker, 1000, Duration.ofHours(6), Duration.ofSeconds(5), Duration.ZERO);
+        var first = cache.lookup("a.test", RecordType.A);
+        var second = cache.lookup("A.test.", RecordType.A);
+        assertThat(calls.get()).isEqualTo(1);
+        pending.complete(new DnsResult.NoData("a.test", RecordType.A, java.util.List.of(), java.util.Optional.empty()));
+        assertThat(first.join()).isSameAs(second.join());
+        // no SOA: RFC 2308 5 says do not cache, so the next lookup asks again
+        cache.lookup("a.test", RecordType.A);
+        assertThat(calls.get()).isEqualTo(2);
+    }
 }
