@@ -102,4 +102,11 @@ class DnsCommandIT {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("1.0.0.127.in-addr.arpa.  300  PTR  mx.good.test.");
     }
+
+    @Test
+    void anIpv6ServerWorksToo() {
+        Run r = run("dns", "good.test", "MX", "--dns", "[::1]:" + Harness.dnsPort());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("good.test.  300  MX  10 mx.good.test.");
+    }
 }
