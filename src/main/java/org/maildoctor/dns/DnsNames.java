@@ -136,21 +136,28 @@ public final class DnsNames {
 
     /** The PTR owner name of an address: {@code 1.0.0.127.in-addr.arpa} (RFC 1035 3.5, RFC 3596 2.5). */
     public static String reverseName(InetAddress address) {
+        return reverseLabels(address) + (address instanceof Inet4Address ? ".in-addr.arpa" : ".ip6.arpa");
+    }
+
+    /**
+     * The address as reversed labels without a suffix: {@code 1.0.0.127}, or 32 nibbles for IPv6.
+     * DNS blocklists (RFC 5782 2.1, 2.4) append their zone to this.
+     */
+    public static String reverseLabels(InetAddress address) {
         byte[] b = address.getAddress();
         StringBuilder sb = new StringBuilder();
         if (address instanceof Inet4Address) {
             for (int i = b.length - 1; i >= 0; i--) {
                 sb.append(b[i] & 0xff).append('.');
             }
-            return sb.append("in-addr.arpa").toString();
-        }
-        if (address instanceof Inet6Address) {
+        } else if (address instanceof Inet6Address) {
             for (int i = b.length - 1; i >= 0; i--) {
                 sb.append(Character.forDigit(b[i] & 0x0f, 16)).append('.');
                 sb.append(Character.forDigit((b[i] >> 4) & 0x0f, 16)).append('.');
             }
-            return sb.append("ip6.arpa").toString();
+        } else {
+            throw new IllegalArgumentException("not an IP address: " + address);
         }
-        throw new IllegalArgumentException("not an IP address: " + address);
+        return sb.substring(0, sb.length() - 1);
     }
 }

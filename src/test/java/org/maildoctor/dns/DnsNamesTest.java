@@ -62,6 +62,8 @@ class DnsNamesTest {
                 .isEqualTo("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa");
         assertThat(DnsNames.reverseName(InetAddress.getByName("2001:db8::ab")))
                 .startsWith("b.a.0.0.").endsWith("8.b.d.0.1.0.0.2.ip6.arpa");
+        assertThat(DnsNames.reverseLabels(InetAddress.getByName("127.0.0.2"))).isEqualTo("2.0.0.127");
+        assertThat(DnsNames.reverseLabels(InetAddress.getByName("::1"))).hasSize(63).startsWith("1.0.").endsWith(".0");
     }
 
     @Test
