@@ -27,6 +27,8 @@ import org.maildoctor.dns.DnsRecord;
 import org.maildoctor.dns.DnsResult;
 import org.maildoctor.dns.RecordType;
 import org.maildoctor.dns.Resolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -54,6 +56,7 @@ import org.xbill.DNS.WireParseException;
  * checks its timeouts about once a second.
  */
 public final class DnsjavaResolver implements Resolver {
+    private static final Logger LOG = LoggerFactory.getLogger(DnsjavaResolver.class);
     /** Longest CNAME chain followed; real chains are 1-3 hops. */
     public static final int MAX_CNAME_HOPS = 8;
     /** RFC 8020-era advice (DNS flag day 2020): a UDP payload that avoids IP fragmentation. */
@@ -106,10 +109,13 @@ public final class DnsjavaResolver implements Resolver {
         Name qname = toName(name, normalized);
         long deadline = System.nanoTime() + timeout.toNanos();
         Chase chase = new Chase(normalized, type, deadline);
+        long t0 = System.nanoTime();
         return chase.step(qname, List.of(), true)
                 // the contract: failures are outcomes, never exceptions (this catches our own bugs too)
                 .exceptionally(t -> new DnsResult.ServFail(normalized, type, serverText,
-                        "internal error: " + unwrap(t)));
+                        "internal error: " + unwrap(t)))
+                .whenComplete((r, t) -> LOG.debug("{} {}/{} -> {} in {} ms", serverText, normalized, type,
+                        r == null ? t : r.describe(), (System.nanoTime() - t0) / 1_000_000));
     }
 
     private static Name toName(String input, String normalized) {
