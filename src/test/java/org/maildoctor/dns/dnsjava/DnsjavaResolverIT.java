@@ -126,6 +126,9 @@ class DnsjavaResolverIT {
 
     @Test
     void idnNamesAreSentAsALabels() {
+        DnsResult.Answer idn = answer("Bücher.DNStest.test", RecordType.A);
+        assertThat(idn.name()).isEqualTo("xn--bcher-kva.dnstest.test");
+        assertThat(idn.records()).extracting(DnsRecord::value).containsExactly("127.0.0.9");
         assertThat(dns.lookupNow("bücher.good.test", RecordType.A))
                 .isInstanceOfSatisfying(DnsResult.NxDomain.class,
                         nx -> assertThat(nx.name()).isEqualTo("xn--bcher-kva.good.test"));
