@@ -1,0 +1,387 @@
+package org.maildoctor.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.openapi.BearerAuth;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.util.JavalinBindException;
+import io.javalin.validation.ValidationException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web shell: Javalin with server-rendered pages, REST under /api/v1, /healthz, /metrics and
+ * /api/openapi.json. Build one with {@link #builder(WebConfig)}, add {@link WebModule}s and health
+ * checks, then {@link #start()}.
+ */
+public final class WebServer implements AutoCloseable {
+    public static final String OPENAPI_PATH = "/api/openapi.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final ObjectMapper PROBLEM_JSON = new ObjectMapper();
+    /** Marks a response whose error body is already written, so the 404 error mapper leaves it alone. */
+    private static final String ERROR_WRITTEN = "maildoctor.error-written";
+
+    private final WebConfig config;
+    private final Javalin app;
+    private final Metrics metrics;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private WebServer(WebConfig config, List<WebModule> modules, Map<String, Supplier<HealthStatus>> checks) {
+        config.requireSafeExposure();
+        this.config = config;
+        this.metrics = new Metrics();
+        Auth auth = new Auth(config, Clock.systemUTC());
+        List<NavItem> nav = Collections.synchronizedList(new ArrayList<>());
+        Pages pages = new Pages(Collections.unmodifiableList(nav), config.version(), auth);
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.startupWatcherEnabled = false;
+            c.jetty.defaultHost = config.bindAddress();
+            c.jetty.defaultPort = config.port();
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/static";
+                s.location = Location.CLASSPATH;
+            });
+            c.requestLogger.http((ctx, ms) -> {
+                metrics.record(ctx, ms);
+                LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            });
+            c.registerPlugin(new OpenApiPlugin(p -> p
+                    .withDocumentationPath(OPENAPI_PATH)
+                    .withDefinitionConfiguration((name, d) -> d
+                            .withInfo(i -> {
+                                i.setTitle("maildoctor API");
+                                i.setVersion(config.version());
+                                i.setDescription("REST API of maildoctor. Errors are RFC 9457 application/problem+json.");
+                            })
+                            .withSecurity(s -> s.withSecurityScheme("bearerAuth", new BearerAuth())))));
+        });
+        installAuth(auth, pages);
+        installErrors(pages);
+        installCore(pages, checks);
+        Routes routes = new Routes(app, nav, pages);
+        new SystemApi(config.version(), Collections.unmodifiableList(nav)).register(routes);
+        for (WebModule module : modules) {
+            module.register(routes);
+        }
+    }
+
+    public static Builder builder(WebConfig config) {
+        return new Builder(config);
+    }
+
+    /** The underlying Javalin app, for in-process tests ({@code JavalinTest.test(server.app(), ...)}). */
+    public Javalin app() {
+        return app;
+    }
+
+    public WebConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts listening on the configured address and port.
+     *
+     * @throws PortInUseException when the port is taken
+     * @throws WebStartException when the address cannot be bound for another reason
+     */
+    public WebServer start() {
+        try {
+            probePort();
+        } catch (RuntimeException e) {
+            stopQuietly();
+            throw e;
+        }
+        try {
+            app.start(config.bindAddress(), config.port());
+        } catch (JavalinBindException e) {
+            stopQuietly();
+            BindException bind = findBindException(e);
+            String reason = bind == null ? null : bind.getMessage();
+            if (reason == null || reason.toLowerCase(Locale.ROOT).contains("in use")) {
+                throw new PortInUseException(config.bindAddress(), config.port(), e);
+            }
+            throw new WebStartException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + reason, e);
+        } catch (RuntimeException e) {
+            stopQuietly();
+            throw new WebStartException("cannot start the web server on " + config.bindAddress() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The address people should open, e.g. {@code http://127.0.0.1:8025}. */
+    public String url() {
+        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        return "http://" + host + ":" + port();
+    }
+
+    /** Stops the server; safe to call more than once (shutdown hook and normal exit may both call it). */
+    public void stop() {
+        if (stopped.compareAndSet(false, true)) {
+            app.stop();
+            metrics.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException ignored) {
+            // the original start failure is what the user needs to see
+        }
+    }
+
+    /**
+     * Fails fast on a taken port before Jetty starts, because Javalin logs a scary ERROR line for the
+     * same condition; the bind failure in {@link #start()} still covers the race that remains.
+     */
+    private void probePort() {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty does, so TIME_WAIT sockets do not count as taken
+            probe.bind(new InetSocketAddress(config.bindAddress(), config.port()));
+        } catch (BindException e) {
+            String reason = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+            if (reason.contains("in use")) {
+                throw new PortInUseException(config.bindAddress(), config.port(), e);
+            }
+            throw new WebStartException("cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            // anything else is left for Jetty to report
+        }
+    }
+
+    private static BindException findBindException(Throwable t) {
+        for (Throwable c = t; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof BindException b) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- request pipeline
+
+    private static boolean isOpen(String path) {
+        return path.equals("/healthz") || path.startsWith("/static/") || path.equals("/login")
+                || path.equals("/favicon.ico");
+    }
+
+    /** API-style paths answer errors with problem+json and authenticate with a bearer token. */
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.equals("/metrics");
+    }
+
+    private void installAuth(Auth auth, Pages pages) {
+        if (!auth.enabled()) {
+            return;
+        }
+        app.before(ctx -> {
+            String path = ctx.path();
+            if (isOpen(path)) {
+                return;
+            }
+            if (isApi(path)) {
+                if (!auth.apiAllowed(ctx)) {
+                    ctx.header("WWW-Authenticate", "Bearer realm=\"maildoctor\"");
+                    throw new ProblemException(401, "send the API token as 'Authorization: Bearer <token>'");
+                }
+                return;
+            }
+            if (!auth.hasSession(ctx)) {
+                if ("GET".equals(ctx.method().name())) {
+                    String next = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+                    ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+                    ctx.skipRemainingHandlers();
+                } else {
+                    throw new ProblemException(401, "sign in first");
+                }
+            }
+        });
+        app.get("/login", ctx -> renderLogin(ctx, pages, null));
+        app.post("/login", ctx -> {
+            if (auth.login(ctx, ctx.formParam("password"))) {
+                ctx.redirect(safeNext(ctx.formParam("next")));
+            } else {
+                LOG.info("failed web login from {}", ctx.ip());
+                ctx.status(401);
+                renderLogin(ctx, pages, "Wrong password.");
+            }
+        });
+        app.post("/logout", ctx -> {
+            auth.logout(ctx);
+            ctx.redirect("/login");
+        });
+    }
+
+    private static void renderLogin(Context ctx, Pages pages, String error) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("error", error);
+        params.put("next", safeNext(ctx.formParamMap().containsKey("next") ? ctx.formParam("next") : ctx.queryParam("next")));
+        pages.render(ctx, "login.jte", "Sign in", params);
+    }
+
+    /** Only same-site absolute paths: an attacker-chosen "next" must not redirect off-site. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+            return "/";
+        }
+        return next;
+    }
+
+    private void installErrors(Pages pages) {
+        app.exception(ProblemException.class, (e, ctx) -> writeError(ctx, pages, e.status(), e.getMessage()));
+        app.exception(ValidationException.class, (e, ctx) -> writeError(ctx, pages, 400, describe(e)));
+        app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, pages, e.getStatus(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unhandled failure in {} {}", ctx.method(), ctx.path(), e);
+            writeError(ctx, pages, 500, "internal error; the server log has the details");
+        });
+        // Responses that reach 404 without an exception (e.g. a handler that only set the status).
+        app.error(404, ctx -> {
+            if (ctx.attribute(ERROR_WRITTEN) == null) {
+                writeError(ctx, pages, 404, "nothing at " + ctx.path());
+            }
+        });
+    }
+
+    private static String describe(ValidationException e) {
+        return e.getErrors().entrySet().stream()
+                .map(en -> en.getKey() + ": " + en.getValue().stream()
+                        .map(err -> err.getMessage()).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static void writeError(Context ctx, Pages pages, int status, String detail) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        ctx.status(status);
+        if (isApi(ctx.path())) {
+            Problem problem = Problem.of(status, detail, ctx.path());
+            try {
+                ctx.contentType(Problem.CONTENT_TYPE).result(PROBLEM_JSON.writeValueAsString(problem));
+            } catch (JsonProcessingException e) {
+                ctx.contentType(Problem.CONTENT_TYPE).result("{\"title\":\"Internal Server Error\",\"status\":500}");
+            }
+            return;
+        }
+        try {
+            Map<String, Object> params = new HashMap<>();
+            params.put("status", status);
+            params.put("reason", Problem.reason(status));
+            params.put("detail", detail);
+            pages.render(ctx, "error.jte", Problem.reason(status), params);
+        } catch (RuntimeException e) {
+            LOG.error("error page failed to render", e);
+            ctx.contentType("text/plain; charset=utf-8").result(status + " " + Problem.reason(status));
+        }
+    }
+
+    private void installCore(Pages pages, Map<String, Supplier<HealthStatus>> checks) {
+        app.get("/", ctx -> pages.render(ctx, "home.jte", "Home", Map.of()));
+        app.get("/healthz", ctx -> health(ctx, checks));
+        app.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+    }
+
+    private void health(Context ctx, Map<String, Supplier<HealthStatus>> checks) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        boolean allUp = true;
+        for (Map.Entry<String, Supplier<HealthStatus>> check : checks.entrySet()) {
+            HealthStatus status;
+            try {
+                status = check.getValue().get();
+                if (status == null) {
+                    status = HealthStatus.down("check returned no status");
+                }
+            } catch (RuntimeException e) {
+                // the class name only: exception messages may carry connection strings
+                status = HealthStatus.down("check failed: " + e.getClass().getSimpleName());
+                LOG.warn("health check '{}' failed", check.getKey(), e);
+            }
+            allUp &= status.up();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", status.up() ? "ok" : "down");
+            entry.put("detail", status.detail());
+            results.put(check.getKey(), entry);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", allUp ? "ok" : "down");
+        body.put("version", config.version());
+        body.put("checks", results);
+        ctx.status(allUp ? 200 : 503).json(body);
+    }
+
+    /** Collects modules and health checks before the server is created. */
+    public static final class Builder {
+        private final WebConfig config;
+        private final List<WebModule> modules = new ArrayList<>();
+        private final Map<String, Supplier<HealthStatus>> checks = new LinkedHashMap<>();
+
+        private Builder(WebConfig config) {
+            this.config = config;
+        }
+
+        public Builder module(WebModule module) {
+            modules.add(module);
+            return this;
+        }
+
+        public Builder modules(List<? extends WebModule> all) {
+            modules.addAll(all);
+            return this;
+        }
+
+        /** A named check shown under "checks" in /healthz; any check down turns /healthz into 503. */
+        public Builder healthCheck(String name, Supplier<HealthStatus> check) {
+            if (checks.putIfAbsent(name, check) != null) {
+                throw new IllegalArgumentException("duplicate health check: " + name);
+            }
+            return this;
+        }
+
+        /**
+         * Creates the server without starting it.
+         *
+         * @throws InsecureBindException when bound beyond loopback without a password or token
+         */
+        public WebServer build() {
+            return new WebServer(config, List.copyOf(modules), Collections.unmodifiableMap(new LinkedHashMap<>(checks)));
+        }
+    }
+}
