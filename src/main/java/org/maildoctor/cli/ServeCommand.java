@@ -82,14 +82,17 @@ public final class ServeCommand extends BaseCommand {
         output().err().println("maildoctor serving on " + server.url()
                 + (config.authEnabled() ? " (authentication required)" : ""));
         output().err().flush();
+        boolean interrupted = false;
         try {
             stopped.await();
         } catch (InterruptedException e) {
             // an embedding thread asked us to stop: same as a signal
+            interrupted = true;
+        }
+        removeHook(hook);
+        server.stop(); // with the interrupt flag clear, or Jetty's graceful stop is cut short
+        if (interrupted) {
             Thread.currentThread().interrupt();
-        } finally {
-            removeHook(hook);
-            server.stop();
         }
         return ExitCode.OK;
     }
