@@ -36,7 +36,7 @@ final class SystemApi {
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = VersionInfo.class)),
                 @OpenApiResponse(status = "401", description = "Missing or wrong bearer token",
-                        content = @OpenApiContent(from = Problem.class, type = Problem.CONTENT_TYPE))
+                        content = @OpenApiContent(from = Problem.class, mimeType = Problem.CONTENT_TYPE))
             })
     void version(Context ctx) {
         ctx.json(new VersionInfo("maildoctor", version, Runtime.version().toString()));
@@ -52,7 +52,7 @@ final class SystemApi {
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = CapabilityInfo[].class)),
                 @OpenApiResponse(status = "401", description = "Missing or wrong bearer token",
-                        content = @OpenApiContent(from = Problem.class, type = Problem.CONTENT_TYPE))
+                        content = @OpenApiContent(from = Problem.class, mimeType = Problem.CONTENT_TYPE))
             })
     void capabilities(Context ctx) {
         ctx.json(nav.stream().map(n -> new CapabilityInfo(n.path(), n.label(), n.summary())).toList());

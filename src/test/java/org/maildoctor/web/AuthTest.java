@@ -121,6 +121,24 @@ class AuthTest {
     }
 
     @Test
+    void repeatedWrongPasswordsAreThrottledEvenForTheRightOne() {
+        JavalinTest.test(exposed(Optional.of(PASSWORD), Optional.empty()).app(), (server, client) -> {
+            OkHttpClient http = noRedirects(client);
+            for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+                assertThat(login(http, client.getOrigin(), "guess" + i).code()).isEqualTo(401);
+            }
+            Response blocked = login(http, client.getOrigin(), PASSWORD);
+            assertThat(blocked.code()).isEqualTo(429);
+            assertThat(blocked.header("Set-Cookie")).isNull();
+        });
+    }
+
+    static Response login(OkHttpClient http, String origin, String password) throws java.io.IOException {
+        return http.newCall(new Request.Builder().url(origin + "/login")
+                .post(new FormBody.Builder().add("password", password).build()).build()).execute();
+    }
+
+    @Test
     void loginNeverRedirectsOffSite() {
         assertThat(WebServer.safeNext("//evil.example/")).isEqualTo("/");
         assertThat(WebServer.safeNext("https://evil.example/")).isEqualTo("/");

@@ -25,6 +25,7 @@ class OpenApiTest {
             assertThat(version.at("/responses/200/content/application~1json/schema/$ref").asText())
                     .isEqualTo("#/components/schemas/VersionInfo");
             assertThat(doc.at("/components/schemas/VersionInfo/properties").has("version")).isTrue();
+            assertThat(version.at("/responses/401/content").has(Problem.CONTENT_TYPE)).isTrue();
             assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
             assertThat(doc.at("/paths/~1api~1v1~1capabilities/get").isMissingNode()).isFalse();
         });

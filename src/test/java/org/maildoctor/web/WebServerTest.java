@@ -22,6 +22,7 @@ class WebServerTest {
             int n = ctx.queryParamAsClass("n", Integer.class).check(v -> v >= 0, "must not be negative").get();
             ctx.json(Map.of("square", n * n));
         });
+        r.apiPost("/probe/echo", ctx -> ctx.json(ctx.bodyAsClass(Echo.class)));
         r.apiGet("/probe/missing", ctx -> {
             throw ProblemException.notFound("no probe with that id");
         });
@@ -33,8 +34,7 @@ class WebServerTest {
         });
     };
 
-    static WebServer server(WebServer.Builder builder) {
-        return builder.build();
+    record Echo(String text) {
     }
 
     static WebServer loopback() {
@@ -119,6 +119,27 @@ class WebServerTest {
             Response negative = client.get("/api/v1/probe/square?n=-1");
             assertThat(negative.code()).isEqualTo(400);
             assertThat(json(negative).get("detail").asText()).contains("n").contains("must not be negative");
+        });
+    }
+
+    @Test
+    void malformedJsonBodyIsProblemJson400() {
+        JavalinTest.test(loopback().app(), (server, client) -> {
+            assertThat(json(client.post("/api/v1/probe/echo", "{\"text\":\"hi\"}")).get("text").asText()).isEqualTo("hi");
+            assertProblem(client.post("/api/v1/probe/echo", "{\"text\": "), 400, "/api/v1/probe/echo");
+            assertThat(client.post("/api/v1/probe/echo", "[1,2]").code()).isEqualTo(400);
+        });
+    }
+
+    @Test
+    void securityHeadersOnPagesAndApi() {
+        JavalinTest.test(loopback().app(), (server, client) -> {
+            for (String path : new String[] {"/", "/api/v1/version", "/api/v1/nope"}) {
+                Response r = client.get(path);
+                assertThat(r.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+                assertThat(r.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+                assertThat(r.header("Content-Security-Policy")).as(path).contains("default-src 'self'");
+            }
         });
     }
 
