@@ -31,7 +31,10 @@ final class Pages {
     }
 
     PageModel model(Context ctx, String title) {
-        return new PageModel(title, nav, ctx.path(), version, auth.enabled() && auth.hasSession(ctx));
+        boolean signedIn = auth.enabled() && auth.hasSession(ctx);
+        // signed-out visitors of an exposed server see no map of the application
+        List<NavItem> visible = auth.enabled() && !signedIn ? List.of() : nav;
+        return new PageModel(title, visible, ctx.path(), version, signedIn);
     }
 
     String version() {

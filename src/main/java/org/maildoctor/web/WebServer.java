@@ -271,8 +271,9 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    private static void renderLogin(Context ctx, Pages pages, String error) {
+    private void renderLogin(Context ctx, Pages pages, String error) {
         Map<String, Object> params = new HashMap<>();
+        params.put("secretLabel", config.adminPassword().isPresent() ? "Admin password" : "API token");
         params.put("error", error);
         params.put("next", safeNext(ctx.formParamMap().containsKey("next") ? ctx.formParam("next") : ctx.queryParam("next")));
         pages.render(ctx, "login.jte", "Sign in", params);

@@ -85,7 +85,8 @@ class AuthTest {
 
             String loginHtml = http.newCall(new Request.Builder().url(origin + "/login?next=%2Faudit").build())
                     .execute().body().string();
-            assertThat(loginHtml).contains("type=\"password\"").contains("value=\"/audit\"");
+            assertThat(loginHtml).contains("type=\"password\"").contains("value=\"/audit\"")
+                    .contains("Admin password").doesNotContain("href=\"/audit\"");
 
             Response wrong = http.newCall(new Request.Builder().url(origin + "/login")
                     .post(new FormBody.Builder().add("password", "nope").add("next", "/audit").build()).build()).execute();
