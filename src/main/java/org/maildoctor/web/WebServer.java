@@ -1,32 +1,23 @@
 package org.maildoctor.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.openapi.BearerAuth;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.util.JavalinBindException;
-import io.javalin.validation.ValidationException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +30,6 @@ public final class WebServer implements AutoCloseable {
     public static final String OPENAPI_PATH = "/api/openapi.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    private static final ObjectMapper PROBLEM_JSON = new ObjectMapper();
-    /** Marks a response whose error body is already written, so the 404 error mapper leaves it alone. */
-    private static final String ERROR_WRITTEN = "maildoctor.error-written";
 
     private final WebConfig config;
     private final Javalin app;
@@ -80,8 +68,8 @@ public final class WebServer implements AutoCloseable {
                             .withSecurity(s -> s.withSecurityScheme("bearerAuth", new BearerAuth())))));
         });
         installSecurityHeaders();
-        installAuth(auth, pages);
-        installErrors(pages);
+        new AuthRoutes(config, auth, pages).install(app);
+        ErrorResponses.install(app, pages);
         installCore(pages, checks);
         Routes routes = new Routes(app, nav, pages);
         new SystemApi(config.version(), Collections.unmodifiableList(nav)).register(routes);
@@ -198,18 +186,6 @@ public final class WebServer implements AutoCloseable {
         return null;
     }
 
-    // ---------------------------------------------------------------- request pipeline
-
-    private static boolean isOpen(String path) {
-        return path.equals("/healthz") || path.startsWith("/static/") || path.equals("/login")
-                || path.equals("/favicon.ico");
-    }
-
-    /** API-style paths answer errors with problem+json and authenticate with a bearer token. */
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.equals("/api") || path.equals("/metrics");
-    }
-
     /** No inline script or style is used, so a strict CSP costs nothing and blunts any injection. */
     private void installSecurityHeaders() {
         app.before(ctx -> {
@@ -221,154 +197,10 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    private void installAuth(Auth auth, Pages pages) {
-        if (!auth.enabled()) {
-            return;
-        }
-        app.before(ctx -> {
-            String path = ctx.path();
-            if (isOpen(path)) {
-                return;
-            }
-            if (isApi(path)) {
-                if (!auth.apiAllowed(ctx)) {
-                    ctx.header("WWW-Authenticate", "Bearer realm=\"maildoctor\"");
-                    throw new ProblemException(401, "send the API token as 'Authorization: Bearer <token>'");
-                }
-                return;
-            }
-            if (!auth.hasSession(ctx)) {
-                if ("GET".equals(ctx.method().name())) {
-                    String next = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
-                    ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-                    ctx.skipRemainingHandlers();
-                } else {
-                    throw new ProblemException(401, "sign in first");
-                }
-            }
-        });
-        app.get("/login", ctx -> renderLogin(ctx, pages, null));
-        LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
-        app.post("/login", ctx -> {
-            String client = ctx.ip();
-            if (!throttle.allowed(client)) {
-                LOG.warn("web login from {} refused: too many failures", client);
-                ctx.status(429);
-                renderLogin(ctx, pages, "Too many failed attempts. Wait a few minutes and try again.");
-            } else if (auth.login(ctx, ctx.formParam("password"))) {
-                throttle.succeeded(client);
-                ctx.redirect(safeNext(ctx.formParam("next")));
-            } else {
-                throttle.failed(client);
-                LOG.info("failed web login from {}", client);
-                ctx.status(401);
-                renderLogin(ctx, pages, "Wrong password.");
-            }
-        });
-        app.post("/logout", ctx -> {
-            auth.logout(ctx);
-            ctx.redirect("/login");
-        });
-    }
-
-    private void renderLogin(Context ctx, Pages pages, String error) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("secretLabel", config.adminPassword().isPresent() ? "Admin password" : "API token");
-        params.put("error", error);
-        params.put("next", safeNext(ctx.formParamMap().containsKey("next") ? ctx.formParam("next") : ctx.queryParam("next")));
-        pages.render(ctx, "login.jte", "Sign in", params);
-    }
-
-    /** Only same-site absolute paths: an attacker-chosen "next" must not redirect off-site. */
-    static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-            return "/";
-        }
-        return next;
-    }
-
-    private void installErrors(Pages pages) {
-        app.exception(ProblemException.class, (e, ctx) -> writeError(ctx, pages, e.status(), e.getMessage()));
-        app.exception(ValidationException.class, (e, ctx) -> writeError(ctx, pages, 400, describe(e)));
-        // malformed request bodies are the client's fault, not a 500
-        app.exception(JsonProcessingException.class, (e, ctx) -> writeError(ctx, pages, 400,
-                "request body is not valid JSON for this endpoint: " + e.getOriginalMessage()));
-        app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, pages, e.getStatus(), e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unhandled failure in {} {}", ctx.method(), ctx.path(), e);
-            writeError(ctx, pages, 500, "internal error; the server log has the details");
-        });
-        // Responses that reach 404 without an exception (e.g. a handler that only set the status).
-        app.error(404, ctx -> {
-            if (ctx.attribute(ERROR_WRITTEN) == null) {
-                writeError(ctx, pages, 404, "nothing at " + ctx.path());
-            }
-        });
-    }
-
-    private static String describe(ValidationException e) {
-        return e.getErrors().entrySet().stream()
-                .map(en -> en.getKey() + ": " + en.getValue().stream()
-                        .map(err -> err.getMessage()).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
-    }
-
-    private static void writeError(Context ctx, Pages pages, int status, String detail) {
-        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
-        ctx.status(status);
-        if (isApi(ctx.path())) {
-            Problem problem = Problem.of(status, detail, ctx.path());
-            try {
-                ctx.contentType(Problem.CONTENT_TYPE).result(PROBLEM_JSON.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                ctx.contentType(Problem.CONTENT_TYPE).result("{\"title\":\"Internal Server Error\",\"status\":500}");
-            }
-            return;
-        }
-        try {
-            Map<String, Object> params = new HashMap<>();
-            params.put("status", status);
-            params.put("reason", Problem.reason(status));
-            params.put("detail", detail);
-            pages.render(ctx, "error.jte", Problem.reason(status), params);
-        } catch (RuntimeException e) {
-            LOG.error("error page failed to render", e);
-            ctx.contentType("text/plain; charset=utf-8").result(status + " " + Problem.reason(status));
-        }
-    }
-
     private void installCore(Pages pages, Map<String, Supplier<HealthStatus>> checks) {
         app.get("/", ctx -> pages.render(ctx, "home.jte", "Home", Map.of()));
-        app.get("/healthz", ctx -> health(ctx, checks));
+        app.get("/healthz", new HealthEndpoint(config.version(), checks));
         app.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
-    }
-
-    private void health(Context ctx, Map<String, Supplier<HealthStatus>> checks) {
-        Map<String, Object> results = new LinkedHashMap<>();
-        boolean allUp = true;
-        for (Map.Entry<String, Supplier<HealthStatus>> check : checks.entrySet()) {
-            HealthStatus status;
-            try {
-                status = check.getValue().get();
-                if (status == null) {
-                    status = HealthStatus.down("check returned no status");
-                }
-            } catch (RuntimeException e) {
-                // the class name only: exception messages may carry connection strings
-                status = HealthStatus.down("check failed: " + e.getClass().getSimpleName());
-                LOG.warn("health check '{}' failed", check.getKey(), e);
-            }
-            allUp &= status.up();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("status", status.up() ? "ok" : "down");
-            entry.put("detail", status.detail());
-            results.put(check.getKey(), entry);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", allUp ? "ok" : "down");
-        body.put("version", config.version());
-        body.put("checks", results);
-        ctx.status(allUp ? 200 : 503).json(body);
     }
 
     /** Collects modules and health checks before the server is created. */

@@ -141,10 +141,10 @@ class AuthTest {
 
     @Test
     void loginNeverRedirectsOffSite() {
-        assertThat(WebServer.safeNext("//evil.example/")).isEqualTo("/");
-        assertThat(WebServer.safeNext("https://evil.example/")).isEqualTo("/");
-        assertThat(WebServer.safeNext("/\\evil.example")).isEqualTo("/");
-        assertThat(WebServer.safeNext(null)).isEqualTo("/");
-        assertThat(WebServer.safeNext("/verify?x=1")).isEqualTo("/verify?x=1");
+        assertThat(AuthRoutes.safeNext("//evil.example/")).isEqualTo("/");
+        assertThat(AuthRoutes.safeNext("https://evil.example/")).isEqualTo("/");
+        assertThat(AuthRoutes.safeNext("/\\evil.example")).isEqualTo("/");
+        assertThat(AuthRoutes.safeNext(null)).isEqualTo("/");
+        assertThat(AuthRoutes.safeNext("/verify?x=1")).isEqualTo("/verify?x=1");
     }
 }
