@@ -1,6 +1,7 @@
 package org.maildoctor.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -9,6 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "maildoctor",
         mixinStandardHelpOptions = true,
+        // -h/--help and -V/--version on every subcommand too
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Self-hosted email deliverability: bounces, sender audit, verification, deliverability test, warm-up.",
         subcommands = {

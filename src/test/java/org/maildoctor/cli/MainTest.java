@@ -28,6 +28,12 @@ class MainTest {
     }
 
     @Test
+    void everySubcommandHasHelp() {
+        assertThat(run("serve", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Usage: maildoctor serve", "--port");
+    }
+
+    @Test
     void unknownCommandIsUsageError() {
         assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("frobnicate").contains("Usage:");

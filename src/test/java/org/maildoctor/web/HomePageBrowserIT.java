@@ -1,0 +1,114 @@
+package org.maildoctor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the home page in headless Chromium from Debian's chromium and chromium-driver packages.
+ * The driver executable is given explicitly, so Selenium Manager never runs and nothing is downloaded.
+ */
+class HomePageBrowserIT {
+    static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+
+    static WebServer server;
+    static ChromeDriverService service;
+    static ChromeDriver driver;
+    static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        server = WebServer.builder(WebConfig.loopback(0, "test")).modules(WebModules.defaults()).build().start();
+        profile = Files.createTempDirectory("maildoctor-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.stop();
+            }
+            if (server != null) {
+                server.stop();
+            }
+            deleteQuietly(profile);
+        }
+    }
+
+    @Test
+    void homePageNavigatesToEveryCapability() throws Exception {
+        driver.get(server.url() + "/");
+        assertThat(driver.getTitle()).isEqualTo("Home · maildoctor");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("deliverability");
+
+        List<WebElement> links = driver.findElements(By.cssSelector("nav[aria-label='Main'] a"));
+        List<String> hrefs = links.stream().map(a -> a.getDomAttribute("href")).toList();
+        for (Capability c : Capability.values()) {
+            assertThat(hrefs).contains(c.path());
+        }
+        assertThat(driver.findElements(By.cssSelector("main .card"))).hasSize(Capability.values().length);
+        // the stylesheet loaded: the header is dark, not the browser default
+        assertThat(driver.findElement(By.cssSelector(".site-header")).getCssValue("background-color"))
+                .isEqualTo("rgba(18, 38, 63, 1)");
+
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), shots.resolve("home.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        driver.findElement(By.linkText(Capability.DELIVERABILITY.label())).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(
+                server.url() + Capability.DELIVERABILITY.path()));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(Capability.DELIVERABILITY.label());
+        assertThat(driver.findElement(By.cssSelector("nav a[aria-current='page']")).getText())
+                .isEqualTo(Capability.DELIVERABILITY.label());
+        assertThat(driver.findElement(By.cssSelector(".coming")).getText()).contains("score out of 10");
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("deliverability.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception ignored) {
+            // a leftover temp profile is harmless
+        }
+    }
+}
