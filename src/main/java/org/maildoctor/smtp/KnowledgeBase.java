@@ -148,8 +148,13 @@ public final class KnowledgeBase {
         each(data.reasons(), (key, d) -> reasons.put(Reason.fromCode(key)
                 .orElseThrow(() -> new IllegalStateException("unknown reason " + key)), entry("reason:" + key, d)));
         Map<Integer, KnowledgeEntry> replyCodes = new LinkedHashMap<>();
-        each(data.replyCodes(), (key, d) -> replyCodes.put(ReplyCode.parse(key)
-                .orElseThrow(() -> new IllegalStateException("bad reply code " + key)).value(), entry("reply:" + key, d)));
+        each(data.replyCodes(), (key, d) -> {
+            ReplyCode code = ReplyCode.parse(key).orElseThrow(() -> new IllegalStateException("bad reply code " + key));
+            // RFC 5321's wording is the natural title of a basic code.
+            EntryData titled = d.title() != null ? d : new EntryData(code.meaning(), d.meaning(), d.reason(), d.hard(),
+                    d.causes(), d.fixesForSender(), d.fixesForAdmin(), d.providerNotes(), d.sources());
+            replyCodes.put(code.value(), entry("reply:" + key, titled));
+        });
         return new KnowledgeBase(statuses, subjects, tags, reasons, replyCodes);
     }
 
