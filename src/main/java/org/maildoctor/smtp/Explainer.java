@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Explains a reply from the knowledge base. Entries are gathered most specific first: provider tag,
  * exact enhanced code, code subject ({@code X.7}), reason, basic reply code. The meaning comes from
- * the first entry; causes and fixes are merged in that order without repeats. When the wording
+ * the first entry; causes and fixes come from the first entries that have at least two of each. When the wording
  * reveals a different reason than the code's usual one ({@code 550 5.7.1 ... Spamhaus}), the
  * reason's entry moves ahead of the code's, because it says more about this reply.
  */
@@ -19,6 +19,7 @@ public final class Explainer {
 
     /** Enough to be useful on a terminal; the first items are the most specific ones. */
     static final int MAX_ITEMS = 8;
+    static final int MIN_ITEMS = 2;
 
     private final KnowledgeBase kb;
     private final ReasonClassifier classifier;
@@ -89,10 +90,17 @@ public final class Explainer {
         return reply.replyCode().map(ReplyCode::meaning).orElse(reason.summary()) + ".";
     }
 
+    /**
+     * Whole entries in order until there are {@link #MIN_ITEMS}: the most specific entry speaks
+     * alone when it says enough, because the general entries behind it mostly repeat it in vaguer words.
+     */
     private static List<String> merge(List<KnowledgeEntry> entries,
             java.util.function.Function<KnowledgeEntry, List<String>> items) {
         Set<String> out = new LinkedHashSet<>();
         for (KnowledgeEntry e : entries) {
+            if (out.size() >= MIN_ITEMS) {
+                break;
+            }
             for (String item : items.apply(e)) {
                 if (out.size() < MAX_ITEMS) {
                     out.add(item.strip());

@@ -24,8 +24,13 @@ public record Explanation(SmtpReply reply, Reason reason, boolean hard, String t
         causes = List.copyOf(causes);
         fixesForSender = List.copyOf(fixesForSender);
         fixesForAdmin = List.copyOf(fixesForAdmin);
-        providerNotes = Map.copyOf(providerNotes);
+        providerNotes = ordered(providerNotes);
         matched = List.copyOf(matched);
+    }
+
+    /** Immutable, in {@link Provider} order, so text and JSON output are stable. */
+    static Map<Provider, String> ordered(Map<Provider, String> notes) {
+        return notes.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(notes));
     }
 
     public Optional<ReplyCode> replyCode() {

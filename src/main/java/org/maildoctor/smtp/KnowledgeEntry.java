@@ -25,7 +25,7 @@ public record KnowledgeEntry(String key, String title, String meaning, Optional<
         causes = List.copyOf(causes == null ? List.of() : causes);
         fixesForSender = List.copyOf(fixesForSender == null ? List.of() : fixesForSender);
         fixesForAdmin = List.copyOf(fixesForAdmin == null ? List.of() : fixesForAdmin);
-        providerNotes = Map.copyOf(providerNotes == null ? Map.of() : providerNotes);
+        providerNotes = Explanation.ordered(providerNotes == null ? Map.of() : providerNotes);
         sources = List.copyOf(sources == null ? List.of() : sources);
     }
 

@@ -54,10 +54,16 @@ class KnowledgeBaseCompletenessTest {
         all.addAll(kb.subjectEntries().values());
         all.addAll(kb.tagEntries().values());
         all.addAll(kb.replyCodeEntries().values());
+        all.addAll(kb.reasonEntries().values());
         for (KnowledgeEntry e : all) {
             assertThat(e.isComplete()).as("%s complete", e.key()).isTrue();
             assertThat(e.title()).as("%s title", e.key()).isNotBlank();
             e.reason().ifPresent(r -> assertThat(e.hard()).as("%s hard vs %s", e.key(), r.code()).isEqualTo(r.hardByDefault()));
+            // A YAML flow list splits "[a, b]" at the comma; every item is a sentence that starts capitalised.
+            for (List<String> items : List.of(e.causes(), e.fixesForSender(), e.fixesForAdmin())) {
+                assertThat(items).as("%s items", e.key())
+                        .allSatisfy(i -> assertThat(Character.isUpperCase(i.charAt(0)) || Character.isDigit(i.charAt(0))).isTrue());
+            }
         }
     }
 
