@@ -22,9 +22,22 @@ public final class ReasonClassifier {
             Rule.of(Reason.FAILEDSTARTTLS, "starttls|tls (?:is )?required|requires? tls|requiretls|tls negotiation failed"
                     + "|must issue a starttls|encryption (?:is )?(?:required|needed)"),
             Rule.of(Reason.REQUIREPTR, "reverse dns|reverse (?:hostname|lookup)|\\bptr\\b|\\brdns\\b|fcrdns"
-                    + "|cannot find your (?:reverse )?hostname|does not have a (?:valid )?(?:reverse|ptr)"),
+                    + "|cannot find your (?:reverse )?hostname|does not have a (?:valid )?(?:reverse|ptr)|ip name lookup failed"
+                    + "|mismatches client ip"),
             Rule.of(Reason.NORELAYING, "relay(?:ing)? (?:access )?(?:denied|not permitted|prohibited|not allowed|refused)"
                     + "|not permitted to relay|unable to relay|we do not relay|no relaying|relay not permitted"),
+            // Before authentication: "Duplicate header 'DKIM-Signature'" is a format error, not a DKIM failure.
+            Rule.of(Reason.NOTCOMPLIANTRFC, "not (?:rfc ?\\d+|standards?)[ -]?compliant|must be rfc ?5322|rfc ?5322 section 3\\.6"
+                    + "|duplicate header|multiple (?:from|date|subject|to|message-id|sender) (?:headers?|fields?)"
+                    + "|multiple addresses in from|there are multiple \\w+ headers"
+                    + "|missing (?:a )?(?:valid |required )?(?:message-id|date|from) header|messages missing a valid"
+                    + "|header .{0,20}malformed"),
+            // Unambiguous spam verdicts; the general spam rule comes later because Gmail's boilerplate
+            // ("To reduce the amount of spam sent to Gmail") follows other verdicts too.
+            Rule.of(Reason.SPAMDETECTED, "spam classification|classified as spam|identified as spam|detected as spam"
+                    + "|message content rejected|\\bube\\b"),
+            // SMTP AUTH wording, which would otherwise read as an SPF/DKIM "unauthenticated".
+            Rule.of(Reason.SECURITYERROR, "unauthenticated senders|smtp authentication|turn on .{0,20}authentication"),
             Rule.of(Reason.AUTHFAILURE, "\\bdmarc\\b|\\bspf\\b|\\bdkim\\b|unauthenticated|required authentication level"
                     + "|authentication requirements|sender authentication|not authenticated.{0,40}(?:domain|sender)"),
             Rule.of(Reason.SECURITYERROR, "authentication (?:credentials|required|failed|mechanism)|must authenticate"
@@ -36,7 +49,7 @@ public final class ReasonClassifier {
             Rule.of(Reason.BLOCKED, "block ?list|black ?list|spamhaus|barracuda|spamcop|sorbs|uceprotect|dnsbl|\\brbl\\b"
                     + "|blocked using|listed (?:at|in|on|by)|banned sending ip|ip (?:address )?(?:is |has been )?(?:blocked|banned)"
                     + "|connections will not be accepted|access denied, banned|sender\\.office\\.com|permanently deferred"
-                    + "|client host .{0,80}blocked|your (?:ip|server) .{0,30}(?:blocked|banned)"),
+                    + "|client host .{0,80}blocked|client host rejected|your (?:ip|server) .{0,30}(?:blocked|banned)"),
             Rule.of(Reason.BADREPUTATION, "reputation|user complaints|unexpected volume"),
             Rule.of(Reason.TOOMANYCONN, "too many (?:connections|concurrent|sessions)|connection (?:count )?limit"
                     + "|max(?:imum)? (?:number of )?connections"),
@@ -46,22 +59,20 @@ public final class ReasonClassifier {
             Rule.of(Reason.SPAMDETECTED, "\\bspam\\b|junk mail|unsolicited|bulk mail|spam score|spam content"
                     + "|classified as spam|considered spam|looks like spam"),
             Rule.of(Reason.POLICYVIOLATION, "policy reasons|local policy|policy violation|violat\\w* .{0,30}polic"
-                    + "|not accepted for policy|content policy|acceptable use|phish"),
-            Rule.of(Reason.NOTCOMPLIANTRFC, "rfc ?5322|rfc ?2822|rfc ?822|not (?:rfc|standards?)[ -]compliant"
-                    + "|duplicate header|multiple (?:from|date|subject|to|message-id) (?:headers?|fields?)"
-                    + "|missing (?:a )?(?:valid |required )?(?:message-id|date|from) header|header .{0,20}malformed"),
+                    + "|not accepted for policy|content policy|acceptable use|phish|(?:denied|rejected|refused) by policy"),
             Rule.of(Reason.NOTACCEPT, "null mx|does not accept (?:any )?mail|accepts no mail|not accepting (?:any )?mail"
                     + "|no smtp service"),
             Rule.of(Reason.HOSTUNKNOWN, "host unknown|unknown host|host not found|host or domain name not found"
                     + "|domain not found|no such domain|domain (?:name )?does not exist|name service error"
-                    + "|unrouteable address|unroutable address|nxdomain|unknown domain|no mx (?:record|host)|mx lookup failed"),
+                    + "|unrouteable address|unroutable address|nxdomain|unknown domain|no mx (?:record|host)|mx lookup failed"
+                    + "|domain is not reachable"),
             Rule.of(Reason.SYSTEMFULL, "system storage|disk full|file ?system (?:is )?full|no space left|mail system full"),
             Rule.of(Reason.MAILBOXFULL, "mailbox (?:is )?full|over ?quota|quota (?:exceeded|exceed)|exceeded (?:storage|quota)"
                     + "|mailbox size limit|out of storage|inbox is full|full mailbox|mailbox has exceeded|insufficient storage"
                     + "|exceeded storage allocation"),
             Rule.of(Reason.MESGTOOBIG, "message (?:size )?exceeds|too (?:big|large)|size limit|message length exceeds"),
             Rule.of(Reason.SUSPEND, "disabled|suspended|deactivated|inactive|discontinued|account (?:has been )?(?:closed|locked|expired)"
-                    + "|not active|frozen"),
+                    + "|not active|frozen|temporar\\w* locked|account (?:is )?locked"),
             Rule.of(Reason.HASMOVED, "has (?:been )?moved|is no longer (?:at|with)|moved (?:permanently|to)"),
             Rule.of(Reason.USERUNKNOWN, "user ?unknown|unknown user|no such (?:user|mailbox|recipient|address)|user not found"
                     + "|recipient not found|recipientnotfound|does not exist|doesn't exist|doesn't have an? .{1,40} account"
@@ -74,14 +85,15 @@ public final class ReasonClassifier {
                     + "|could not be delivered (?:within|for)"),
             Rule.of(Reason.NETWORKERROR, "routing loop|mail loop|loop detected|too many hops|hop count|no route to host"
                     + "|connection (?:refused|timed out|reset)|network (?:error|unreachable|is unreachable)|dns (?:error|failure|lookup)"
-                    + "|temporary (?:dns|lookup) failure|unable to route"),
+                    + "|temporary (?:dns|lookup) failure|unable to route|timed out|lost connection|refused to talk to me"
+                    + "|did not accept our requests to connect"),
             Rule.of(Reason.SYNTAXERROR, "syntax error|command unrecognized|command not recognized|unrecognized command"
                     + "|bad sequence of commands|line too long|invalid command"),
             Rule.of(Reason.CONTENTERROR, "\\bmime\\b|attachment|invalid content|8bitmime|message contains (?:illegal|invalid)"
                     + "|illegal character"),
             Rule.of(Reason.MAILERERROR, "mailer error|procmail|program (?:exited|failed)|command died|exit code|pipe to"),
             Rule.of(Reason.SYSTEMERROR, "internal (?:server )?error|system error|server error|local error|temporary (?:failure|error)"
-                    + "|temporarily unavailable|service (?:not |un)available|resources temporarily|try again later"
+                    + "|temporarily unavailable|service (?:is |currently )?(?:not |un)available|resources temporarily|try again later"
                     + "|configuration error|misconfigur"));
 
     private final KnowledgeBase kb;

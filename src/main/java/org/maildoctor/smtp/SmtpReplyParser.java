@@ -108,7 +108,18 @@ public final class SmtpReplyParser {
         if (status.isEmpty()) {
             status = statusInText(String.join(" ", body), code);
         }
-        return build(code, status, body, whole);
+        return build(code, status, unfold(body, m.group(1), status), whole);
+    }
+
+    /**
+     * DSN fields often fold a multi-line reply onto one line ("... multiple Subject 550-5.7.1 headers.");
+     * the repeated code prefixes are removed so the text reads as the server wrote it.
+     */
+    private static List<String> unfold(List<String> body, String code, Optional<EnhancedStatus> status) {
+        String prefix = "\\s" + code + "(?:-(?:\\s*" + status.map(s -> Pattern.quote(s.toString())).orElse("[245]\\.\\d{1,3}\\.\\d{1,3}")
+                + ")?|\\s" + status.map(s -> Pattern.quote(s.toString())).orElse("(?!)") + ")(?=\\s|$)";
+        Pattern p = Pattern.compile(prefix);
+        return body.stream().map(line -> p.matcher(line).replaceAll("")).toList();
     }
 
     /** Plain text lines after a reply, up to a blank line or the next coded line. */

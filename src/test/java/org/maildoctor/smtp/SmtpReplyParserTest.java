@@ -134,4 +134,13 @@ class SmtpReplyParserTest {
         assertThat(r.replyCode()).contains(new ReplyCode(250));
         assertThat(r.text()).isEqualTo("Ok");
     }
+
+    @Test
+    void foldedMultiLineReplyInADsnFieldReadsAsTheServerWroteIt() {
+        SmtpReply r = parsed("Diagnostic-Code: smtp; 550-5.7.1 This message is not RFC 5322 compliant. There are multiple Subject"
+                + " 550-5.7.1 headers. To reduce the amount of spam sent to Gmail, this message has 550 5.7.1 been blocked.");
+        assertThat(r.text()).isEqualTo("This message is not RFC 5322 compliant. There are multiple Subject headers."
+                + " To reduce the amount of spam sent to Gmail, this message has been blocked.");
+        assertThat(ReasonClassifier.fromText(r.text())).contains(Reason.NOTCOMPLIANTRFC);
+    }
 }
