@@ -14,6 +14,7 @@ import org.maildoctor.smtp.KnowledgeBase;
 import org.maildoctor.smtp.KnowledgeEntry;
 import org.maildoctor.smtp.Provider;
 import org.maildoctor.smtp.ProviderTag;
+import org.maildoctor.smtp.Reason;
 import org.maildoctor.smtp.RegisteredCode;
 import org.maildoctor.smtp.ReplyCode;
 import org.maildoctor.smtp.StatusCodeRegistry;
@@ -91,8 +92,8 @@ public final class ExplainCommand extends BaseCommand {
         x.replyCode().ifPresent(c -> out.line(label("Reply code") + c + " - " + c.meaning()));
         x.status().ifPresent(s -> out.line(label("Status") + s + " - " + statusTitle(s)));
         out.line(label("Reason") + x.reason().code() + " - " + x.reason().summary());
-        out.line(label("Hard/soft") + (x.hard()
-                ? "hard bounce - the address is bad; remove it from your lists"
+        out.line(label("Hard/soft") + (x.reason() == Reason.DELIVERED ? "not a bounce - the server accepted the request"
+                : x.hard() ? "hard bounce - the address is bad; remove it from your lists"
                 : "soft bounce - do not remove the address for this alone"));
         x.reply().provider().ifPresent(p -> out.line(label("Provider") + p.key()));
         if (x.reply().hasClassMismatch()) {

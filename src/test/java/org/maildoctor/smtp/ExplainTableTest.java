@@ -50,7 +50,32 @@ class ExplainTableTest {
                         Reason.AUTHFAILURE, false, "status:5.7.515"),
                 row("421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user"
                         + " complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
-                        Reason.BADREPUTATION, false, "tag:TSS04"));
+                        Reason.BADREPUTATION, false, "tag:TSS04"),
+                // more provider codes of the issue
+                row("550-5.7.25 [192.0.2.1] The IP address sending this message does not have a PTR record setup, or the\n"
+                        + "550 5.7.25 corresponding forward DNS entry does not point to the sending IP. - gsmtp",
+                        Reason.REQUIREPTR, false, "status:X.7.25"),
+                row("421-4.7.28 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail originating\n"
+                        + "421 4.7.28 from your IP address. To protect our users from spam, mail sent from your IP address has been"
+                        + " temporarily rate limited. - gsmtp", Reason.SPEEDING, false, "status:X.7.28"),
+                row("550-5.7.1 [192.0.2.1] Our system has detected that this message is likely unsolicited mail. To reduce\n"
+                        + "550 5.7.1 the amount of spam sent to Gmail, this message has been blocked. - gsmtp",
+                        Reason.SPAMDETECTED, false, "reason:spamdetected"),
+                row("550 5.7.509 Access denied, sending domain [example.com] does not pass DMARC verification and has a"
+                        + " DMARC policy of reject.", Reason.AUTHFAILURE, false, "status:5.7.509"),
+                row("550 5.7.510 Access denied, [contoso.com] does not accept email over IPv6",
+                        Reason.NETWORKERROR, false, "status:5.7.510"),
+                row("553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed."
+                        + " See https://senders.yahooinc.com/smtp-error-codes", Reason.BLOCKED, false, "tag:TSS09"),
+                row("554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit"
+                        + " https://senders.yahooinc.com/error-codes", Reason.POLICYVIOLATION, false, "tag:PH01"),
+                row("554 5.2.1 The email account that you tried to reach is disabled. https://support.google.com/mail/?p=DisabledUser"
+                        + " - gsmtp", Reason.SUSPEND, false, "tag:DisabledUser"),
+                row("452-4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to\n"
+                        + "452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp - gsmtp", Reason.MAILBOXFULL, false,
+                        "tag:OverQuotaTemp"),
+                row("556 5.1.10 <jane@nomail.example>: Recipient address rejected: Domain nomail.example does not accept mail (nullMX)",
+                        Reason.NOTACCEPT, true, "status:X.1.10"));
     }
 
     private static Arguments row(String reply, Reason reason, boolean hard, String entry) {
