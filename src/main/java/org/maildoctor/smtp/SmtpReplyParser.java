@@ -76,6 +76,7 @@ public final class SmtpReplyParser {
         boolean more = m.group(2).equals("-");
         String rest = m.group(3);
         int i = first;
+        Pattern continuation = Pattern.compile("^\\s*" + m.group(1) + "([ -]|$)(.*)$");
         while (true) {
             Matcher lead = LEADING_STATUS.matcher(rest);
             if (lead.find()) {
@@ -90,7 +91,7 @@ public final class SmtpReplyParser {
                 break;
             }
             // RFC 5321 §4.2.1: every line but the last is "code-text"; the last is "code text".
-            Matcher next = Pattern.compile("^\\s*" + m.group(1) + "([ -]|$)(.*)$").matcher(lines.get(i));
+            Matcher next = continuation.matcher(lines.get(i));
             if (!next.find()) {
                 break;
             }
