@@ -49,8 +49,9 @@ record DatabaseTarget(Vendor vendor, String jdbcUrl, String description, Path h2
         }
         // AUTO_SERVER: the first process opens the file and serves it over TCP (guarded by a random key
         // in the .lock.db file, readable only through the 0700 data dir) so CLI commands work while
-        // `serve` runs. DB_CLOSE_ON_EXIT=FALSE: we close it ourselves, after the scheduler has stopped.
-        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        // `serve` runs. (H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER, so H2's own
+        // shutdown hook closes the file on JVM exit; Store.close() before exit is still the clean way.)
+        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
         Path file = Path.of(base + ".mv.db");
         return new DatabaseTarget(Vendor.H2, url, "H2 file " + file, file, null);
     }

@@ -1,0 +1,137 @@
+package org.maildoctor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on the embedded H2 file database, plus what only a file database has. */
+class H2StoreIT extends StoreContract {
+    @TempDir
+    Path temp;
+
+    @Override
+    protected StoreConfig freshDatabase() {
+        // a directory that does not exist yet: opening must create it
+        return StoreConfig.embedded(temp.resolve("data"));
+    }
+
+    @Override
+    protected void dropDatabase() {
+        // @TempDir removes the files
+    }
+
+    @Test
+    void createsDataDirOwnerOnlyAndDescribesTheFile() throws IOException {
+        Path dir = temp.resolve("data");
+        assertThat(Files.isDirectory(dir)).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        Path file = dir.resolve("maildoctor.mv.db").toAbsolutePath();
+        assertThat(file).exists();
+        assertThat(store.describe()).isEqualTo("H2 file " + file);
+    }
+
+    @Test
+    void corruptFileIsReportedByName() throws IOException {
+        Path dir = temp.resolve("corrupt");
+        Files.createDirectories(dir);
+        Path file = dir.resolve("maildoctor.mv.db");
+        byte[] garbage = new byte[8192];
+        new java.util.Random(42).nextBytes(garbage);
+        Files.write(file, garbage);
+
+        assertThatThrownBy(() -> Store.open(StoreConfig.embedded(dir)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("database file " + file.toAbsolutePath() + " is corrupt or not an H2 database: ");
+    }
+
+    @Test
+    void dataDirThatIsAFileIsReported() throws IOException {
+        Path notADir = Files.writeString(temp.resolve("plain-file"), "x");
+        assertThatThrownBy(() -> Store.open(StoreConfig.embedded(notADir)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(notADir.toString());
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void cliCanUseTheDatabaseWhileAnotherProcessHoldsIt() throws Exception {
+        Path dir = temp.resolve("shared");
+        Child child = Child.start("store", dir);
+        try {
+            child.awaitReady();
+            try (Store cli = Store.open(StoreConfig.embedded(dir))) {
+                assertThat(cli.settings().get("holder")).map(Setting::value)
+                        .contains("child-" + child.process.pid());
+                cli.settings().put("from-parent", "hello");
+                assertThat(cli.schemaVersion()).contains("1");
+            }
+            assertThat(child.finish()).contains("SEEN hello");
+        } finally {
+            child.process.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void fileLockedByAForeignProcessIsReportedByName() throws Exception {
+        Path dir = temp.resolve("locked");
+        Child child = Child.start("exclusive", dir);
+        try {
+            child.awaitReady();
+            Path file = dir.resolve("maildoctor.mv.db").toAbsolutePath();
+            assertThatThrownBy(() -> Store.open(StoreConfig.embedded(dir)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("database file " + file + " is locked: another process holds it");
+        } finally {
+            child.finish();
+            child.process.destroyForcibly();
+        }
+    }
+
+    /** A JVM running {@link HoldStoreOpen} on this test's classpath. */
+    private record Child(Process process, BufferedReader out) {
+        static Child start(String mode, Path dir) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    HoldStoreOpen.class.getName(), mode, dir.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+        }
+
+        void awaitReady() throws IOException {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.equals("READY")) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("child exited before READY, exit " + process.exitValue());
+        }
+
+        /** Closes its stdin (it then releases the database) and returns the rest of its output. */
+        List<String> finish() throws Exception {
+            process.getOutputStream().close();
+            List<String> lines = new ArrayList<>();
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return lines;
+        }
+    }
+}
