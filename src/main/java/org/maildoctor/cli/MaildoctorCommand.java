@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DnsCommand.class,
             ServeCommand.class,
+            SettingsCommand.class,
+            StoreCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

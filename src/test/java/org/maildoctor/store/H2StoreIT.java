@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The store contract on the embedded H2 file database, plus what only a file database has. */
 class H2StoreIT extends StoreContract {
@@ -43,12 +45,13 @@ class H2StoreIT extends StoreContract {
         assertThat(store.describe()).isEqualTo("H2 file " + file);
     }
 
-    @Test
-    void corruptFileIsReportedByName() throws IOException {
+    @ParameterizedTest
+    @ValueSource(ints = {8, 8192})
+    void corruptFileIsReportedByName(int size) throws IOException {
         Path dir = temp.resolve("corrupt");
         Files.createDirectories(dir);
         Path file = dir.resolve("maildoctor.mv.db");
-        byte[] garbage = new byte[8192];
+        byte[] garbage = new byte[size];
         new java.util.Random(42).nextBytes(garbage);
         Files.write(file, garbage);
 

@@ -10,6 +10,7 @@ final class StoreErrors {
     private static final int H2_FILE_CORRUPTED = 90030;
     private static final int H2_FILE_VERSION_ERROR = 90048;
     private static final int H2_FILE_ENCRYPTION_ERROR = 90049;
+    private static final int H2_IO_EXCEPTION = 90028;
     private static final int H2_GENERAL_ERROR = 50000;
 
     private StoreErrors() {
@@ -31,6 +32,15 @@ final class StoreErrors {
                 case H2_DATABASE_ALREADY_OPEN -> {
                     return new StoreException(where + " is locked: another process holds it and does not share it"
                             + " (stop that process, or use the same maildoctor version everywhere): " + detail, t);
+                }
+                case H2_IO_EXCEPTION -> {
+                    if (causedBy(sql, "java.nio.file.AccessDeniedException") || detailOf(sql).contains("Permission denied")) {
+                        return new StoreException("cannot read " + where + ": permission denied", t);
+                    }
+                    // an existing file that MVStore cannot read through (e.g. truncated) is damaged
+                    if (causedBy(sql, "org.h2.mvstore.MVStoreException")) {
+                        return new StoreException(where + " is corrupt or not an H2 database: " + detail, t);
+                    }
                 }
                 case H2_GENERAL_ERROR -> {
                     if (looksCorrupt(sql)) {
@@ -77,6 +87,29 @@ final class StoreErrors {
             }
         }
         return false;
+    }
+
+    private static boolean causedBy(Throwable t, String className) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getClass().getName().equals(className)) {
+                return true;
+            }
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String detailOf(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(c.getMessage()).append('\n');
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        return sb.toString();
     }
 
     private static SQLException findSql(Throwable t) {
