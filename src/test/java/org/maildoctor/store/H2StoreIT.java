@@ -89,6 +89,24 @@ class H2StoreIT extends StoreContract {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void longRunningProcessSurvivesTheExitOfTheProcessThatServedTheFile() throws Exception {
+        // a CLI command opened the file first (so it runs H2's TCP server), then `serve` started and
+        // connected through it; when the CLI command exits, serve must carry on with the file itself
+        Path dir = temp.resolve("handover");
+        Store cli = Store.open(StoreConfig.embedded(dir));
+        Child child = Child.start("store", dir);
+        try {
+            child.awaitReady();
+            cli.settings().put("from-parent", "before-exit");
+            cli.close();
+            assertThat(child.finish()).contains("SEEN before-exit");
+        } finally {
+            child.process.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void fileLockedByAForeignProcessIsReportedByName() throws Exception {
         Path dir = temp.resolve("locked");
         Child child = Child.start("exclusive", dir);
