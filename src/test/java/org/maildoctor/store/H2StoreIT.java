@@ -107,6 +107,25 @@ class H2StoreIT extends StoreContract {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void survivesTheServingProcessBeingKilled() throws Exception {
+        Path dir = temp.resolve("killed");
+        Child child = Child.start("store", dir);
+        try {
+            child.awaitReady();
+            try (Store cli = Store.open(StoreConfig.embedded(dir))) {
+                cli.settings().put("k", "1");
+                child.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                // the next statements find the server gone and take over the (crash-safe) file
+                assertThat(cli.settings().update("k", v -> v + "2").value()).isEqualTo("12");
+                assertThat(cli.settings().get("holder")).isPresent();
+            }
+        } finally {
+            child.process.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void fileLockedByAForeignProcessIsReportedByName() throws Exception {
         Path dir = temp.resolve("locked");
         Child child = Child.start("exclusive", dir);

@@ -51,7 +51,9 @@ record DatabaseTarget(Vendor vendor, String jdbcUrl, String description, Path h2
         // in the .lock.db file, readable only through the 0700 data dir) so CLI commands work while
         // `serve` runs. (H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER, so H2's own
         // shutdown hook closes the file on JVM exit; Store.close() before exit is still the clean way.)
-        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: write each commit to the file at once; H2's default 500 ms delay lost committed
+        // rows when the serving process was killed (see H2StoreIT.survivesTheServingProcessBeingKilled).
+        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         Path file = Path.of(base + ".mv.db");
         return new DatabaseTarget(Vendor.H2, url, "H2 file " + file, file, null);
     }

@@ -14,7 +14,7 @@ class DatabaseTargetTest {
     void embeddedUsesAutoServerFileInDataDir() {
         DatabaseTarget t = DatabaseTarget.resolve(StoreConfig.embedded(Path.of("/var/lib/md")));
         assertThat(t.vendor()).isEqualTo(DatabaseTarget.Vendor.H2);
-        assertThat(t.jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/md/maildoctor;AUTO_SERVER=TRUE");
+        assertThat(t.jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/md/maildoctor;AUTO_SERVER=TRUE;WRITE_DELAY=0");
         assertThat(t.h2File()).isEqualTo(Path.of("/var/lib/md/maildoctor.mv.db"));
         assertThat(t.description()).isEqualTo("H2 file /var/lib/md/maildoctor.mv.db");
     }
