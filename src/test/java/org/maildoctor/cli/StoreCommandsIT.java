@@ -3,16 +3,22 @@ package org.maildoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.maildoctor.store.HoldStoreOpen;
 import org.maildoctor.store.PostgresTestDatabase;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreConfig;
@@ -59,6 +65,27 @@ class StoreCommandsIT {
         Result missing = run(withDataDir("settings", "get", "smtp.host"));
         assertThat(missing).isEqualTo(new Result(1, "", "maildoctor: setting 'smtp.host' is not set\n"));
         assertThat(run(withDataDir("settings", "delete", "smtp.host")).exit()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void settingsWorkWhileAnotherProcessHoldsTheEmbeddedDatabase() throws Exception {
+        // the child plays `maildoctor serve`: it opened the data dir first and keeps it open
+        Path dir = temp.resolve("md");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoldStoreOpen.class.getName(), "store", dir.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("READY");
+            assertThat(run(withDataDir("settings", "get", "holder"))).isEqualTo(new Result(0, "child-" + serve.pid() + "\n", ""));
+            assertThat(run(withDataDir("settings", "set", "from-parent", "via-cli")).exit()).isZero();
+            serve.getOutputStream().close();
+            assertThat(out.readLine()).isEqualTo("SEEN via-cli");
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            serve.destroyForcibly();
+        }
     }
 
     @Test
