@@ -11,7 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code maildoctor settings list|get|set|delete}: the key/value settings in the store. */
-@Command(name = "settings", description = "Show and change stored settings.",
+@Command(name = "settings", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Show and change stored settings.",
         subcommands = {
             SettingsCommand.ListSettings.class,
             SettingsCommand.GetSetting.class,
@@ -45,7 +46,8 @@ public final class SettingsCommand implements Runnable {
         return ExitCode.PROBLEMS;
     }
 
-    @Command(name = "list", description = "List all settings.")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+             description = "List all settings.")
     static final class ListSettings extends StoreBackedCommand {
         @Override
         protected int run(Store store) {
@@ -60,7 +62,8 @@ public final class SettingsCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", description = "Print one setting's value (exit 1 if it is not set).")
+    @Command(name = "get", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+             description = "Print one setting's value (exit 1 if it is not set).")
     static final class GetSetting extends StoreBackedCommand {
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
@@ -81,7 +84,8 @@ public final class SettingsCommand implements Runnable {
         }
     }
 
-    @Command(name = "set", description = "Set a setting (creates or replaces it).")
+    @Command(name = "set", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+             description = "Set a setting (creates or replaces it).")
     static final class SetSetting extends StoreBackedCommand {
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
@@ -106,7 +110,8 @@ public final class SettingsCommand implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Delete a setting (exit 1 if it was not set).")
+    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+             description = "Delete a setting (exit 1 if it was not set).")
     static final class DeleteSetting extends StoreBackedCommand {
         @Parameters(index = "0", paramLabel = "KEY")
         String key;

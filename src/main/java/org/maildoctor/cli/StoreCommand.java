@@ -11,7 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code maildoctor store status}: which database, its schema version, whether the scheduler beats. */
-@Command(name = "store", description = "Inspect the database.", subcommands = StoreCommand.Status.class)
+@Command(name = "store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Inspect the database.", subcommands = StoreCommand.Status.class)
 public final class StoreCommand implements Runnable {
 
     @Spec
@@ -26,7 +27,8 @@ public final class StoreCommand implements Runnable {
     record StoreStatus(String database, String schemaVersion, SchedulerRun lastHeartbeat) {
     }
 
-    @Command(name = "status", description = "Show the database in use (creating and migrating it if needed), "
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Show the database in use (creating and migrating it if needed), "
             + "its schema version and the job scheduler's last heartbeat.")
     static final class Status extends StoreBackedCommand {
         @Override
