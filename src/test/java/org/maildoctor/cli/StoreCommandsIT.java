@@ -124,6 +124,7 @@ class StoreCommandsIT {
             try (Store store = Store.open(StoreConfig.of(temp, db.url()));
                  JobScheduler s = JobScheduler.start(store, Clock.systemUTC(), JobSchedulerConfig.defaults()
                          .withNodeName("status-node").withPollingInterval(Duration.ofMillis(100)))) {
+                assertThat(s.nodeName()).isEqualTo("status-node");
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (store.schedulerRuns().latest(JobScheduler.HEARTBEAT_TASK).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
