@@ -2,16 +2,24 @@ package org.maildoctor.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,6 +91,38 @@ class H2StoreIT extends StoreContract {
             }
             assertThat(child.finish()).contains("SEEN hello");
         } finally {
+            child.process.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void autoServerListensOnLoopbackOnly() throws Exception {
+        Optional<InetAddress> external = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .findFirst();
+        assumeTrue(external.isPresent(), "no non-loopback IPv4 address to probe from");
+        Path dir = temp.resolve("bind");
+        Child child = Child.start("store", dir);
+        try {
+            child.awaitReady();
+            Properties lock = new Properties();
+            try (var in = Files.newInputStream(dir.resolve("maildoctor.lock.db"))) {
+                lock.load(in);
+            }
+            String server = lock.getProperty("server");
+            int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+            try (Socket local = new Socket()) {
+                local.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            }
+            assertThatThrownBy(() -> {
+                try (Socket remote = new Socket()) {
+                    remote.connect(new InetSocketAddress(external.get(), port), 2000);
+                }
+            }).isInstanceOf(IOException.class);
+        } finally {
+            child.finish();
             child.process.destroyForcibly();
         }
     }

@@ -25,6 +25,16 @@ import org.maildoctor.store.TokenRepository;
 /** {@link Store} over a HikariCP pool, migrated by Flyway on open. */
 public final class JdbcStore implements Store {
     private static final long CONNECT_TIMEOUT_MS = 5_000;
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        // H2's automatic mixed mode serves the file over TCP on all interfaces by default; only local
+        // processes need it. H2 reads this once, when its SysProperties class loads, which happens on
+        // the first connection, i.e. after this. An explicit -Dh2.bindAddress wins.
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
 
     private final HikariDataSource dataSource;
     private final DatabaseTarget target;
