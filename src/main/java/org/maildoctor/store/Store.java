@@ -41,6 +41,12 @@ public interface Store extends AutoCloseable {
 
     Clock clock();
 
+    /**
+     * Checks the database answers (for health endpoints): returns normally or throws
+     * {@link StoreException}; bounded by the pool's 5 s connection timeout plus 2 s validation.
+     */
+    void ping();
+
     @Override
     void close();
 }

@@ -209,6 +209,15 @@ abstract class StoreContract {
     }
 
     @Test
+    void pingAnswersWhileOpenAndFailsClearlyAfterClose() {
+        store.ping();
+        store.close();
+        assertThatThrownBy(store::ping).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("database " + store.describe() + " is unavailable");
+        store = null;
+    }
+
+    @Test
     void storeErrorsCarryTheDatabaseName() {
         // a value wider than the column: the failure names the database, for the one-line CLI message
         assertThatThrownBy(() -> store.tokens().issue("x".repeat(51), "s", Duration.ofMinutes(1)))

@@ -8,6 +8,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,6 +174,20 @@ public final class JdbcStore implements Store {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public void ping() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(2)) {
+                throw new StoreException("database " + describe() + " does not answer");
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("database " + describe() + " is unavailable: " + StoreErrors.firstLine(e.getMessage()), e);
+        }
     }
 
     @Override
