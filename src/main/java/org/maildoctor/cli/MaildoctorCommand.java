@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             DnsCommand.class,
             ExplainCommand.class,
             ServeCommand.class,
+            SettingsCommand.class,
+            StoreCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
