@@ -14,7 +14,7 @@ public final class WebModules {
     public static List<WebModule> defaults() {
         List<WebModule> modules = new ArrayList<>();
         for (Capability c : Capability.values()) {
-            modules.add(new PlaceholderModule(c));
+            modules.add(c == Capability.BOUNCES ? new BouncesModule() : new PlaceholderModule(c));
         }
         return List.copyOf(modules);
     }
