@@ -1,7 +1,14 @@
 package org.maildoctor.cli;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.maildoctor.audit.AddressPolicy;
+import org.maildoctor.audit.Audits;
+import org.maildoctor.web.AuditModule;
+import org.maildoctor.web.Capability;
+import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreConfig;
 import org.maildoctor.store.StoreException;
@@ -63,7 +70,9 @@ public final class ServeCommand extends BaseCommand {
         Store store = openStore();
         JobScheduler scheduler = null;
         try {
-            WebServer server = build(config, store);
+            WebServer server = build(config, store, WebModules.with(Map.of(
+                    Capability.AUDIT, new AuditModule(Audits.standard(Wiring.resolver(global),
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());
@@ -86,12 +95,12 @@ public final class ServeCommand extends BaseCommand {
         }
     }
 
-    private static WebServer build(WebConfig config, Store store) {
+    private static WebServer build(WebConfig config, Store store, List<WebModule> modules) {
         // /healthz is unauthenticated: say which kind of database, not where it is
         String kind = store.describe().startsWith("H2") ? "embedded H2" : "PostgreSQL";
         try {
             return WebServer.builder(config)
-                    .modules(WebModules.defaults())
+                    .modules(modules)
                     .healthCheck("store", () -> {
                         try {
                             store.ping();
