@@ -126,8 +126,15 @@ public final class DmarcDiscovery {
         }
         return lookup(names.get(i)).thenCompose(step -> {
             acc.add(step);
-            return TreeWalk.stops(step) ? done(acc) : walk(names, i + 1, acc);
+            // psd=y/n ends the walk (§4.10); so does a server that cannot be reached or times out, since every
+            // further lookup would wait just as long: the walk is then incomplete, never "no record".
+            return TreeWalk.stops(step) || serverDown(step) ? done(acc) : walk(names, i + 1, acc);
         });
+    }
+
+    private static boolean serverDown(WalkStep step) {
+        return step instanceof WalkStep.Failed f
+                && (f.failure() instanceof DnsResult.Timeout || f.failure() instanceof DnsResult.Unreachable);
     }
 
     private CompletableFuture<WalkStep> lookup(String domain) {

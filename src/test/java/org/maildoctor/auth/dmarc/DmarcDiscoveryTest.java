@@ -171,4 +171,12 @@ class DmarcDiscoveryTest {
         assertThat(((PolicyDiscovery.Found) discover(zone, "example.com")).applicablePolicy())
                 .isEqualTo(Policy.REJECT);
     }
+
+    @Test
+    void aServerThatTimesOutEndsTheWalkInsteadOfWaitingEightTimes() {
+        FakeZone zone = FakeZone.builder().timeout("_dmarc.a.b.example.com").timeout("_dmarc.b.example.com").build();
+        TreeWalk walk = new DmarcDiscovery(zone).treeWalk("a.b.example.com").join();
+        assertThat(walk.steps()).hasSize(1);
+        assertThat(walk.organizationalDomain()).isInstanceOf(OrganizationalDomain.Indeterminate.class);
+    }
 }
