@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.maildoctor.auth.dmarc.CheckOutcome;
 import org.maildoctor.auth.dmarc.DmarcCheckReport;
 import org.maildoctor.auth.dmarc.DmarcChecker;
 import org.maildoctor.auth.dmarc.DmarcFinding;
@@ -19,62 +18,60 @@ import org.maildoctor.auth.dmarc.WalkStep;
 import org.maildoctor.dns.DnsNameException;
 import org.maildoctor.dns.DnsNames;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code maildoctor dmarc …}: DMARC tools. JSON schema of {@code check}: docs/cli-dmarc.md. */
-@Command(name = "dmarc", description = "DMARC (RFC 9989, RFC 7489 compatible): check a domain's policy.",
-        subcommands = DmarcCommand.Check.class)
-public final class DmarcCommand implements Runnable {
+/**
+ * {@code maildoctor dmarc check DOMAIN}: DMARC tools; JSON schema in docs/cli-dmarc.md.
+ *
+ * <p>The action is a positional enum rather than a picocli subcommand so that the global options work
+ * in any position, as on every other command ({@code maildoctor dmarc --json check x} and
+ * {@code maildoctor dmarc check x --json} both work).
+ */
+@Command(name = "dmarc",
+        description = {
+            "DMARC (RFC 9989 first, RFC 7489 compatible).",
+            "check DOMAIN: find and lint the DMARC policy of DOMAIN: the record, its tags, the organizational",
+            "domain (RFC 9989 DNS tree walk and RFC 7489 Public Suffix List), findings with fixes, and whether",
+            "external report destinations authorize the domain.",
+            "Exit 0 no warnings, 1 warnings/errors/no record, 3 DNS failure.",
+        })
+public final class DmarcCommand extends BaseCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: check");
+    /** What to do; one action so far. */
+    public enum Action {
+        check
     }
 
-    /** {@code maildoctor dmarc check DOMAIN}. */
-    @Command(name = "check",
-            description = {
-                "Find and lint the DMARC policy of DOMAIN: the record, its tags, the organizational domain",
-                "(RFC 9989 DNS tree walk and RFC 7489 Public Suffix List), findings with fixes, and whether",
-                "external report destinations authorize the domain.",
-                "Exit 0 no warnings, 1 warnings/errors/no record, 3 DNS failure.",
-            })
-    public static final class Check extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "ACTION", description = "check")
+    Action action;
 
-        @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain mail is sent from (the From domain).")
-        String domain;
+    @Parameters(index = "1", paramLabel = "DOMAIN", description = "The domain mail is sent from (the From domain).")
+    String domain;
 
-        @Override
-        protected int run() {
-            String name;
-            try {
-                name = DnsNames.normalize(domain);
-            } catch (DnsNameException e) {
-                throw CliException.usage(e.getMessage());
-            }
-            if (name.equals(".")) {
-                throw CliException.usage("the root has no DMARC record; give a domain");
-            }
-            DmarcCheckReport report = new DmarcChecker(Wiring.resolver(global)).check(name).join();
-            Output out = output();
-            if (global.json) {
-                out.json(document(report));
-            } else {
-                printText(out, report);
-            }
-            return switch (report.outcome()) {
-                case PASS -> ExitCode.OK;
-                case WARN, FAIL -> ExitCode.PROBLEMS;
-                case TEMPERROR -> throw CliException.runtime(((PolicyDiscovery.TempError) report.discovery())
-                        .failure().describe());
-            };
+    @Override
+    protected int run() {
+        String name;
+        try {
+            name = DnsNames.normalize(domain);
+        } catch (DnsNameException e) {
+            throw CliException.usage(e.getMessage());
         }
+        if (name.equals(".")) {
+            throw CliException.usage("the root has no DMARC record; give a domain");
+        }
+        DmarcCheckReport report = new DmarcChecker(Wiring.resolver(global)).check(name).join();
+        Output out = output();
+        if (global.json) {
+            out.json(document(report));
+        } else {
+            printText(out, report);
+        }
+        return switch (report.outcome()) {
+            case PASS -> ExitCode.OK;
+            case WARN, FAIL -> ExitCode.PROBLEMS;
+            case TEMPERROR -> throw CliException.runtime(((PolicyDiscovery.TempError) report.discovery())
+                    .failure().describe());
+        };
     }
 
     static Map<String, Object> document(DmarcCheckReport r) {
