@@ -1,6 +1,6 @@
 package org.maildoctor.auth.dmarc;
 
-/** Whether one identifier supports a DMARC pass (RFC 9989 §3.2). */
+/** Whether one identifier supports a DMARC pass (RFC 9989 "Identifier Alignment Explained"; RFC 7489 §3.1). */
 public enum AlignmentVerdict {
     /** The mechanism passed and its domain aligns with the From domain. */
     ALIGNED,

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One authentication outcome of a message: SPF for the RFC5321.MailFrom domain (DMARC ignores the
- * HELO identity, RFC 9989 §3.2.2), or one DKIM signature's {@code d=} domain.
+ * HELO identity: RFC 9989 "SPF-Authenticated Identifiers", RFC 7489 §3.1.2), or one DKIM signature's {@code d=} domain.
  */
 public record AuthenticatedIdentifier(Mechanism mechanism, String domain, AuthResult result) {
     public AuthenticatedIdentifier {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Decides a message's DMARC result from a discovered policy and its SPF/DKIM outcomes: identifier
- * alignment (RFC 9989 §3.2, relaxed or strict), the result, and the disposition the Domain Owner asks
+ * alignment (RFC 9989 "Identifier Alignment Explained", RFC 7489 §3.1; relaxed or strict), the result, and the disposition the Domain Owner asks
  * for ({@code p}/{@code sp}/{@code np}, lowered one level by {@code t=y}). A pure function: no DNS, no
  * clock; organizational domains come in through {@link OrganizationalDomains}.
  */
@@ -50,6 +50,12 @@ public final class DmarcEvaluator {
         DmarcResult result = checks.stream().anyMatch(c -> c.verdict() == AlignmentVerdict.ALIGNED) ? DmarcResult.PASS
                 : checks.stream().anyMatch(c -> c.verdict() == AlignmentVerdict.UNKNOWN) ? DmarcResult.TEMPERROR
                 : DmarcResult.FAIL;
+        if (result == DmarcResult.FAIL && f.source() != PolicySource.AUTHOR_DOMAIN
+                && f.completeness() == PolicyDiscovery.WalkCompleteness.INCOMPLETE) {
+            // An inherited policy from an unfinished walk is only a guess (a record at the failed name could
+            // apply instead, with other alignment modes): a DNS failure must not turn into "fail".
+            result = DmarcResult.TEMPERROR;
+        }
         Policy requested = f.applicablePolicy();
         List<String> notes = new ArrayList<>();
         Disposition disposition = Disposition.NONE;
@@ -117,7 +123,7 @@ public final class DmarcEvaluator {
                 + "be determined (DNS failure); best guesses " + idOrg.domain() + " and " + fromOrg.domain() + ".");
     }
 
-    // Domain names compare case-insensitively (RFC 9989 §3.2, RFC 4343); a trailing dot changes nothing.
+    // Domain names compare case-insensitively (RFC 9989 "Identifier Alignment Explained", RFC 4343); a trailing dot changes nothing.
     private static String name(String d) {
         try {
             return org.maildoctor.dns.DnsNames.normalize(d); // A-labels, as the discovery spells names

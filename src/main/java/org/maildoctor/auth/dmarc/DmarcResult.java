@@ -1,6 +1,6 @@
 package org.maildoctor.auth.dmarc;
 
-/** The DMARC result of a message, as in Authentication-Results (RFC 8601 §2.7.1; RFC 9989 §4.9). */
+/** The DMARC result of a message, as in Authentication-Results ("dmarc" method, RFC 7489 §11.2). */
 public enum DmarcResult {
     PASS,
     FAIL,

@@ -1,6 +1,6 @@
 package org.maildoctor.auth.dmarc;
 
-/** The authentication mechanisms whose identifiers DMARC aligns (RFC 9989 §3.1). */
+/** The authentication mechanisms whose identifiers DMARC aligns (RFC 9989 "Authentication Mechanisms"; RFC 7489 §4.1). */
 public enum Mechanism {
     SPF,
     DKIM;

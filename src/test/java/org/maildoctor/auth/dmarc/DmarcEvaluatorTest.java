@@ -163,4 +163,32 @@ class DmarcEvaluatorTest {
         assertThatThrownBy(() -> DmarcEvaluator.evaluate(found("example.com", "v=DMARC1; p=reject",
                 DomainExistence.EXISTS), m, ORGS)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFailUnderAnInheritedPolicyFromAnUnfinishedWalkIsTempError() {
+        DmarcRecord record = DmarcRecordParser.parse("v=DMARC1; p=reject; aspf=s; adkim=s").effectiveRecord()
+                .orElseThrow();
+        DnsResult timeout = new DnsResult.Timeout("_dmarc.com", RecordType.TXT, "fake", Duration.ofSeconds(2));
+        TreeWalk walk = new TreeWalk("news.example.com", List.of(
+                new WalkStep.NoRecord("news.example.com", "nxdomain", DmarcRecordParser.parseTxtSet(List.of())),
+                new WalkStep.RecordFound("example.com", record, DmarcRecordParser.parse(record.text())),
+                new WalkStep.Failed("com", timeout)));
+        PolicyDiscovery.Found f = new PolicyDiscovery.Found("news.example.com", "example.com",
+                PolicySource.ORGANIZATIONAL_DOMAIN, record, DmarcRecordParser.parse(record.text()), walk,
+                DomainExistence.EXISTS, Policy.REJECT);
+        DmarcEvaluation e = DmarcEvaluator.evaluate(f, MessageAuthentication.of("news.example.com",
+                AuthenticatedIdentifier.spf("other.org", AuthResult.PASS)), ORGS);
+        assertThat(e.result()).isEqualTo(DmarcResult.TEMPERROR);
+        assertThat(e.disposition()).isEqualTo(Disposition.NONE);
+        assertThat(e.notes()).anyMatch(n -> n.contains("tree walk failed") || n.contains("lookups of the DNS tree walk"));
+        // the Author Domain's own record is certain even if a parent lookup failed: strict mismatch is a fail
+        TreeWalk own = new TreeWalk("example.com", List.of(
+                new WalkStep.RecordFound("example.com", record, DmarcRecordParser.parse(record.text())),
+                new WalkStep.Failed("com", timeout)));
+        PolicyDiscovery.Found mine = new PolicyDiscovery.Found("example.com", "example.com",
+                PolicySource.AUTHOR_DOMAIN, record, DmarcRecordParser.parse(record.text()), own,
+                DomainExistence.EXISTS, Policy.REJECT);
+        assertThat(DmarcEvaluator.evaluate(mine, MessageAuthentication.of("example.com",
+                AuthenticatedIdentifier.spf("other.org", AuthResult.PASS)), ORGS).result()).isEqualTo(DmarcResult.FAIL);
+    }
 }
