@@ -3,7 +3,10 @@ package org.maildoctor.auth.dmarc;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code adkim} / {@code aspf}: relaxed (same organizational domain) or strict (identical). RFC 9989 §4.7 and "Identifier Alignment Explained"; RFC 7489 §3.1. */
+/**
+ * {@code adkim} / {@code aspf}: relaxed (same organizational domain) or strict (identical).
+ * RFC 9989 §4.7 and "Identifier Alignment Explained"; RFC 7489 §3.1.
+ */
 public enum AlignmentMode {
     RELAXED("r"),
     STRICT("s");

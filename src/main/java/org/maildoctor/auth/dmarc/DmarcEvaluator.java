@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * Decides a message's DMARC result from a discovered policy and its SPF/DKIM outcomes: identifier
- * alignment (RFC 9989 "Identifier Alignment Explained", RFC 7489 §3.1; relaxed or strict), the result, and the disposition the Domain Owner asks
- * for ({@code p}/{@code sp}/{@code np}, lowered one level by {@code t=y}). A pure function: no DNS, no
- * clock; organizational domains come in through {@link OrganizationalDomains}.
+ * alignment (RFC 9989 "Identifier Alignment Explained", RFC 7489 §3.1; relaxed or strict), the result,
+ * and the disposition the Domain Owner asks for ({@code p}/{@code sp}/{@code np}, lowered one level by
+ * {@code t=y}). A pure function: no DNS, no clock; organizational domains come in through
+ * {@link OrganizationalDomains}.
  */
 public final class DmarcEvaluator {
     private DmarcEvaluator() {
@@ -97,7 +98,8 @@ public final class DmarcEvaluator {
                                 OrganizationalDomain fromOrg, OrganizationalDomains orgs) {
         String what = id.mechanism().token() + " " + id.result().token() + " for " + id.domain();
         if (id.result() == AuthResult.TEMPERROR) {
-            return new AlignmentCheck(id, mode, AlignmentVerdict.UNKNOWN, what + ": a temporary error; it might have passed.");
+            return new AlignmentCheck(id, mode, AlignmentVerdict.UNKNOWN,
+                    what + ": a temporary error; it might have passed.");
         }
         if (id.result() != AuthResult.PASS) {
             return new AlignmentCheck(id, mode, AlignmentVerdict.NOT_AUTHENTICATED,
@@ -123,7 +125,8 @@ public final class DmarcEvaluator {
                 + "be determined (DNS failure); best guesses " + idOrg.domain() + " and " + fromOrg.domain() + ".");
     }
 
-    // Domain names compare case-insensitively (RFC 9989 "Identifier Alignment Explained", RFC 4343); a trailing dot changes nothing.
+    // Domain names compare case-insensitively (RFC 9989 "Identifier Alignment Explained", RFC 4343);
+    // a trailing dot changes nothing.
     private static String name(String d) {
         try {
             return org.maildoctor.dns.DnsNames.normalize(d); // A-labels, as the discovery spells names

@@ -63,7 +63,8 @@ final class ReportUriParser {
                 String address = q >= 0 ? rest.substring(0, q) : rest;
                 int at = address.lastIndexOf('@');
                 if (at <= 0 || at == address.length() - 1) {
-                    return invalid(text, "'" + Tokens.shorten(text) + "' is not a mailto: URI with an address like user@domain");
+                    return invalid(text, "'" + Tokens.shorten(text)
+                            + "' is not a mailto: URI with an address like user@domain");
                 }
                 host = hostName(address.substring(at + 1));
                 if (host.isEmpty()) {
