@@ -38,9 +38,10 @@ class DmarcCommandIT {
         assertThat(d.get("organizationalDomain").get("publicSuffixList").asText()).isEqualTo("good.test");
         assertThat(d.get("organizationalDomain").get("treeWalk").asText()).isEqualTo("good.test");
         assertThat(d.get("reportDestinations").get(0).get("status").asText()).isEqualTo("same-organization");
-        // the harness serves no "test" zone: _dmarc.test is REFUSED, so the walk is reported incomplete
-        assertThat(d.get("treeWalk").get(1).get("outcome").asText()).isEqualTo("refused");
-        assertThat(d.get("findings")).extracting(f -> f.get("severity").asText()).containsOnly("info");
+        // the harness's "test" zone answers NXDOMAIN for _dmarc.test: the walk completes
+        assertThat(d.get("treeWalk").get(1).get("query").asText()).isEqualTo("_dmarc.test");
+        assertThat(d.get("treeWalk").get(1).get("outcome").asText()).isEqualTo("nxdomain");
+        assertThat(d.get("findings")).extracting(f -> f.get("id").asText()).doesNotContain("dmarc.walk-incomplete");
     }
 
     @Test
@@ -62,17 +63,13 @@ class DmarcCommandIT {
         assertThat(d.get("findings")).extracting(f -> f.get("id").asText()).contains("dmarc.policy-inherited");
     }
 
-    /**
-     * misc.test publishes no DMARC record, but the harness refuses _dmarc.test (it serves no "test" zone),
-     * and a psd=y record there would give misc.test a policy: the answer is unknown, never "no record".
-     * (A "no record" IT needs a harness zone for "test" itself; see the dmarc branch report.)
-     */
+    /** misc.test publishes no DMARC record, and neither does its parent: "no record", a problem (exit 1). */
     @Test
-    void noRecordBelowARefusedParentIsTempErrorNotNoRecord() throws Exception {
-        JsonNode d = json("misc.test", ExitCode.RUNTIME);
-        assertThat(d.get("outcome").asText()).isEqualTo("temperror");
+    void noRecordAnywhereIsAFinding() throws Exception {
+        JsonNode d = json("misc.test", ExitCode.PROBLEMS);
+        assertThat(d.get("outcome").asText()).isEqualTo("fail");
         assertThat(d.get("treeWalk").get(0).get("outcome").asText()).isEqualTo("nxdomain");
-        assertThat(d.get("findings")).extracting(f -> f.get("id").asText()).containsExactly("dmarc.dns-failure");
+        assertThat(d.get("findings")).extracting(f -> f.get("id").asText()).contains("dmarc.no-record");
     }
 
     @Test
