@@ -11,6 +11,7 @@ public final class Audits {
     public static DomainAudit standard(Resolver resolver, AddressPolicy policy) {
         return new DomainAudit(List.of(
                 new MxSection(resolver, policy),
+                new DmarcSection(resolver),
                 new ReverseDnsSection(resolver)));
     }
 }

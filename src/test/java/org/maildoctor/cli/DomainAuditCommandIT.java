@@ -37,7 +37,8 @@ class DomainAuditCommandIT {
         int code = run("domain", "audit", "good.test", "--ip", "127.0.0.1", "--json");
         Map<String, String> s = statuses();
         assertThat(s).containsEntry("mx.records", "pass").containsEntry("mx.cname", "pass")
-                .containsEntry("rdns.fcrdns", "pass");
+                .containsEntry("rdns.fcrdns", "pass").containsEntry("dmarc.record", "pass")
+                .containsEntry("dmarc.policy", "pass");
         assertThat(new ObjectMapper().readTree(out.toString()).get("domain").asText()).isEqualTo("good.test");
         assertThat(code).as(err.toString()).isIn(ExitCode.OK, ExitCode.PROBLEMS);
     }
@@ -45,7 +46,7 @@ class DomainAuditCommandIT {
     @Test
     void brokenTestMxCnameFailsWithExitOne() throws Exception {
         assertThat(run("domain", "audit", "broken.test", "--json")).isEqualTo(ExitCode.PROBLEMS);
-        assertThat(statuses()).containsEntry("mx.cname", "fail");
+        assertThat(statuses()).containsEntry("mx.cname", "fail").containsEntry("dmarc.policy", "warn");
     }
 
     @Test
