@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DnsCommand.class,
             ExplainCommand.class,
             ServeCommand.class,
+            SpfCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
