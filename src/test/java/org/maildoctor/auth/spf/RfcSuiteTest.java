@@ -60,7 +60,7 @@ class RfcSuiteTest {
 
     @Test
     void rfc7208SuitePassesCompletely() throws IOException {
-        Outcome o = run("rfc7208-tests.yml");
+        Outcome o = run("/corpora/spf/rfc7208-tests.yml");
         System.out.println(o.summary("RFC 7208"));
         assertThat(o.total()).isEqualTo(203);
         assertThat(o.deviations()).as("deviations from the RFC 7208 suite").isEmpty();
@@ -68,16 +68,17 @@ class RfcSuiteTest {
 
     @Test
     void rfc4408SuitePassesCompletely() throws IOException {
-        Outcome o = run("rfc4408-tests.yml");
+        Outcome o = run("/corpora/spf/rfc4408-tests.yml");
         System.out.println(o.summary("RFC 4408"));
         assertThat(o.total()).isEqualTo(191);
         assertThat(o.deviations()).as("deviations from the RFC 4408 suite").isEmpty();
     }
 
-    static Outcome run(String file) throws IOException {
+    /** Runs every test of a suite-format YAML resource. */
+    static Outcome run(String resource) throws IOException {
         List<String> deviations = new ArrayList<>();
         int skipped = 0;
-        List<Case> cases = load(file);
+        List<Case> cases = load(resource);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         for (Case c : cases) {
             SpfVerifier verifier = SpfVerifier.using(c.zone(), clock).withDefaultExplanation("DEFAULT");
@@ -105,9 +106,9 @@ class RfcSuiteTest {
         return new Outcome(cases.size(), skipped, deviations);
     }
 
-    static List<Case> load(String file) throws IOException {
+    static List<Case> load(String resource) throws IOException {
         List<Case> out = new ArrayList<>();
-        try (InputStream in = RfcSuiteTest.class.getResourceAsStream("/corpora/spf/" + file);
+        try (InputStream in = RfcSuiteTest.class.getResourceAsStream(resource);
              MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(in)) {
             while (docs.hasNext()) {
                 JsonNode scenario = docs.next();
