@@ -94,7 +94,7 @@ final class Evaluator {
                 case Matched x -> {
                     SpfResult result = d.qualifier().result();
                     Optional<String> exp = result == SpfResult.FAIL ? explain(record, domain) : Optional.empty();
-                    return new HostResult(result, Ips.format(ip) + " matched '" + d.text() + "' in the SPF record of "
+                    return new HostResult(result, Ips.format(ip) + " matched " + Quote.q(d.text()) + " in the SPF record of "
                             + domain, Optional.of(d.text()), Optional.of(domain), exp);
                 }
             }
@@ -108,12 +108,12 @@ final class Evaluator {
             }
             Optional<String> target = targetName(redirect.domain(), domain);
             if (target.isEmpty()) {
-                return HostResult.of(SpfResult.PERMERROR, "'" + redirect.text() + "' in " + domain
+                return HostResult.of(SpfResult.PERMERROR, Quote.q(redirect.text()) + " in " + domain
                         + " expands to a malformed domain (RFC 7208 6.1)");
             }
             HostResult inner = checkHost(target.get(), depth + 1);
             if (inner.result() == SpfResult.NONE) {
-                return HostResult.of(SpfResult.PERMERROR, "'" + redirect.text() + "' in " + domain
+                return HostResult.of(SpfResult.PERMERROR, Quote.q(redirect.text()) + " in " + domain
                         + ": " + inner.reason() + " (RFC 7208 6.1: no record at a redirect target is permerror)");
             }
             return inner;
@@ -310,7 +310,7 @@ final class Evaluator {
     private Match matchInclude(Mechanism.Include m, String domain, int depth) {
         Optional<String> target = targetName(m.domain(), domain);
         if (target.isEmpty()) {
-            return new Abort(SpfResult.PERMERROR, "'" + m.text() + "' expands to a malformed domain");
+            return new Abort(SpfResult.PERMERROR, Quote.q(m.text()) + " expands to a malformed domain");
         }
         HostResult inner = checkHost(target.get(), depth + 1);
         return switch (inner.result()) {

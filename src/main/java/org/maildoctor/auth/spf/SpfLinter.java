@@ -57,7 +57,7 @@ public final class SpfLinter {
             root = DnsNames.normalize(domain);
         } catch (DnsNameException e) {
             SpfFinding f = new SpfFinding(SpfCheck.NO_RECORD, Severity.ERROR, domain,
-                    "'" + SpfVerifier.printable(domain) + "' is not a domain name: " + e.getMessage(),
+                    Quote.q(SpfVerifier.printable(domain)) + " is not a domain name: " + e.getMessage(),
                     "Check the spelling of the domain.");
             SpfTree t = new SpfTree(domain, "root", SpfTree.Status.NO_RECORD, Optional.empty(), 0, 0, List.of(),
                     List.of(f));
@@ -122,11 +122,11 @@ public final class SpfLinter {
                         root ? Severity.WARNING : Severity.ERROR, domain,
                         root ? domain + " publishes no SPF record (" + (r.isVoid() ? r.describe() : "no TXT record starts with v=spf1")
                                         + "); receivers get 'none' and cannot tell forged mail from yours"
-                                : "'" + via + "' points at " + domain + ", which has no SPF record ("
+                                : Quote.q(via) + " points at " + domain + ", which has no SPF record ("
                                         + (r.isVoid() ? r.describe() : "no TXT record starts with v=spf1")
                                         + "); receivers return permerror for the whole policy (RFC 7208 5.2, 6.1)",
                         root ? "Publish one TXT record such as \"v=spf1 mx -all\" listing the hosts that send for " + domain + "."
-                                : "Remove '" + via + "' or correct the domain name."));
+                                : "Remove " + Quote.q(via) + " or correct the domain name."));
                 return leaf(domain, via, SpfTree.Status.NO_RECORD, findings);
             }
             sizeChecks(domain, txts, spf, findings);
@@ -176,7 +176,7 @@ public final class SpfLinter {
                               List<SpfFinding> parentFindings, boolean isPolicyRoot) {
             if (spec.hasMacros()) {
                 SpfFinding f = new SpfFinding(SpfCheck.MACRO_NOT_FOLLOWED, Severity.INFO, parent,
-                        "'" + via + "' depends on the message (macros), so its lookups are not counted here",
+                        Quote.q(via) + " depends on the message (macros), so its lookups are not counted here",
                         "Nothing to fix; test it with 'maildoctor spf check'.");
                 return leaf(spec.source(), via, SpfTree.Status.NOT_FOLLOWED, List.of(f));
             }
@@ -185,12 +185,12 @@ public final class SpfLinter {
                 target = DnsNames.normalize(spec.source());
             } catch (DnsNameException e) {
                 SpfFinding f = new SpfFinding(SpfCheck.INCLUDE_UNREACHABLE, Severity.ERROR, parent,
-                        "'" + via + "' names an invalid domain: " + e.getMessage(), "Correct the domain name.");
+                        Quote.q(via) + " names an invalid domain: " + e.getMessage(), "Correct the domain name.");
                 return leaf(spec.source(), via, SpfTree.Status.NO_RECORD, List.of(f));
             }
             if (path.contains(target)) {
                 SpfFinding f = new SpfFinding(SpfCheck.INCLUDE_LOOP, Severity.ERROR, parent,
-                        "'" + via + "' loops back to " + target + " (path: " + String.join(" -> ", path) + " -> "
+                        Quote.q(via) + " loops back to " + target + " (path: " + String.join(" -> ", path) + " -> "
                                 + target + "); evaluation runs until the 10-lookup limit and returns permerror",
                         "Remove the include or redirect that points back up the tree.");
                 return leaf(target, via, SpfTree.Status.LOOP, List.of(f));
@@ -246,9 +246,9 @@ public final class SpfLinter {
             if (allVoid) {
                 voids++;
                 findings.add(new SpfFinding(SpfCheck.VOID_LOOKUPS, Severity.WARNING, domain,
-                        "'" + d.text() + "' finds nothing (" + described + "): a void lookup on every check;"
+                        Quote.q(d.text()) + " finds nothing (" + described + "): a void lookup on every check;"
                                 + " a third one makes the policy permerror (RFC 7208 4.6.4)",
-                        "Remove '" + d.text() + "' or publish the records it expects."));
+                        "Remove " + Quote.q(d.text()) + " or publish the records it expects."));
             }
         }
 
@@ -304,16 +304,16 @@ public final class SpfLinter {
             Qualifier q = all.get().qualifier();
             if (q == Qualifier.PASS) {
                 findings.add(new SpfFinding(SpfCheck.ALL_PASS, Severity.ERROR, domain,
-                        "'" + all.get().text() + "' authorises every host on the Internet to send as " + domain,
+                        Quote.q(all.get().text()) + " authorises every host on the Internet to send as " + domain,
                         "End the record with -all (or ~all while testing)."));
             } else if (q == Qualifier.NEUTRAL) {
                 findings.add(new SpfFinding(SpfCheck.ALL_NEUTRAL, Severity.WARNING, domain,
-                        "'" + all.get().text() + "' says nothing about other hosts, so forged mail is 'neutral'",
+                        Quote.q(all.get().text()) + " says nothing about other hosts, so forged mail is 'neutral'",
                         "End the record with -all (or ~all while testing)."));
             }
             if (record.redirect().isPresent()) {
                 findings.add(new SpfFinding(SpfCheck.REDIRECT_IGNORED, Severity.WARNING, domain,
-                        "'" + record.redirect().get().text() + "' is ignored because the record has 'all' (RFC 7208 6.1)",
+                        Quote.q(record.redirect().get().text()) + " is ignored because the record has 'all' (RFC 7208 6.1)",
                         "Remove either the redirect or the all mechanism."));
             }
         } else if (isPolicyRoot && record.redirect().isEmpty()) {
@@ -327,19 +327,19 @@ public final class SpfLinter {
             Mechanism m = d.mechanism();
             if (m instanceof Mechanism.Ptr) {
                 findings.add(new SpfFinding(SpfCheck.PTR, Severity.WARNING, domain,
-                        "'" + d.text() + "' is deprecated: it is slow, unreliable and \"SHOULD NOT be published\""
+                        Quote.q(d.text()) + " is deprecated: it is slow, unreliable and \"SHOULD NOT be published\""
                                 + " (RFC 7208 5.5); large receivers may skip it",
                         "Replace it with the ip4:/ip6: ranges or a:/mx: names of your senders."));
             }
             if (!seen.add(m.text().toLowerCase(Locale.ROOT))) {
                 findings.add(new SpfFinding(SpfCheck.DUPLICATE, Severity.WARNING, domain,
-                        "'" + m.text() + "' appears more than once in the record of " + domain
+                        Quote.q(m.text()) + " appears more than once in the record of " + domain
                                 + (m.queriesDns() ? "; each copy costs a DNS lookup" : ""),
-                        "Keep one '" + m.text() + "'."));
+                        "Keep one " + Quote.q(m.text()) + "."));
             }
             if (m instanceof Mechanism.Ip4 || m instanceof Mechanism.Ip6) {
                 reservedRange(m).ifPresent(why -> findings.add(new SpfFinding(SpfCheck.PRIVATE_IP, Severity.WARNING,
-                        domain, "'" + m.text() + "' is " + why + "; it never appears as a client on the Internet",
+                        domain, Quote.q(m.text()) + " is " + why + "; it never appears as a client on the Internet",
                         "Remove it, or list the public address your mail leaves from.")));
                 networks.add(m);
             }
@@ -360,8 +360,8 @@ public final class SpfLinter {
                 }
                 if (within(a, b) && (!within(b, a) || i > j)) {
                     findings.add(new SpfFinding(SpfCheck.OVERLAP, Severity.INFO, domain,
-                            "'" + a.text() + "' is already covered by '" + b.text() + "'",
-                            "Remove '" + a.text() + "'."));
+                            Quote.q(a.text()) + " is already covered by " + Quote.q(b.text()),
+                            "Remove " + Quote.q(a.text()) + "."));
                     break;
                 }
             }

@@ -15,11 +15,7 @@ public sealed interface SpfParseResult {
         /** One line for people: {@code invalid SPF term 'ip4:1.2.3' at 7: ...}. */
         public String describe() {
             return term.isEmpty() ? reason + " (at position " + position + ")"
-                    : "invalid term '" + shorten(term) + "' at position " + position + ": " + reason;
-        }
-
-        private static String shorten(String s) {
-            return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+                    : "invalid term " + Quote.q(term) + " at position " + position + ": " + reason;
         }
     }
 }

@@ -155,7 +155,7 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
             case "ip4" -> ip4(rest);
             case "ip6" -> ip6(rest);
             case "" -> "not a mechanism or modifier";
-            default -> "unknown mechanism '" + name + "'";
+            default -> "unknown mechanism " + Quote.q(name);
         };
         if (m instanceof String reason) {
             return reason;
@@ -165,7 +165,7 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
 
     private static Object requiredDomain(String rest, String name, java.util.function.Function<MacroString, Mechanism> make) {
         if (!rest.startsWith(":")) {
-            return "'" + name + "' needs ':domain'";
+            return Quote.q(name) + " needs ':domain'";
         }
         Object spec = domainSpec(rest.substring(1));
         return spec instanceof MacroString ms ? make.apply(ms) : spec;
@@ -181,20 +181,20 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
         int v6 = 128;
         if (m.group(2) != null) {
             if (!IP4_CIDR.matcher(m.group(2)).matches() || Integer.parseInt(m.group(2)) > 32) {
-                return "IPv4 CIDR length /" + m.group(2) + " is not 0-32 (RFC 7208 5.6)";
+                return "IPv4 CIDR length /" + Quote.safe(m.group(2)) + " is not 0-32 (RFC 7208 5.6)";
             }
             v4 = Integer.parseInt(m.group(2));
         }
         if (m.group(3) != null) {
             if (!IP6_CIDR.matcher(m.group(3)).matches() || Integer.parseInt(m.group(3)) > 128) {
-                return "IPv6 CIDR length //" + m.group(3) + " is not 0-128 (RFC 7208 5.6)";
+                return "IPv6 CIDR length //" + Quote.safe(m.group(3)) + " is not 0-128 (RFC 7208 5.6)";
             }
             v6 = Integer.parseInt(m.group(3));
         }
         Optional<MacroString> domain = Optional.empty();
         if (!domainPart.isEmpty()) {
             if (!domainPart.startsWith(":")) {
-                return "'" + name + "' takes ':domain' then an optional CIDR length";
+                return Quote.q(name) + " takes ':domain' then an optional CIDR length";
             }
             Object spec = domainSpec(domainPart.substring(1));
             if (spec instanceof String reason) {
@@ -217,13 +217,13 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
         if (slash >= 0) {
             String p = arg.substring(slash + 1);
             if (!IP4_CIDR.matcher(p).matches() || Integer.parseInt(p) > 32) {
-                return "IPv4 CIDR length /" + p + " is not 0-32 (RFC 7208 5.6)";
+                return "IPv4 CIDR length /" + Quote.safe(p) + " is not 0-32 (RFC 7208 5.6)";
             }
             prefix = Integer.parseInt(p);
         }
         Optional<Inet4Address> ip = Ips.parseV4Strict(addr);
         if (ip.isEmpty()) {
-            return "'" + addr + "' is not an IPv4 address (four numbers 0-255)";
+            return Quote.q(addr) + " is not an IPv4 address (four numbers 0-255)";
         }
         return new Mechanism.Ip4(ip.get(), prefix);
     }
@@ -239,13 +239,13 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
         if (slash >= 0) {
             String p = arg.substring(slash + 1);
             if (!IP6_CIDR.matcher(p).matches() || Integer.parseInt(p) > 128) {
-                return "IPv6 CIDR length /" + p + " is not 0-128 (RFC 7208 5.6)";
+                return "IPv6 CIDR length /" + Quote.safe(p) + " is not 0-128 (RFC 7208 5.6)";
             }
             prefix = Integer.parseInt(p);
         }
         Optional<Inet6Address> ip = Ips.parseV6(addr);
         if (ip.isEmpty()) {
-            return "'" + addr + "' is not an IPv6 address";
+            return Quote.q(addr) + " is not an IPv6 address";
         }
         return new Mechanism.Ip6(ip.get(), prefix);
     }
@@ -271,11 +271,11 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
         String t = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         int dot = t.lastIndexOf('.');
         if (dot < 0) {
-            return "domain '" + s + "' must end with '.' and a top-level label, or a macro (RFC 7208 7.1)";
+            return "domain " + Quote.q(s) + " must end with '.' and a top-level label, or a macro (RFC 7208 7.1)";
         }
         String top = t.substring(dot + 1);
         if (!isToplabel(top)) {
-            return "'" + top + "' is not a valid top-level label (RFC 7208 7.1: letters, digits, '-', not all digits)";
+            return Quote.q(top) + " is not a valid top-level label (RFC 7208 7.1: letters, digits, '-', not all digits)";
         }
         return ms;
     }
