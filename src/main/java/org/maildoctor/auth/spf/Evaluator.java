@@ -80,7 +80,8 @@ final class Evaluator {
             if (d.mechanism().queriesDns()) {
                 Optional<String> over = budget.chargeTerm(d.text());
                 if (over.isPresent()) {
-                    return HostResult.of(SpfResult.PERMERROR, over.get());
+                    return new HostResult(SpfResult.PERMERROR, over.get(), Optional.of(d.text()), Optional.of(domain),
+                            Optional.empty());
                 }
             }
             Match m = match(d.mechanism(), domain, depth);

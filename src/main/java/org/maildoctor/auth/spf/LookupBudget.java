@@ -65,7 +65,8 @@ final class LookupBudget {
         DnsResult result;
         try {
             Duration wait = limits.maxWaitPerLookup();
-            result = counting.lookup(name, type)
+            // copy(): never complete the resolver's own future (it may be shared through a cache)
+            result = counting.lookup(name, type).copy()
                     .completeOnTimeout(new DnsResult.Timeout(name, type, "resolver", wait), wait.toMillis(),
                             TimeUnit.MILLISECONDS)
                     .join();

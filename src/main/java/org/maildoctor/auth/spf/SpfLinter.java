@@ -34,6 +34,8 @@ public final class SpfLinter {
     static final int MAX_STRING = 255;
     /** Stop walking after this many nodes: a hostile tree must not make us query forever. */
     static final int MAX_NODES = 60;
+    /** Void-lookup probes (a/mx/exists targets) per walk; past this, terms are not probed. */
+    static final int MAX_VOID_CHECKS = 40;
 
     private static final String RR_TYPE_NOTE =
             "spf.rr-type: not queried; the DNS layer has no SPF (type 99) record type, deprecated by RFC 7208 3.1";
@@ -86,7 +88,7 @@ public final class SpfLinter {
 
     private DnsResult lookup(String name, RecordType type) {
         try {
-            return resolver.lookup(name, type)
+            return resolver.lookup(name, type).copy() // never complete a future shared through a cache
                     .completeOnTimeout(new DnsResult.Timeout(name, type, "resolver", maxWait),
                             maxWait.toMillis(), TimeUnit.MILLISECONDS)
                     .join();
@@ -99,6 +101,7 @@ public final class SpfLinter {
     private final class Walk {
         int nodes;
         int voids;
+        int voidChecks; // a 10,000-character record of a: terms must not cost thousands of lookups
         final Set<String> includedOnce = new HashSet<>();
 
         SpfTree node(String domain, String via, LinkedHashSet<String> path, boolean isPolicyRoot) {
@@ -224,7 +227,7 @@ public final class SpfLinter {
                     return;
                 }
             }
-            if (spec.isPresent() && spec.get().hasMacros()) {
+            if (spec.isPresent() && spec.get().hasMacros() || ++voidChecks > MAX_VOID_CHECKS) {
                 return;
             }
             String target;

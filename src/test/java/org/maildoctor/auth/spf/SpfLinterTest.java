@@ -163,4 +163,17 @@ class SpfLinterTest {
         assertThat(r.findings()).extracting(SpfFinding::id).contains("spf.lookups");
         assertThat(r.totalLookups()).isGreaterThan(10);
     }
+
+    @Test
+    void aHugeRecordCostsABoundedNumberOfLookups() {
+        StringBuilder sb = new StringBuilder("v=spf1");
+        while (sb.length() < 10_000) {
+            sb.append(" a:h").append(sb.length()).append(".e.com");
+        }
+        FakeZone dns = FakeZone.builder().txt("e.com", sb.append(" -all").toString()).build();
+        SpfReport r = inspect(dns, "e.com");
+        assertThat(r.totalLookups()).isGreaterThan(500);
+        assertThat(dns.queryCount()).isLessThanOrEqualTo(1 + 2 * SpfLinter.MAX_VOID_CHECKS);
+        assertThat(ids(r)).contains("spf.lookups", "spf.void-lookups");
+    }
 }
