@@ -3,20 +3,18 @@ package org.maildoctor.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.maildoctor.report.ExplanationReport;
 import org.maildoctor.smtp.EnhancedStatus;
 import org.maildoctor.smtp.Explainer;
 import org.maildoctor.smtp.Explanation;
 import org.maildoctor.smtp.KnowledgeBase;
 import org.maildoctor.smtp.KnowledgeEntry;
 import org.maildoctor.smtp.Provider;
-import org.maildoctor.smtp.ProviderTag;
 import org.maildoctor.smtp.Reason;
 import org.maildoctor.smtp.RegisteredCode;
-import org.maildoctor.smtp.ReplyCode;
 import org.maildoctor.smtp.StatusCodeRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -64,27 +62,9 @@ public final class ExplainCommand extends BaseCommand {
         }
     }
 
-    /** The stable JSON document; field names are part of the CLI's contract. */
+    /** The stable JSON document (shared with the REST API); see {@link ExplanationReport}. */
     static Map<String, Object> toJson(Explanation x) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("replyCode", x.replyCode().map(ReplyCode::value).orElse(null));
-        m.put("status", x.status().map(EnhancedStatus::toString).orElse(null));
-        m.put("reason", x.reason().code());
-        m.put("hard", x.hard());
-        m.put("title", x.title());
-        m.put("meaning", x.meaning());
-        m.put("causes", x.causes());
-        m.put("fixes", x.fixes());
-        m.put("fixesForSender", x.fixesForSender());
-        m.put("fixesForAdmin", x.fixesForAdmin());
-        Map<String, String> notes = new LinkedHashMap<>();
-        x.providerNotes().forEach((p, note) -> notes.put(p.key(), note));
-        m.put("providerNotes", notes);
-        m.put("provider", x.reply().provider().map(Provider::key).orElse(null));
-        m.put("tags", x.reply().tags().stream().map(ProviderTag::value).toList());
-        m.put("text", x.reply().text());
-        m.put("matched", x.matched());
-        return m;
+        return ExplanationReport.toMap(x);
     }
 
     private void printText(Explanation x) {

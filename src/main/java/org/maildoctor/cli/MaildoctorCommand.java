@@ -16,9 +16,12 @@ import picocli.CommandLine.Spec;
         description = "Self-hosted email deliverability: bounces, sender audit, verification, deliverability test, warm-up.",
         subcommands = {
             DnsCommand.class,
+            DomainCommand.class,
             ExplainCommand.class,
             ServeCommand.class,
+            SettingsCommand.class,
             SpfCommand.class,
+            StoreCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -1,7 +1,21 @@
 package org.maildoctor.cli;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.maildoctor.audit.AddressPolicy;
+import org.maildoctor.audit.Audits;
+import org.maildoctor.web.AuditModule;
+import org.maildoctor.web.Capability;
+import org.maildoctor.web.WebModule;
+import org.maildoctor.store.Store;
+import org.maildoctor.store.StoreConfig;
+import org.maildoctor.store.StoreException;
+import org.maildoctor.store.jobs.JobScheduler;
+import org.maildoctor.web.HealthStatus;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.maildoctor.web.InsecureBindException;
 import org.maildoctor.web.PortInUseException;
 import org.maildoctor.web.WebConfig;
@@ -42,6 +56,8 @@ public final class ServeCommand extends BaseCommand {
 
     /** Released by the shutdown hook; tests may call {@link #stop()} instead of signalling the JVM. */
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Released once the scheduler and the store are closed. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
     protected int run() {
@@ -51,18 +67,57 @@ public final class ServeCommand extends BaseCommand {
         WebConfig config = new WebConfig(bind, port, Optional.ofNullable(adminPassword),
                 Optional.ofNullable(apiToken), VersionProvider.version());
 
-        // integration: open store + scheduler here (before the server starts, so /healthz can report
-        // the store through WebServer.Builder.healthCheck("store", ...) and pages can read from it;
-        // close them after server.stop() below).
-
-        WebServer server;
+        Store store = openStore();
+        JobScheduler scheduler = null;
         try {
-            server = WebServer.builder(config).modules(WebModules.defaults()).build();
+            WebServer server = build(config, store, WebModules.with(Map.of(
+                    Capability.AUDIT, new AuditModule(Audits.standard(Wiring.resolver(global),
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)))));
+            scheduler = JobScheduler.start(store, Clock.systemUTC());
+            start(server);
+            LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());
+            return serveUntilStopped(server, config);
+        } finally {
+            // the scheduler uses the store's connections: stop it first
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            store.close();
+            closed.countDown();
+        }
+    }
+
+    private Store openStore() {
+        try {
+            return Store.open(StoreConfig.of(global.dataDirOrDefault(), global.db));
+        } catch (StoreException e) {
+            throw CliException.runtime(e.getMessage(), e);
+        }
+    }
+
+    private static WebServer build(WebConfig config, Store store, List<WebModule> modules) {
+        // /healthz is unauthenticated: say which kind of database, not where it is
+        String kind = store.describe().startsWith("H2") ? "embedded H2" : "PostgreSQL";
+        try {
+            return WebServer.builder(config)
+                    .modules(modules)
+                    .healthCheck("store", () -> {
+                        try {
+                            store.ping();
+                            return HealthStatus.ok(kind);
+                        } catch (StoreException e) {
+                            return HealthStatus.down(kind + " unavailable");
+                        }
+                    })
+                    .build();
         } catch (InsecureBindException e) {
             throw CliException.usage("refusing to serve on " + e.bindAddress() + " without authentication: set "
                     + "--admin-password or --api-token (MAILDOCTOR_ADMIN_PASSWORD / MAILDOCTOR_API_TOKEN), "
                     + "or use --bind 127.0.0.1");
         }
+    }
+
+    private static void start(WebServer server) {
         try {
             server.start();
         } catch (PortInUseException e) {
@@ -71,11 +126,20 @@ public final class ServeCommand extends BaseCommand {
         } catch (WebStartException e) {
             throw CliException.runtime(e.getMessage(), e);
         }
+    }
 
+    private int serveUntilStopped(WebServer server, WebConfig config) {
         Thread hook = new Thread(() -> {
             LOG.info("shutting down");
             server.stop();
             stopped.countDown();
+            // the JVM halts when hooks return: give the serving thread time to stop the scheduler and
+            // close the database cleanly
+            try {
+                closed.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "maildoctor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 

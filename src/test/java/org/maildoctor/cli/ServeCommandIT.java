@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real {@code serve} command in-process and talks to it over HTTP. */
 class ServeCommandIT {
@@ -22,12 +24,15 @@ class ServeCommandIT {
         }
     }
 
+    @TempDir
+    Path dataDir;
+
     @Test
     void serveAnswersHealthzAndStopsWhenInterrupted() throws Exception {
         int port = freePort();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread serve = new Thread(() -> exit.set(Main.run(new String[] {"serve", "--port", Integer.toString(port)},
+        Thread serve = new Thread(() -> exit.set(Main.run(new String[] {"serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString()},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))), "serve-it");
         serve.start();
         try {
@@ -45,7 +50,7 @@ class ServeCommandIT {
             }
             assertThat(response).as("serve never answered; stderr: %s", err).isNotNull();
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"status\":\"ok\"");
+            assertThat(response.body()).contains("\"status\":\"ok\"").contains("\"store\"").contains("embedded H2");
             // the banner follows the start, so it may land just after the first answer
             String banner = "maildoctor serving on http://127.0.0.1:" + port;
             while (!err.toString().contains(banner) && System.nanoTime() < deadline) {

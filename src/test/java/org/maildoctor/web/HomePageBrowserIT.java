@@ -101,6 +101,25 @@ class HomePageBrowserIT {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void bouncesPageExplainsAPastedReply() throws Exception {
+        driver.get(server.url() + Capability.BOUNCES.path());
+        WebElement reply = driver.findElement(By.id("reply"));
+        reply.sendKeys("554 5.1.1 <jane@example.org>: Recipient address rejected: User unknown in virtual mailbox table");
+        driver.findElement(By.cssSelector("form.explain button[type=submit]")).click();
+        WebElement type = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("bounce-type")));
+        assertThat(type.getText()).startsWith("hard");
+        assertThat(driver.findElement(By.cssSelector(".explanation")).getText())
+                .contains("userunknown", "Likely causes", "What to do");
+        // the form keeps what was pasted, so it can be edited and explained again
+        assertThat(driver.findElement(By.id("reply")).getDomProperty("value")).contains("5.1.1");
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("bounces-explain.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;

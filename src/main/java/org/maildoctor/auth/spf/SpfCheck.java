@@ -14,6 +14,7 @@ public enum SpfCheck {
     STRING_TOO_LONG("spf.string-too-long"),
     TXT_TOO_LARGE("spf.txt-too-large"),
     PRIVATE_IP("spf.private-ip"),
+    BROAD_RANGE("spf.broad-range"),
     INCLUDE_UNREACHABLE("spf.include-unreachable"),
     INCLUDE_LOOP("spf.include-loop"),
     DUPLICATE("spf.duplicate"),

@@ -18,6 +18,8 @@ import org.maildoctor.dns.DnsRecord;
 import org.maildoctor.dns.DnsResult;
 import org.maildoctor.dns.RecordType;
 import org.maildoctor.dns.Resolver;
+import org.maildoctor.model.AddressScope;
+import org.maildoctor.model.IpRanges;
 
 /**
  * Static analysis of a domain's SPF: walks the include/redirect tree without a message (no client
@@ -344,6 +346,11 @@ public final class SpfLinter {
                 reservedRange(m).ifPresent(why -> findings.add(new SpfFinding(SpfCheck.PRIVATE_IP, Severity.WARNING,
                         domain, Quote.q(m.text()) + " is " + why + "; it never appears as a client on the Internet",
                         "Remove it, or list the public address your mail leaves from.")));
+                if (isBroad(m) && reservedRange(m).isEmpty()) {
+                    findings.add(new SpfFinding(SpfCheck.BROAD_RANGE, Severity.ERROR, domain,
+                            Quote.q(m.text()) + " authorises a large share of the Internet, almost like +all",
+                            "List the addresses or ranges your mail actually leaves from."));
+                }
                 networks.add(m);
             }
         }
@@ -388,45 +395,34 @@ public final class SpfLinter {
         return m instanceof Mechanism.Ip4 v4 ? v4.prefix() : ((Mechanism.Ip6) m).prefix();
     }
 
-    /** Private, loopback, link-local, documentation and other special-purpose ranges (RFC 6890). */
+    /**
+     * A range that lies inside one special-purpose block (private, loopback, link-local,
+     * documentation, ...: {@link IpRanges}, the IANA registries): its first and last addresses have
+     * the same non-public scope. Wide ranges that are not inside one block are {@link SpfCheck#BROAD_RANGE}.
+     */
     static Optional<String> reservedRange(Mechanism m) {
-        InetAddress ip = network(m);
-        int prefix = prefix(m);
-        String[][] table = ip instanceof Inet4Address ? V4_RESERVED : V6_RESERVED;
-        for (String[] row : table) {
-            InetAddress net = DnsNames.parseIpLiteral(row[0]).orElseThrow();
-            if (row[0].indexOf(':') >= 0 && net instanceof Inet4Address) {
-                continue;
-            }
-            int p = Integer.parseInt(row[1]);
-            if (prefix >= p && Ips.contains(net, p, ip)) {
-                return Optional.of("inside " + row[0] + "/" + p + " (" + row[2] + ")");
-            }
+        InetAddress first = network(m);
+        AddressScope scope = IpRanges.scope(first);
+        if (scope.isPublic() || IpRanges.scope(last(first, prefix(m))) != scope) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(scope.description());
     }
 
-    private static final String[][] V4_RESERVED = {
-        {"0.0.0.0", "8", "\"this network\""},
-        {"10.0.0.0", "8", "private, RFC 1918"},
-        {"100.64.0.0", "10", "carrier-grade NAT, RFC 6598"},
-        {"127.0.0.0", "8", "loopback"},
-        {"169.254.0.0", "16", "link-local"},
-        {"172.16.0.0", "12", "private, RFC 1918"},
-        {"192.0.2.0", "24", "documentation, RFC 5737"},
-        {"192.168.0.0", "16", "private, RFC 1918"},
-        {"198.18.0.0", "15", "benchmarking, RFC 2544"},
-        {"198.51.100.0", "24", "documentation, RFC 5737"},
-        {"203.0.113.0", "24", "documentation, RFC 5737"},
-        {"224.0.0.0", "4", "multicast"},
-        {"240.0.0.0", "4", "reserved"},
-    };
+    /** Wider than an IPv4 /8 or an IPv6 /16: a large share of the Internet, close to {@code +all}. */
+    static boolean isBroad(Mechanism m) {
+        return network(m) instanceof Inet4Address ? prefix(m) < 8 : prefix(m) < 16;
+    }
 
-    private static final String[][] V6_RESERVED = {
-        {"::", "127", "unspecified or loopback"},
-        {"fc00::", "7", "unique local, RFC 4193"},
-        {"fe80::", "10", "link-local"},
-        {"2001:db8::", "32", "documentation, RFC 3849"},
-        {"ff00::", "8", "multicast"},
-    };
+    private static InetAddress last(InetAddress network, int prefix) {
+        byte[] b = network.getAddress();
+        for (int bit = prefix; bit < b.length * 8; bit++) {
+            b[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+        }
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // 4 or 16 bytes: cannot happen
+        }
+    }
 }

@@ -105,7 +105,12 @@ class SpfLinterTest {
                 "v=spf1 ip4:10.1.2.3 ip4:192.168.0.0/16 ip6:fd00::/8 ip6:2001:db8::1 ip4:8.8.8.8 ip4:0.0.0.0/0 -all").build();
         SpfReport r = inspect(dns, "e.com");
         assertThat(r.findings()).filteredOn(f -> f.id().equals("spf.private-ip")).hasSize(4)
-                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
+                .extracting(SpfFinding::explanation).first().asString()
+                .isEqualTo("'ip4:10.1.2.3' is a private address (RFC 1918 / RFC 4193); it never appears as a client"
+                        + " on the Internet");
+        assertThat(r.findings()).filteredOn(f -> f.id().equals("spf.broad-range")).singleElement()
+                .satisfies(f -> assertThat(f.explanation()).startsWith("'ip4:0.0.0.0/0'"));
     }
 
     @Test

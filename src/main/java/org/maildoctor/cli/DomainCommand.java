@@ -1,0 +1,90 @@
+package org.maildoctor.cli;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.maildoctor.audit.AddressPolicy;
+import org.maildoctor.audit.AuditCheck;
+import org.maildoctor.audit.AuditReport;
+import org.maildoctor.audit.AuditRequest;
+import org.maildoctor.audit.Audits;
+import org.maildoctor.audit.CheckStatus;
+import org.maildoctor.audit.DomainAudit;
+import org.maildoctor.dns.DnsNameException;
+import org.maildoctor.dns.DnsNames;
+import org.maildoctor.dns.Resolver;
+import org.maildoctor.report.AuditReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code maildoctor domain audit DOMAIN [--ip IP]… [--selector S]…}. */
+@Command(name = "domain", description = "Check a sending domain's setup.",
+        subcommands = {DomainCommand.Audit.class})
+public final class DomainCommand {
+
+    @Command(name = "audit", description = "Graded checklist of the domain's mail setup (MX, reverse DNS, …) with fixes.")
+    public static final class Audit extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain that sends mail.")
+        String domain;
+
+        @Option(names = "--ip", paramLabel = "IP", description = "A sending IP address (repeatable): reverse DNS, blocklists.")
+        List<String> ips = new ArrayList<>();
+
+        @Option(names = "--selector", paramLabel = "S", description = "A DKIM selector to check besides the common ones (repeatable).")
+        List<String> selectors = new ArrayList<>();
+
+        @Override
+        protected int run() {
+            AuditRequest request = request();
+            Resolver resolver = Wiring.resolver(global);
+            DomainAudit audit = Audits.standard(resolver, global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE
+                    : AddressPolicy.PUBLIC_ONLY);
+            AuditReport report = audit.audit(request).join();
+            if (global.json) {
+                output().json(AuditReportJson.toMap(report, audit.sectionOrder()));
+            } else {
+                print(report, audit.sectionOrder());
+            }
+            CheckStatus worst = report.worst();
+            return switch (worst) {
+                case PASS -> ExitCode.OK;
+                case WARN, FAIL -> ExitCode.PROBLEMS;
+                case UNKNOWN -> ExitCode.RUNTIME;
+            };
+        }
+
+        private AuditRequest request() {
+            List<InetAddress> addresses = new ArrayList<>();
+            for (String ip : ips) {
+                addresses.add(DnsNames.parseIpLiteral(ip)
+                        .orElseThrow(() -> CliException.usage("--ip " + ip + " is not an IP address")));
+            }
+            try {
+                return new AuditRequest(domain, addresses, selectors);
+            } catch (DnsNameException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+
+        private void print(AuditReport report, List<String> order) {
+            Output out = output();
+            out.line("Domain audit of " + report.domain() + ": grade " + report.grade().letter()
+                    + " (" + report.grade().score() + "/100)");
+            for (String section : order) {
+                List<AuditCheck> checks = report.sections().getOrDefault(section, List.of());
+                if (checks.isEmpty()) {
+                    continue;
+                }
+                out.line("");
+                out.line(section);
+                for (AuditCheck c : checks) {
+                    out.line(String.format(Locale.ROOT, "  %-7s %-16s %s", c.status().code().toUpperCase(Locale.ROOT),
+                            c.id(), c.explanation()));
+                    c.fix().ifPresent(f -> out.line(String.format(Locale.ROOT, "  %-7s %-16s fix: %s", "", "", f)));
+                }
+            }
+        }
+    }
+}

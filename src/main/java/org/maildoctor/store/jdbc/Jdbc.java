@@ -1,0 +1,117 @@
+package org.maildoctor.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.maildoctor.store.StoreException;
+
+/** Thin JDBC helpers shared by the repositories (auto-commit statements, portable timestamps). */
+final class Jdbc {
+    /** SQLState of a unique/primary key violation on both H2 and PostgreSQL. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final String description;
+
+    Jdbc(DataSource dataSource, String description) {
+        this.dataSource = dataSource;
+        this.description = description;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    <T> Optional<T> queryOne(String sql, Binder binder, RowMapper<T> mapper) {
+        List<T> rows = query(sql, binder, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    int update(String sql, Binder binder) {
+        try {
+            return updateOrThrow(sql, binder);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Like {@link #update} but lets the caller react to e.g. a unique violation. */
+    int updateOrThrow(String sql, Binder binder) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Runs an insert and returns the generated {@code id} column. */
+    long insertReturningId(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            binder.bind(ps);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new StoreException("database " + description + " returned no generated id");
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    StoreException failure(SQLException e) {
+        return StoreErrors.translate(e, description);
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
+    }
+
+    /**
+     * PostgreSQL keeps microseconds; truncating before writing makes what we return equal what a
+     * later read returns, on both databases.
+     */
+    static Instant truncate(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
+        ps.setObject(index, t == null ? null : OffsetDateTime.ofInstant(truncate(t), ZoneOffset.UTC));
+    }
+
+    static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
