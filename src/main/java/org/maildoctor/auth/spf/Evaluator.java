@@ -40,6 +40,16 @@ final class Evaluator {
     private record Abort(SpfResult result, String reason) implements Match {
     }
 
+    /** Record lookup: the one record, or the result that ends evaluation of this domain. */
+    private sealed interface Fetch {
+    }
+
+    private record Found(SpfRecord record) implements Fetch {
+    }
+
+    private record Done(HostResult result) implements Fetch {
+    }
+
     private static final Match MATCHED = new Matched();
     private static final Match NO_MATCH = new NoMatch();
 
@@ -71,11 +81,13 @@ final class Evaluator {
 
     /** RFC 7208 4: fetch, select, parse and evaluate the record of {@code domain} (normalised). */
     HostResult checkHost(String domain, int depth) {
-        Object fetched = fetchRecord(domain);
-        if (fetched instanceof HostResult early) {
-            return early;
+        SpfRecord record;
+        switch (fetchRecord(domain)) {
+            case Done done -> {
+                return done.result();
+            }
+            case Found found -> record = found.record();
         }
-        SpfRecord record = (SpfRecord) fetched;
         for (Directive d : record.directives()) {
             if (d.mechanism().queriesDns()) {
                 Optional<String> over = budget.chargeTerm(d.text());
@@ -123,38 +135,39 @@ final class Evaluator {
                 + Ips.format(ip) + " (default result: neutral, RFC 7208 4.7)");
     }
 
-    /** The one SPF record of a domain (RFC 7208 4.4, 4.5), or the HostResult that ends evaluation. */
-    private Object fetchRecord(String domain) {
+    /** The one SPF record of a domain (RFC 7208 4.4, 4.5), or the result that ends evaluation. */
+    private Fetch fetchRecord(String domain) {
         LookupBudget.Outcome o = budget.lookup(domain, RecordType.TXT, false);
         DnsResult r;
         switch (o) {
             case LookupBudget.Outcome.InvalidName bad -> {
-                return HostResult.of(SpfResult.NONE, bad.reason());
+                return new Done(HostResult.of(SpfResult.NONE, bad.reason()));
             }
             case LookupBudget.Outcome.LimitExceeded over -> {
-                return HostResult.of(SpfResult.PERMERROR, over.reason());
+                return new Done(HostResult.of(SpfResult.PERMERROR, over.reason()));
             }
             case LookupBudget.Outcome.Ok ok -> r = ok.result();
         }
         if (r.isFailure()) {
-            return HostResult.of(SpfResult.TEMPERROR, "DNS error fetching the SPF record: " + r.describe());
+            return new Done(HostResult.of(SpfResult.TEMPERROR, "DNS error fetching the SPF record: " + r.describe()));
         }
         if (r.isVoid()) {
-            return HostResult.of(SpfResult.NONE, "no SPF record: " + r.describe());
+            return new Done(HostResult.of(SpfResult.NONE, "no SPF record: " + r.describe()));
         }
         List<DnsRecord.Txt> spf = ((DnsResult.Answer) r).records(DnsRecord.Txt.class).stream()
                 .filter(t -> SpfRecord.isSpfRecord(t.text())).toList();
         if (spf.isEmpty()) {
-            return HostResult.of(SpfResult.NONE, domain + " publishes no SPF record (no TXT record starts with v=spf1)");
+            return new Done(HostResult.of(SpfResult.NONE,
+                    domain + " publishes no SPF record (no TXT record starts with v=spf1)"));
         }
         if (spf.size() > 1) {
-            return HostResult.of(SpfResult.PERMERROR, domain + " publishes " + spf.size()
-                    + " SPF records; exactly one is allowed (RFC 7208 4.5)");
+            return new Done(HostResult.of(SpfResult.PERMERROR, domain + " publishes " + spf.size()
+                    + " SPF records; exactly one is allowed (RFC 7208 4.5)"));
         }
         return switch (SpfRecord.parse(spf.getFirst().text())) {
-            case SpfParseResult.Parsed p -> p.record();
-            case SpfParseResult.SyntaxError e -> HostResult.of(SpfResult.PERMERROR,
-                    "the SPF record of " + domain + " is invalid: " + e.describe());
+            case SpfParseResult.Parsed p -> new Found(p.record());
+            case SpfParseResult.SyntaxError e -> new Done(HostResult.of(SpfResult.PERMERROR,
+                    "the SPF record of " + domain + " is invalid: " + e.describe()));
         };
     }
 

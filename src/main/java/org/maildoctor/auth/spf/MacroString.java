@@ -107,11 +107,12 @@ public record MacroString(String source, List<Part> parts, boolean endsWithMacro
                         parts.add(new Literal(literal.toString()));
                         literal.setLength(0);
                     }
-                    ParseResult m = macro(text.substring(i + 2, close), i, context);
-                    if (m instanceof Invalid) {
-                        return m;
+                    switch (macro(text.substring(i + 2, close), context)) {
+                        case Parsing.Invalid<Macro> bad -> {
+                            return new Invalid(i, bad.reason());
+                        }
+                        case Parsing.Ok<Macro> ok -> parts.add(ok.value());
                     }
-                    parts.add(((Parsed) m).value().parts().getFirst());
                     endsWithMacro = true;
                     i = close + 1;
                     continue;
@@ -130,17 +131,17 @@ public record MacroString(String source, List<Part> parts, boolean endsWithMacro
         return new Parsed(new MacroString(text, parts, endsWithMacro));
     }
 
-    private static ParseResult macro(String body, int position, Context context) {
+    private static Parsing<Macro> macro(String body, Context context) {
         if (body.isEmpty()) {
-            return new Invalid(position, "empty macro '%{}'");
+            return Parsing.invalid("empty macro '%{}'");
         }
         char letter = body.charAt(0);
         char lower = Character.toLowerCase(letter);
         if (letter > 0x7f || LETTERS.indexOf(lower) < 0) {
-            return new Invalid(position, "unknown macro letter " + describe(letter));
+            return Parsing.invalid("unknown macro letter " + describe(letter));
         }
         if (context == Context.RECORD && EXPLANATION_ONLY.indexOf(lower) >= 0) {
-            return new Invalid(position, "macro letter '" + letter + "' is allowed only in explanation text");
+            return Parsing.invalid("macro letter '" + letter + "' is allowed only in explanation text");
         }
         int j = 1;
         long digits = 0;
@@ -152,7 +153,7 @@ public record MacroString(String source, List<Part> parts, boolean endsWithMacro
             j++;
         }
         if (hasDigits && digits == 0) {
-            return new Invalid(position, "macro digit transformer must not be zero");
+            return Parsing.invalid("macro digit transformer must not be zero");
         }
         boolean reverse = false;
         if (j < body.length() && (body.charAt(j) == 'r' || body.charAt(j) == 'R')) {
@@ -162,11 +163,10 @@ public record MacroString(String source, List<Part> parts, boolean endsWithMacro
         String delimiters = body.substring(j);
         for (char d : delimiters.toCharArray()) {
             if (DELIMITERS.indexOf(d) < 0) {
-                return new Invalid(position, "invalid macro delimiter " + describe(d));
+                return Parsing.invalid("invalid macro delimiter " + describe(d));
             }
         }
-        Macro m = new Macro(lower, Character.isUpperCase(letter), (int) digits, reverse, delimiters);
-        return new Parsed(new MacroString("", List.of(m), true));
+        return Parsing.ok(new Macro(lower, Character.isUpperCase(letter), (int) digits, reverse, delimiters));
     }
 
     /** Whether any part needs expansion. */

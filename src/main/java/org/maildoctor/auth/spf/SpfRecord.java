@@ -89,11 +89,11 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
                 String value = mod.group(2);
                 switch (name) {
                     case "redirect", "exp" -> {
-                        Object spec = domainSpec(value);
-                        if (spec instanceof String reason) {
-                            return new SpfParseResult.SyntaxError(text, at, term, reason);
+                        Parsing<MacroString> spec = domainSpec(value);
+                        if (spec instanceof Parsing.Invalid<MacroString> bad) {
+                            return new SpfParseResult.SyntaxError(text, at, term, bad.reason());
                         }
-                        MacroString domain = (MacroString) spec;
+                        MacroString domain = ((Parsing.Ok<MacroString>) spec).value();
                         if (name.equals("redirect")) {
                             if (redirect != null) {
                                 return new SpfParseResult.SyntaxError(text, at, term,
@@ -118,18 +118,18 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
                 }
                 continue;
             }
-            Object d = directive(term);
-            if (d instanceof String reason) {
-                return new SpfParseResult.SyntaxError(text, at, term, reason);
+            switch (directive(term)) {
+                case Parsing.Invalid<Directive> bad -> {
+                    return new SpfParseResult.SyntaxError(text, at, term, bad.reason());
+                }
+                case Parsing.Ok<Directive> ok -> directives.add(ok.value());
             }
-            directives.add((Directive) d);
         }
         return new SpfParseResult.Parsed(new SpfRecord(text, directives, Optional.ofNullable(redirect),
                 Optional.ofNullable(exp), unknown));
     }
 
-    /** A {@link Directive}, or a String saying why the term is invalid. */
-    private static Object directive(String term) {
+    private static Parsing<Directive> directive(String term) {
         Qualifier q = Qualifier.ofSymbol(term.charAt(0));
         String body = q == null ? term : term.substring(1);
         Qualifier qualifier = q == null ? Qualifier.PASS : q;
@@ -137,78 +137,75 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
         nm.lookingAt();
         String name = nm.group().toLowerCase(Locale.ROOT);
         String rest = body.substring(nm.end());
-        Object m = switch (name) {
-            case "all" -> rest.isEmpty() ? new Mechanism.All() : "'all' takes no arguments";
+        Parsing<Mechanism> m = switch (name) {
+            case "all" -> rest.isEmpty() ? Parsing.ok(new Mechanism.All()) : Parsing.invalid("'all' takes no arguments");
             case "include" -> requiredDomain(rest, "include", Mechanism.Include::new);
             case "exists" -> requiredDomain(rest, "exists", Mechanism.Exists::new);
             case "a", "mx" -> addressMechanism(name, rest);
             case "ptr" -> {
                 if (rest.isEmpty()) {
-                    yield new Mechanism.Ptr(Optional.empty());
+                    yield Parsing.ok(new Mechanism.Ptr(Optional.empty()));
                 }
                 if (!rest.startsWith(":")) {
-                    yield "'ptr' takes ':domain' and no CIDR length";
+                    yield Parsing.invalid("'ptr' takes ':domain' and no CIDR length");
                 }
-                Object spec = domainSpec(rest.substring(1));
-                yield spec instanceof MacroString ms ? new Mechanism.Ptr(Optional.of(ms)) : spec;
+                yield domainSpec(rest.substring(1)).map(ms -> new Mechanism.Ptr(Optional.of(ms)));
             }
             case "ip4" -> ip4(rest);
             case "ip6" -> ip6(rest);
-            case "" -> "not a mechanism or modifier";
-            default -> "unknown mechanism " + Quote.q(name);
+            case "" -> Parsing.invalid("not a mechanism or modifier");
+            default -> Parsing.invalid("unknown mechanism " + Quote.q(name));
         };
-        if (m instanceof String reason) {
-            return reason;
-        }
-        return new Directive(qualifier, (Mechanism) m, term);
+        return m.map(mechanism -> new Directive(qualifier, mechanism, term));
     }
 
-    private static Object requiredDomain(String rest, String name, java.util.function.Function<MacroString, Mechanism> make) {
+    private static Parsing<Mechanism> requiredDomain(String rest, String name,
+                                                     java.util.function.Function<MacroString, Mechanism> make) {
         if (!rest.startsWith(":")) {
-            return Quote.q(name) + " needs ':domain'";
+            return Parsing.invalid(Quote.q(name) + " needs ':domain'");
         }
-        Object spec = domainSpec(rest.substring(1));
-        return spec instanceof MacroString ms ? make.apply(ms) : spec;
+        return domainSpec(rest.substring(1)).map(make);
     }
 
-    private static Object addressMechanism(String name, String rest) {
+    private static Parsing<Mechanism> addressMechanism(String name, String rest) {
         Matcher m = DUAL_CIDR.matcher(rest);
         if (!m.matches()) {
-            return "invalid arguments";
+            return Parsing.invalid("invalid arguments");
         }
         String domainPart = m.group(1);
         int v4 = 32;
         int v6 = 128;
         if (m.group(2) != null) {
             if (!IP4_CIDR.matcher(m.group(2)).matches() || Integer.parseInt(m.group(2)) > 32) {
-                return "IPv4 CIDR length /" + Quote.safe(m.group(2)) + " is not 0-32 (RFC 7208 5.6)";
+                return Parsing.invalid("IPv4 CIDR length /" + Quote.safe(m.group(2)) + " is not 0-32 (RFC 7208 5.6)");
             }
             v4 = Integer.parseInt(m.group(2));
         }
         if (m.group(3) != null) {
             if (!IP6_CIDR.matcher(m.group(3)).matches() || Integer.parseInt(m.group(3)) > 128) {
-                return "IPv6 CIDR length //" + Quote.safe(m.group(3)) + " is not 0-128 (RFC 7208 5.6)";
+                return Parsing.invalid("IPv6 CIDR length //" + Quote.safe(m.group(3)) + " is not 0-128 (RFC 7208 5.6)");
             }
             v6 = Integer.parseInt(m.group(3));
         }
         Optional<MacroString> domain = Optional.empty();
         if (!domainPart.isEmpty()) {
             if (!domainPart.startsWith(":")) {
-                return Quote.q(name) + " takes ':domain' then an optional CIDR length";
+                return Parsing.invalid(Quote.q(name) + " takes ':domain' then an optional CIDR length");
             }
-            Object spec = domainSpec(domainPart.substring(1));
-            if (spec instanceof String reason) {
-                return reason;
+            switch (domainSpec(domainPart.substring(1))) {
+                case Parsing.Invalid<MacroString> bad -> {
+                    return Parsing.invalid(bad.reason());
+                }
+                case Parsing.Ok<MacroString> ok -> domain = Optional.of(ok.value());
             }
-            domain = Optional.of((MacroString) spec);
         }
         Mechanism.DualCidr cidr = new Mechanism.DualCidr(v4, v6);
-        return name.equals("a") ? new Mechanism.A(domain, cidr) : new Mechanism.Mx(domain, cidr);
+        return Parsing.ok(name.equals("a") ? new Mechanism.A(domain, cidr) : new Mechanism.Mx(domain, cidr));
     }
 
-    private static Object ip4(String rest) {
+    private static Parsing<Mechanism> ip4(String rest) {
         if (!rest.startsWith(":")) {
-            return "'ip4' needs ':address'";
+            return Parsing.invalid("'ip4' needs ':address'");
         }
         String arg = rest.substring(1);
         int slash = arg.indexOf('/');
@@ -217,20 +214,20 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
         if (slash >= 0) {
             String p = arg.substring(slash + 1);
             if (!IP4_CIDR.matcher(p).matches() || Integer.parseInt(p) > 32) {
-                return "IPv4 CIDR length /" + Quote.safe(p) + " is not 0-32 (RFC 7208 5.6)";
+                return Parsing.invalid("IPv4 CIDR length /" + Quote.safe(p) + " is not 0-32 (RFC 7208 5.6)");
             }
             prefix = Integer.parseInt(p);
         }
         Optional<Inet4Address> ip = Ips.parseV4Strict(addr);
         if (ip.isEmpty()) {
-            return Quote.q(addr) + " is not an IPv4 address (four numbers 0-255)";
+            return Parsing.invalid(Quote.q(addr) + " is not an IPv4 address (four numbers 0-255)");
         }
-        return new Mechanism.Ip4(ip.get(), prefix);
+        return Parsing.ok(new Mechanism.Ip4(ip.get(), prefix));
     }
 
-    private static Object ip6(String rest) {
+    private static Parsing<Mechanism> ip6(String rest) {
         if (!rest.startsWith(":")) {
-            return "'ip6' needs ':address'";
+            return Parsing.invalid("'ip6' needs ':address'");
         }
         String arg = rest.substring(1);
         int slash = arg.lastIndexOf('/');
@@ -239,45 +236,48 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
         if (slash >= 0) {
             String p = arg.substring(slash + 1);
             if (!IP6_CIDR.matcher(p).matches() || Integer.parseInt(p) > 128) {
-                return "IPv6 CIDR length /" + Quote.safe(p) + " is not 0-128 (RFC 7208 5.6)";
+                return Parsing.invalid("IPv6 CIDR length /" + Quote.safe(p) + " is not 0-128 (RFC 7208 5.6)");
             }
             prefix = Integer.parseInt(p);
         }
         Optional<Inet6Address> ip = Ips.parseV6(addr);
         if (ip.isEmpty()) {
-            return Quote.q(addr) + " is not an IPv6 address";
+            return Parsing.invalid(Quote.q(addr) + " is not an IPv6 address");
         }
-        return new Mechanism.Ip6(ip.get(), prefix);
+        return Parsing.ok(new Mechanism.Ip6(ip.get(), prefix));
     }
 
     /**
      * {@code domain-spec = macro-string domain-end},
      * {@code domain-end = ( "." toplabel [ "." ] ) / macro-expand} (RFC 7208 7.1). Checked before
      * expansion: "It is not correct to check syntax after macro expansion" (suite, 7.1/2).
-     * Returns a MacroString or the reason as a String.
      */
-    static Object domainSpec(String s) {
+    static Parsing<MacroString> domainSpec(String s) {
         if (s.isEmpty()) {
-            return "empty domain-spec";
+            return Parsing.invalid("empty domain-spec");
         }
-        MacroString.ParseResult parsed = MacroString.parse(s, MacroString.Context.RECORD);
-        if (parsed instanceof MacroString.Invalid bad) {
-            return bad.reason();
+        MacroString ms;
+        switch (MacroString.parse(s, MacroString.Context.RECORD)) {
+            case MacroString.Invalid bad -> {
+                return Parsing.invalid(bad.reason());
+            }
+            case MacroString.Parsed ok -> ms = ok.value();
         }
-        MacroString ms = ((MacroString.Parsed) parsed).value();
         if (ms.endsWithMacroExpand()) {
-            return ms;
+            return Parsing.ok(ms);
         }
         String t = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         int dot = t.lastIndexOf('.');
         if (dot < 0) {
-            return "domain " + Quote.q(s) + " must end with '.' and a top-level label, or a macro (RFC 7208 7.1)";
+            return Parsing.invalid("domain " + Quote.q(s)
+                    + " must end with '.' and a top-level label, or a macro (RFC 7208 7.1)");
         }
         String top = t.substring(dot + 1);
         if (!isToplabel(top)) {
-            return Quote.q(top) + " is not a valid top-level label (RFC 7208 7.1: letters, digits, '-', not all digits)";
+            return Parsing.invalid(Quote.q(top)
+                    + " is not a valid top-level label (RFC 7208 7.1: letters, digits, '-', not all digits)");
         }
-        return ms;
+        return Parsing.ok(ms);
     }
 
     /** {@code toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum )}. */
