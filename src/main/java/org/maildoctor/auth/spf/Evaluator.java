@@ -262,7 +262,9 @@ final class Evaluator {
             if (mx.isNullMx()) {
                 continue;
             }
-            Match m = addressesMatch(mx.exchange(), cidr, true);
+            // 4.6.4 limits void *terms*; an MX host without an address of the client's family (an IPv6
+            // client, MX hosts with only A records) is not a void term, or dual-stack mail would permerror
+            Match m = addressesMatch(mx.exchange(), cidr, false);
             if (!(m instanceof NoMatch)) {
                 return m;
             }
