@@ -61,7 +61,7 @@ final class Evaluator {
     private final Clock clock;
     private final SpfLimits limits;
     private final Optional<String> defaultExplanation;
-    private String validatedName; // %{p}, computed at most once
+    private List<String> confirmedNames; // for %{p}: looked up at most once per evaluation
 
     Evaluator(LookupBudget budget, InetAddress ip, String sender, String helo, String receivingHost, Clock clock,
               SpfLimits limits, Optional<String> defaultExplanation) {
@@ -382,23 +382,21 @@ final class Evaluator {
 
     /**
      * {@code %{p}} (7.3): a forward-confirmed reverse name of the client, preferring the domain
-     * itself, then a subdomain, then any; "unknown" when there is none or DNS fails.
+     * itself, then a subdomain, then any; "unknown" when there is none or DNS fails. The lookups
+     * are made once per evaluation; the preference depends on the domain being evaluated.
      */
     private String validatedName(String domain) {
-        if (validatedName != null) {
-            return validatedName;
+        if (confirmedNames == null) {
+            confirmedNames = List.of();
+            LookupBudget.Outcome o = budget.lookup(DnsNames.reverseName(ip), RecordType.PTR, false);
+            if (o instanceof LookupBudget.Outcome.Ok ok && ok.result() instanceof DnsResult.Answer answer) {
+                confirmedNames = ptrNames(answer).stream().filter(this::forwardConfirmed).toList();
+            }
         }
-        String best = "unknown";
-        LookupBudget.Outcome o = budget.lookup(DnsNames.reverseName(ip), RecordType.PTR, false);
-        if (o instanceof LookupBudget.Outcome.Ok ok && ok.result() instanceof DnsResult.Answer answer) {
-            List<String> confirmed = ptrNames(answer).stream().filter(this::forwardConfirmed).toList();
-            best = confirmed.stream().filter(domain::equals).findFirst()
-                    .or(() -> confirmed.stream().filter(n -> n.endsWith("." + domain)).findFirst())
-                    .or(() -> confirmed.stream().findFirst())
-                    .orElse("unknown");
-        }
-        validatedName = best;
-        return best;
+        return confirmedNames.stream().filter(domain::equals).findFirst()
+                .or(() -> confirmedNames.stream().filter(n -> n.endsWith("." + domain)).findFirst())
+                .or(() -> confirmedNames.stream().findFirst())
+                .orElse("unknown");
     }
 
     /**

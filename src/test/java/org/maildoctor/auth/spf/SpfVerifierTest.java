@@ -245,4 +245,18 @@ class SpfVerifierTest {
         assertThat(b.log()).extracting(SpfQuery::outcome).containsOnly(new DnsResult.NxDomain("x", RecordType.A,
                 java.util.List.of(), java.util.Optional.empty()).outcome());
     }
+
+    @Test
+    void pMacroPrefersTheDomainBeingEvaluatedAndLooksUpOnce() {
+        FakeZone dns = FakeZone.builder()
+                .txt("a.test", "v=spf1 exists:%{p}.x.test include:b.test -all")
+                .txt("b.test", "v=spf1 exists:%{p}.chk.test -all")
+                .a("mail.b.test.chk.test", "127.0.0.2")
+                .ptr(ip("192.0.2.7"), "mail.a.test").ptr(ip("192.0.2.7"), "mail.b.test")
+                .a("mail.a.test", "192.0.2.7").a("mail.b.test", "192.0.2.7").build();
+        SpfEvaluation e = spf(dns).checkMailFrom(ip("192.0.2.7"), "x@a.test", "h");
+        assertThat(e.result()).isEqualTo(SpfResult.PASS);
+        assertThat(dns.queryCount("7.2.0.192.in-addr.arpa", RecordType.PTR)).isEqualTo(1);
+        assertThat(dns.queries().stream().map(Object::toString)).contains("mail.a.test.x.test/A", "mail.b.test.chk.test/A");
+    }
 }
