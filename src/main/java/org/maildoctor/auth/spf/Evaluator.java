@@ -81,6 +81,11 @@ final class Evaluator {
 
     /** RFC 7208 4: fetch, select, parse and evaluate the record of {@code domain} (normalised). */
     HostResult checkHost(String domain, int depth) {
+        if (depth > limits.maxDnsTerms()) {
+            // unreachable while every include/redirect is charged as a term; kept so recursion is
+            // bounded by construction, whatever the limits say
+            return HostResult.of(SpfResult.PERMERROR, "include/redirect nesting deeper than " + limits.maxDnsTerms());
+        }
         SpfRecord record;
         switch (fetchRecord(domain)) {
             case Done done -> {
@@ -117,7 +122,8 @@ final class Evaluator {
             Modifier.Redirect redirect = record.redirect().get();
             Optional<String> over = budget.chargeTerm(redirect.text());
             if (over.isPresent()) {
-                return HostResult.of(SpfResult.PERMERROR, over.get());
+                return new HostResult(SpfResult.PERMERROR, over.get(), Optional.of(redirect.text()),
+                        Optional.of(domain), Optional.empty());
             }
             Optional<String> target = targetName(redirect.domain(), domain);
             if (target.isEmpty()) {
