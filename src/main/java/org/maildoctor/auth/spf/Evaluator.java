@@ -335,12 +335,14 @@ final class Evaluator {
             return new Abort(SpfResult.PERMERROR, Quote.q(m.text()) + " expands to a malformed domain");
         }
         HostResult inner = checkHost(target.get(), depth + 1);
+        // nested includes read as a path: "include:a > include:b: <cause>"
+        String via = "include:" + target.get() + (inner.reason().startsWith("include:") ? " > " : ": ");
         return switch (inner.result()) {
             case PASS -> MATCHED;
             case FAIL, SOFTFAIL, NEUTRAL -> NO_MATCH;
-            case TEMPERROR -> new Abort(SpfResult.TEMPERROR, "include:" + target.get() + ": " + inner.reason());
-            case PERMERROR -> new Abort(SpfResult.PERMERROR, "include:" + target.get() + ": " + inner.reason());
-            case NONE -> new Abort(SpfResult.PERMERROR, "include:" + target.get() + ": " + inner.reason()
+            case TEMPERROR -> new Abort(SpfResult.TEMPERROR, via + inner.reason());
+            case PERMERROR -> new Abort(SpfResult.PERMERROR, via + inner.reason());
+            case NONE -> new Abort(SpfResult.PERMERROR, via + inner.reason()
                     + " (RFC 7208 5.2: an include without a record is permerror)");
         };
     }

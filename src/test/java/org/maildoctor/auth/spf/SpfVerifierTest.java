@@ -146,7 +146,8 @@ class SpfVerifierTest {
         SpfEvaluation e = spf(dns).checkMailFrom(ip("192.0.2.1"), "x@a.example.com", "h");
         assertThat(e.result()).isEqualTo(SpfResult.PERMERROR);
         assertThat(e.lookups()).isEqualTo(11);
-        assertThat(e.reason()).contains("more than 10 DNS-querying terms").contains("the 11th was 'include:");
+        assertThat(e.reason()).startsWith("include:b.example.com > include:a.example.com > include:b.example.com > ")
+                .contains(": more than 10 DNS-querying terms").contains("the 11th was 'include:");
         assertThat(dns.queryCount()).isEqualTo(11); // the root record and 10 includes; the 11th is never fetched
         assertThat(e.mechanism()).contains("include:b.example.com"); // the outermost term on the way down
     }
