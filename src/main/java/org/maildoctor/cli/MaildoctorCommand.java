@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ExplainCommand.class,
             ServeCommand.class,
             SettingsCommand.class,
+            SpfCommand.class,
             StoreCommand.class,
         },
         footerHeading = "%nExit codes:%n",
