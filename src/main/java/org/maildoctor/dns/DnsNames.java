@@ -94,11 +94,13 @@ public final class DnsNames {
         }
     }
 
-    // Printable ASCII, minus what has a meaning in zone-file syntax or would need escaping on the
-    // wire (dnsjava would treat '\\' as an escape). Wider than LDH on purpose: RFC 2317 classless
-    // reverse names contain '/', and wildcard owners '*'.
+    // Printable ASCII and the space, minus what has a meaning in zone-file syntax or would need
+    // escaping on the wire (dnsjava would treat '\\' as an escape). Wider than LDH on purpose: RFC 2317
+    // classless reverse names contain '/', wildcard owners '*', and SPF macro expansions can yield
+    // any octet — the RFC 7208 suite looks up a name with spaces ("macro-mania-in-domain"). Leading
+    // and trailing spaces are stripped from the whole input before this check.
     private static boolean allowed(char c) {
-        return c > 0x20 && c < 0x7f && "\\\"()';@$ ".indexOf(c) < 0;
+        return c >= 0x20 && c < 0x7f && "\\\"()';@$".indexOf(c) < 0;
     }
 
     /** The absolute presentation form, with the trailing dot ({@code mx.good.test.}). */

@@ -32,7 +32,42 @@ final class RecordMapper {
         if (n.equals(Name.root)) {
             return ".";
         }
-        return n.toString(true).toLowerCase(Locale.ROOT);
+        return unescape(n.toString(true)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Undoes dnsjava's master-file escapes ({@code \032} for a space, {@code \.} …) so names in the
+     * port are plain text; {@link DnsjavaResolver} escapes again when it builds a query name.
+     */
+    static String unescape(String presentation) {
+        if (presentation.indexOf('\\') < 0) {
+            return presentation;
+        }
+        StringBuilder sb = new StringBuilder(presentation.length());
+        int i = 0;
+        while (i < presentation.length()) {
+            char c = presentation.charAt(i);
+            if (c != '\\' || i + 1 >= presentation.length()) {
+                sb.append(c);
+                i++;
+            } else if (i + 3 < presentation.length() && isDigits(presentation, i + 1, i + 4)) {
+                sb.append((char) Integer.parseInt(presentation.substring(i + 1, i + 4)));
+                i += 4;
+            } else {
+                sb.append(presentation.charAt(i + 1));
+                i += 2;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The typed record, or empty for a type the port does not model. */

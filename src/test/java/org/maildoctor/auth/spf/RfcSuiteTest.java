@@ -35,13 +35,7 @@ class RfcSuiteTest {
      * Tests not run, each with the reason. The goal is none; a skipped test that starts passing
      * fails this class, so the list cannot go stale.
      */
-    static final Map<String, String> SKIPS = Map.of(
-            "macro-mania-in-domain",
-            "expands to the name 'macro%percent  space%20url-space.example.com' (two spaces). Legal in DNS,"
-                    + " but the DNS port rejects names containing spaces by design (DnsNames.normalize,"
-                    + " DnsNamesTest: 'good test' is invalid), so neither the resolver nor FakeZone can be"
-                    + " asked for it; maildoctor gives fail here (no match, then -all). Fix belongs in the"
-                    + " dns package: allow a space in labels and escape it as \\032 for dnsjava.");
+    static final Map<String, String> SKIPS = Map.of();
 
     record Case(String scenario, String id, String host, String mailfrom, String helo, List<SpfResult> accepted,
                 String explanation, FakeZone zone) {
