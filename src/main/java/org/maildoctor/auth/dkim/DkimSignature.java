@@ -1,0 +1,49 @@
+package org.maildoctor.auth.dkim;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * A syntactically valid DKIM-Signature (RFC 6376 3.5), produced by {@link DkimSignatureParser}.
+ *
+ * @param domain          {@code d=}, lower case
+ * @param selector        {@code s=}
+ * @param signedHeaders   {@code h=} in order, lower case, duplicates kept (over-signing)
+ * @param identity        {@code i=} decoded from dkim-quoted-printable; {@code @d} when absent (3.5)
+ * @param bodyLength      {@code l=}
+ * @param timestamp       {@code t=} in seconds since the epoch
+ * @param expiration      {@code x=} in seconds since the epoch
+ * @param field           the DKIM-Signature header field as it appears in the message
+ */
+public record DkimSignature(DkimAlgorithm algorithm, byte[] signature, byte[] bodyHash,
+                            Canonicalization headerCanonicalization, Canonicalization bodyCanonicalization,
+                            String domain, String selector, List<String> signedHeaders, String identity,
+                            OptionalLong bodyLength, OptionalLong timestamp, OptionalLong expiration,
+                            HeaderField field) {
+    public DkimSignature {
+        signature = signature.clone();
+        bodyHash = bodyHash.clone();
+        signedHeaders = List.copyOf(signedHeaders);
+    }
+
+    @Override
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    @Override
+    public byte[] bodyHash() {
+        return bodyHash.clone();
+    }
+
+    /** The domain part of {@code i=}. */
+    public String identityDomain() {
+        int at = identity.lastIndexOf('@');
+        return identity.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The DNS name of the key record: {@code s._domainkey.d} (RFC 6376 3.6.2.1). */
+    public String keyName() {
+        return selector + "._domainkey." + domain;
+    }
+}
