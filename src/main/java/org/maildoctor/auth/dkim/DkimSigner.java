@@ -26,13 +26,15 @@ public final class DkimSigner {
     private final Canonicalization headerCanon;
     private final Canonicalization bodyCanon;
     private final List<String> headers;
+    private final boolean bodyLengthTag;
 
     public DkimSigner(DkimSigningKey key, Clock clock) {
-        this(key, clock, Canonicalization.RELAXED, Canonicalization.RELAXED, DEFAULT_HEADERS);
+        this(key, clock, Canonicalization.RELAXED, Canonicalization.RELAXED, DEFAULT_HEADERS, false);
     }
 
     private DkimSigner(DkimSigningKey key, Clock clock, Canonicalization headerCanon, Canonicalization bodyCanon,
-                       List<String> headers) {
+                       List<String> headers, boolean bodyLengthTag) {
+        this.bodyLengthTag = bodyLengthTag;
         this.key = Objects.requireNonNull(key);
         this.clock = Objects.requireNonNull(clock);
         this.headerCanon = headerCanon;
@@ -42,7 +44,7 @@ public final class DkimSigner {
 
     /** A copy with other canonicalizations. */
     public DkimSigner withCanonicalization(Canonicalization header, Canonicalization body) {
-        return new DkimSigner(key, clock, header, body, headers);
+        return new DkimSigner(key, clock, header, body, headers, bodyLengthTag);
     }
 
     /** A copy signing these header field names (From is added if missing: RFC 6376 5.4). */
@@ -51,7 +53,15 @@ public final class DkimSigner {
         if (h.stream().noneMatch("from"::equalsIgnoreCase)) {
             h.addFirst("from");
         }
-        return new DkimSigner(key, clock, headerCanon, bodyCanon, h);
+        return new DkimSigner(key, clock, headerCanon, bodyCanon, h, bodyLengthTag);
+    }
+
+    /**
+     * A copy that adds {@code l=} (the canonicalized body length). RFC 6376 8.2 warns that l= lets
+     * anyone append content that still verifies; it exists for mailing-list compatibility and tests.
+     */
+    public DkimSigner withBodyLengthTag() {
+        return new DkimSigner(key, clock, headerCanon, bodyCanon, headers, true);
     }
 
     public SignOutcome sign(byte[] message) {
@@ -71,11 +81,13 @@ public final class DkimSigner {
         }
         DkimAlgorithm algorithm = key.algorithm();
         try {
-            byte[] bh = MessageDigest.getInstance(algorithm.jcaDigest()).digest(bodyCanon.body(msg.body()));
+            byte[] body = bodyCanon.body(msg.body());
+            byte[] bh = MessageDigest.getInstance(algorithm.jcaDigest()).digest(body);
             StringBuilder field = new StringBuilder("DKIM-Signature: v=1; a=").append(algorithm.tagValue())
                     .append("; c=").append(headerCanon.tagValue()).append('/').append(bodyCanon.tagValue())
                     .append(";\r\n\td=").append(key.domain()).append("; s=").append(key.selector())
-                    .append("; t=").append(clock.instant().getEpochSecond()).append(";\r\n\th=");
+                    .append("; t=").append(clock.instant().getEpochSecond())
+                    .append(bodyLengthTag ? "; l=" + body.length : "").append(";\r\n\th=");
             int lineLength = 3;
             for (int i = 0; i < h.size(); i++) {
                 String part = (i == 0 ? "" : ":") + h.get(i);
