@@ -112,6 +112,7 @@ public final class DkimCommand implements Runnable {
             m.put("reason", r.reason().name());
             m.put("reasonText", r.reason().text());
             m.put("explanation", r.explanation());
+            m.put("fix", r.reason().fix().isEmpty() ? null : r.reason().fix());
             m.put("keyBits", r.keyBits().isPresent() ? r.keyBits().getAsInt() : null);
             m.put("bodyHash", r.bodyHash().name().toLowerCase(Locale.ROOT));
             m.put("signature", r.signature().name().toLowerCase(Locale.ROOT));
@@ -140,6 +141,9 @@ public final class DkimCommand implements Runnable {
         i = 1;
         for (DkimSignatureResult r : results) {
             out.line("  " + i++ + ". " + r.explanation());
+            if (!r.reason().fix().isEmpty()) {
+                out.line("     fix: " + r.reason().fix());
+            }
         }
         out.line("verdict: " + DkimVerdict.overall(results).word());
     }

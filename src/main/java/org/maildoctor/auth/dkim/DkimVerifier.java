@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -252,9 +251,5 @@ public final class DkimVerifier {
             return DkimSignatureResult.of(reason, why, sig.domain(), sig.selector(), sig.algorithm().tagValue(),
                     OptionalInt.empty(), BodyHashCheck.NOT_CHECKED, SignatureCheck.NOT_CHECKED, false);
         }
-    }
-
-    static String b64(byte[] b) {
-        return Base64.getEncoder().encodeToString(b);
     }
 }

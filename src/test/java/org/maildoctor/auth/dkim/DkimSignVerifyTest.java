@@ -291,6 +291,14 @@ class DkimSignVerifyTest {
     }
 
     @Test
+    void everyFailureReasonCarriesAFix() {
+        for (FailureReason r : FailureReason.values()) {
+            assertThat(r.fix().isEmpty()).as(r.name()).isEqualTo(r == FailureReason.NONE);
+            assertThat(r.text()).isNotBlank();
+        }
+    }
+
+    @Test
     void overallVerdictIsTheBestSignature() {
         DkimSignatureResult fail = DkimSignatureResult.of(FailureReason.BODY_HASH_MISMATCH, "", "", "", "",
                 java.util.OptionalInt.empty(), BodyHashCheck.MISMATCH, SignatureCheck.VALID, false);
