@@ -42,8 +42,17 @@ public record DkimSignature(DkimAlgorithm algorithm, byte[] signature, byte[] bo
         return identity.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The DNS name of the key record: {@code s._domainkey.d} (RFC 6376 3.6.2.1). */
+    /**
+     * The DNS name of the key record: {@code s._domainkey.d} (RFC 6376 3.6.2.1). Header bytes are held
+     * as ISO-8859-1 characters; a non-ASCII d= or s= is UTF-8 (RFC 8616 3.2), so it is decoded before
+     * the resolver turns it into A-labels.
+     */
     public String keyName() {
-        return selector + "._domainkey." + domain;
+        String name = selector + "._domainkey." + domain;
+        if (name.chars().allMatch(c -> c < 0x80)) {
+            return name;
+        }
+        return new String(name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 }

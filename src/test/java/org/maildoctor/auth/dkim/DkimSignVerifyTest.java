@@ -284,6 +284,28 @@ class DkimSignVerifyTest {
     }
 
     @Test
+    void fiveHundredUnsignedHeadersAboveASignedMessageStillPass() {
+        String signed = text(signed(Keys.RSA, MESSAGE));
+        StringBuilder received = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            received.append("Received: from hop").append(i).append(".test\r\n\tby relay.test; Mon, 1 Jun 2026\r\n");
+        }
+        long t0 = System.nanoTime();
+        DkimSignatureResult r = single(verify(bytes(received + signed)));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        assertThat(r.verdict()).isEqualTo(DkimVerdict.PASS);
+    }
+
+    @Test
+    void utf8DomainIsLookedUpAsALabels() {
+        byte[] m = ("DKIM-Signature: v=1; a=rsa-sha256; d=b\u00c3\u00bccher.test; s=s; h=from; bh=AAAA; b=AAAA\r\n" + MESSAGE)
+                .getBytes(StandardCharsets.ISO_8859_1); // d=bücher.test in UTF-8 bytes
+        FakeZone dns = FakeZone.builder().build();
+        new DkimVerifier(dns, Keys.CLOCK).verify(m);
+        assertThat(dns.queries()).extracting(FakeZone.Query::name).containsExactly("s._domainkey.xn--bcher-kva.test");
+    }
+
+    @Test
     void resultRejectsAReasonThatContradictsItsVerdict() {
         assertThatThrownBy(() -> new DkimSignatureResult(DkimVerdict.PASS, FailureReason.SYNTAX, "", "", "", "",
                 java.util.OptionalInt.empty(), BodyHashCheck.NOT_CHECKED, SignatureCheck.NOT_CHECKED, false))
