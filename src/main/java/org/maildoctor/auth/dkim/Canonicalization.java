@@ -25,7 +25,7 @@ public enum Canonicalization {
         String name = colon < 0 ? raw : raw.substring(0, colon);
         String value = colon < 0 ? "" : raw.substring(colon + 1);
         StringBuilder sb = new StringBuilder(raw.length());
-        sb.append(stripWsp(name).toLowerCase(Locale.ROOT)).append(':');
+        sb.append(DkimSignatureParser.asciiLower(stripWsp(name))).append(':');
         boolean pendingSpace = false;
         boolean started = false;
         for (int i = 0; i < value.length(); i++) {

@@ -39,7 +39,7 @@ public record DkimSignature(DkimAlgorithm algorithm, byte[] signature, byte[] bo
     /** The domain part of {@code i=}. */
     public String identityDomain() {
         int at = identity.lastIndexOf('@');
-        return identity.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        return DkimSignatureParser.asciiLower(identity.substring(at + 1));
     }
 
     /**

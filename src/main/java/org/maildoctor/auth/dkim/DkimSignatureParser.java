@@ -21,7 +21,7 @@ public final class DkimSignatureParser {
                     "", "", "");
         }
         TagList.Parsed tags = (TagList.Parsed) parsed;
-        String d = tags.get("d").map(TagList::removeFws).orElse("").toLowerCase(Locale.ROOT);
+        String d = asciiLower(tags.get("d").map(TagList::removeFws).orElse(""));
         String s = tags.get("s").map(TagList::removeFws).orElse("");
         String a = tags.get("a").map(TagList::removeFws).orElse("");
         Bad bad = new Bad(d, s, a);
@@ -55,7 +55,7 @@ public final class DkimSignatureParser {
         if (!isDomain(d)) {
             return bad.syntax("d=" + TagList.clip(d) + " is not a domain name");
         }
-        if (!isDomain(s.toLowerCase(Locale.ROOT))) {
+        if (!isDomain(s)) {
             return bad.syntax("s=" + TagList.clip(s) + " is not a selector (sub-domain syntax)");
         }
         Canonicalization[] c = new Canonicalization[] {Canonicalization.SIMPLE, Canonicalization.SIMPLE};
@@ -78,7 +78,7 @@ public final class DkimSignatureParser {
             if (name.isEmpty()) {
                 return bad.syntax("h= has an empty header field name");
             }
-            h.add(name.toLowerCase(Locale.ROOT));
+            h.add(asciiLower(name));
         }
         if (!h.contains("from")) {
             return bad.of(FailureReason.FROM_NOT_SIGNED, "h= does not include From (RFC 6376 6.1.1)");
@@ -90,7 +90,7 @@ public final class DkimSignatureParser {
                 return bad.syntax("i= is not an identity (local-part@domain, dkim-quoted-printable)");
             }
             identity = decoded.get();
-            String iDomain = identity.substring(identity.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            String iDomain = asciiLower(identity.substring(identity.lastIndexOf('@') + 1));
             if (!iDomain.equals(d) && !iDomain.endsWith("." + d)) {
                 return bad.of(FailureReason.DOMAIN_MISMATCH,
                         "i= domain " + TagList.clip(iDomain) + " is not " + d + " or a subdomain (RFC 6376 6.1.1)");
@@ -116,6 +116,19 @@ public final class DkimSignatureParser {
         }
         return new SignatureParse.Valid(new DkimSignature(algorithm.get(), b.get(), bh.get(), c[0], c[1], d, s, h,
                 identity, l, t, x, field));
+    }
+
+    /**
+     * Lower-cases A-Z only: header bytes are held as ISO-8859-1 characters, and Unicode lower-casing
+     * would change the bytes of a UTF-8 domain (RFC 8616).
+     */
+    static String asciiLower(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return sb.toString();
     }
 
     private record Bad(String domain, String selector, String algorithm) {

@@ -1,6 +1,5 @@
 package org.maildoctor.auth.dkim;
 
-import java.util.Locale;
 
 /**
  * One header field exactly as it appears in the message, folding included, without its final CRLF.
@@ -11,7 +10,7 @@ public record HeaderField(String name, String raw) {
 
     /** The field name as compared with {@code h=} entries: trimmed, lower case (RFC 6376 5.4: case-insensitive). */
     public String key() {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return DkimSignatureParser.asciiLower(name.strip());
     }
 
     /** Everything after the first colon (folding kept). */
