@@ -57,6 +57,25 @@ public final class DkimKeyRecordParser {
                 flags.contains("y"), flags.contains("s"), text));
     }
 
+    /**
+     * The key among several TXT records at one name: RFC 6376 3.6.2.2 leaves this undefined; we take the
+     * first record that is a key (or a revocation), so an unrelated TXT record beside the key does not
+     * hide it, and report the first record's problem when none is.
+     */
+    public static DkimKeyRecord.Parse parseFirstUsable(java.util.List<String> texts) {
+        DkimKeyRecord.Parse first = null;
+        for (String text : texts) {
+            DkimKeyRecord.Parse p = parse(text);
+            if (!(p instanceof DkimKeyRecord.Parse.Invalid)) {
+                return p;
+            }
+            if (first == null) {
+                first = p;
+            }
+        }
+        return first != null ? first : invalid(FailureReason.KEY_SYNTAX, "no TXT record");
+    }
+
     private static DkimKeyRecord.Parse invalid(FailureReason reason, String why) {
         return new DkimKeyRecord.Parse.Invalid(reason, why);
     }

@@ -74,12 +74,11 @@ public final class DkimSelectorProbe {
         if (txts.isEmpty()) {
             return new SelectorFinding.Absent(selector, name, "no key (" + result.outcome() + ")");
         }
-        String text = txts.getFirst().text();
-        return switch (DkimKeyRecordParser.parse(text)) {
-            case DkimKeyRecord.Parse.Revoked r -> new SelectorFinding.Revoked(selector, name, text,
+        return switch (DkimKeyRecordParser.parseFirstUsable(txts.stream().map(DnsRecord.Txt::text).toList())) {
+            case DkimKeyRecord.Parse.Revoked r -> new SelectorFinding.Revoked(selector, name, r.text(),
                     "revoked: the record has an empty p= (RFC 6376 3.6.1)");
-            case DkimKeyRecord.Parse.Invalid inv -> new SelectorFinding.Invalid(selector, name, inv.reason(), text,
-                    "not a usable key: " + inv.explanation());
+            case DkimKeyRecord.Parse.Invalid inv -> new SelectorFinding.Invalid(selector, name, inv.reason(),
+                    txts.getFirst().text(), "not a usable key: " + inv.explanation());
             case DkimKeyRecord.Parse.Valid v -> found(selector, name, v.key());
         };
     }

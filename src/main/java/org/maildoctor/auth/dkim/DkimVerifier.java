@@ -119,8 +119,8 @@ public final class DkimVerifier {
             return new Outcome(FailureReason.KEY_NOT_FOUND, "no key record at " + name + " (" + dns.outcome()
                     + ")").result(sig);
         }
-        // 3.6.2.2: several TXT records at one name are ambiguous; like most verifiers, use the first
-        DkimKeyRecord.Parse keyParse = DkimKeyRecordParser.parse(txts.getFirst().text());
+        DkimKeyRecord.Parse keyParse = DkimKeyRecordParser.parseFirstUsable(
+                txts.stream().map(DnsRecord.Txt::text).toList());
         DkimKeyRecord key;
         switch (keyParse) {
             case DkimKeyRecord.Parse.Revoked r -> {

@@ -240,6 +240,16 @@ class DkimSignVerifyTest {
     }
 
     @Test
+    void anUnrelatedTxtRecordBesideTheKeyDoesNotHideIt() {
+        byte[] s = signed(Keys.ED, MESSAGE);
+        FakeZone dns = FakeZone.builder().txt(Keys.ED.dnsName(), "google-site-verification=abc")
+                .txt(Keys.ED.dnsName(), Keys.ED.recordText()).build();
+        assertThat(single(new DkimVerifier(dns, Keys.CLOCK).verify(s)).verdict()).isEqualTo(DkimVerdict.PASS);
+        FakeZone junkOnly = FakeZone.builder().txt(Keys.ED.dnsName(), "google-site-verification=abc").build();
+        assertThat(reasonWith(s, junkOnly)).isEqualTo(FailureReason.KEY_SYNTAX);
+    }
+
+    @Test
     void testingModeKeyStillVerifiesAndSaysSo() {
         byte[] s = signed(Keys.RSA, MESSAGE);
         FakeZone dns = FakeZone.builder().txt(Keys.RSA.dnsName(), Keys.RSA.recordText() + "; t=y").build();
