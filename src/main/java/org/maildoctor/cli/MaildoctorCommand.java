@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Self-hosted email deliverability: bounces, sender audit, verification, deliverability test, warm-up.",
         subcommands = {
             DmarcCommand.class,
+            DkimCommand.class,
             DnsCommand.class,
             DomainCommand.class,
             ExplainCommand.class,
