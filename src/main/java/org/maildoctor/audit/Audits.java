@@ -10,8 +10,10 @@ public final class Audits {
 
     public static DomainAudit standard(Resolver resolver, AddressPolicy policy) {
         return new DomainAudit(List.of(
-                new MxSection(resolver, policy),
+                new SpfSection(resolver, policy),
+                new DkimSection(resolver),
                 new DmarcSection(resolver),
+                new MxSection(resolver, policy),
                 new ReverseDnsSection(resolver)));
     }
 }

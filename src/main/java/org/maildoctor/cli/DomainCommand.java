@@ -80,9 +80,9 @@ public final class DomainCommand {
                 out.line("");
                 out.line(section);
                 for (AuditCheck c : checks) {
-                    out.line(String.format(Locale.ROOT, "  %-7s %-16s %s", c.status().code().toUpperCase(Locale.ROOT),
+                    out.line(String.format(Locale.ROOT, "  %-7s %-22s %s", c.status().code().toUpperCase(Locale.ROOT),
                             c.id(), c.explanation()));
-                    c.fix().ifPresent(f -> out.line(String.format(Locale.ROOT, "  %-7s %-16s fix: %s", "", "", f)));
+                    c.fix().ifPresent(f -> out.line(String.format(Locale.ROOT, "  %-7s %-22s fix: %s", "", "", f)));
                 }
             }
         }

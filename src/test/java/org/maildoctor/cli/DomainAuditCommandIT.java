@@ -33,20 +33,31 @@ class DomainAuditCommandIT {
     }
 
     @Test
-    void goodTestMxAndReverseDnsPass() throws Exception {
-        int code = run("domain", "audit", "good.test", "--ip", "127.0.0.1", "--json");
+    void goodTestPassesEverything() throws Exception {
+        int code = run("domain", "audit", "good.test", "--ip", "127.0.0.1", "--selector", "sel1", "--json");
         Map<String, String> s = statuses();
+        assertThat(s).as(out.toString()).isNotEmpty().allSatisfy((id, st) -> assertThat(st).as(id).isEqualTo("pass"));
+        assertThat(s).containsEntry("spf.record", "pass").containsEntry("spf.lookups", "pass")
+                .containsEntry("dkim.selector", "pass").containsEntry("dkim.key-strength", "pass");
         assertThat(s).containsEntry("mx.records", "pass").containsEntry("mx.cname", "pass")
                 .containsEntry("rdns.fcrdns", "pass").containsEntry("dmarc.record", "pass")
                 .containsEntry("dmarc.policy", "pass");
         assertThat(new ObjectMapper().readTree(out.toString()).get("domain").asText()).isEqualTo("good.test");
-        assertThat(code).as(err.toString()).isIn(ExitCode.OK, ExitCode.PROBLEMS);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("grade").asText()).isEqualTo("A");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
     }
 
     @Test
     void brokenTestMxCnameFailsWithExitOne() throws Exception {
         assertThat(run("domain", "audit", "broken.test", "--json")).isEqualTo(ExitCode.PROBLEMS);
-        assertThat(statuses()).containsEntry("mx.cname", "fail").containsEntry("dmarc.policy", "warn");
+        assertThat(statuses()).containsEntry("mx.cname", "fail").containsEntry("dmarc.policy", "warn")
+                .containsEntry("spf.multiple-records", "fail");
+    }
+
+    @Test
+    void tooManyLookupsFails() throws Exception {
+        assertThat(run("domain", "audit", "toomany.broken.test", "--json")).isEqualTo(ExitCode.PROBLEMS);
+        assertThat(statuses()).containsEntry("spf.lookups", "fail");
     }
 
     @Test
