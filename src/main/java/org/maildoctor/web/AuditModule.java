@@ -41,17 +41,18 @@ public final class AuditModule implements WebModule {
 
     private void page(Routes r, Context ctx) {
         String domain = ctx.queryParam("domain");
-        String ips = ctx.queryParamMap().getOrDefault("ip", List.of()).stream()
-                .filter(s -> !s.isBlank()).reduce((a, b) -> a + " " + b).orElse("");
+        String ips = joined(ctx, "ip");
+        String selectors = joined(ctx, "selector");
         Map<String, Object> params = new HashMap<>();
         params.put("domain", domain == null ? "" : domain);
         params.put("ips", ips);
+        params.put("selectors", selectors);
         params.put("report", null);
         params.put("checks", List.of());
         params.put("error", null);
         if (domain != null && !domain.isBlank()) {
             try {
-                AuditReport report = run(request(domain, List.of(ips.split("[\\s,]+"))));
+                AuditReport report = run(request(domain, words(ips), words(selectors)));
                 params.put("report", report);
                 params.put("checks", report.checks(audit.sectionOrder()));
             } catch (ProblemException e) {
@@ -96,8 +97,13 @@ public final class AuditModule implements WebModule {
         }
     }
 
-    private static AuditRequest request(String domain, List<String> ips) {
-        return request(domain, ips, List.of());
+    private static String joined(Context ctx, String param) {
+        return String.join(" ", ctx.queryParamMap().getOrDefault(param, List.of()).stream()
+                .filter(v -> !v.isBlank()).toList());
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.strip().split("[\\s,]+")).stream().filter(w -> !w.isEmpty()).toList();
     }
 
     private static AuditRequest request(String domain, List<String> ips, List<String> selectors) {

@@ -19,6 +19,10 @@ class AuditModuleTest {
     private static WebServer server() throws Exception {
         FakeZone zone = FakeZone.builder()
                 .mx("example.org", 10, "mx.example.org").a("mx.example.org", "8.8.8.8")
+                .txt("example.org", "v=spf1 mx -all")
+                .txt("_dmarc.example.org", "v=DMARC1; p=reject; rua=mailto:dmarc@example.org").nxdomain("_dmarc.org")
+                // the RFC 8463 example Ed25519 key
+                .txt("brisbane._domainkey.example.org", "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=")
                 .mx("alias.example", 10, "cn.alias.example").cname("cn.alias.example", "mx.example.org")
                 .ptr(InetAddress.getByName("8.8.8.8"), "mx.example.org")
                 .build();
@@ -30,12 +34,13 @@ class AuditModuleTest {
     @Test
     void apiReturnsTheGradedChecklist() throws Exception {
         JavalinTest.test(server().app(), (s, client) -> {
-            var r = client.get("/api/v1/domains/example.org/audit?ip=8.8.8.8");
+            var r = client.get("/api/v1/domains/example.org/audit?ip=8.8.8.8&selector=brisbane");
             assertThat(r.code()).isEqualTo(200);
             JsonNode doc = json(r);
             assertThat(doc.get("domain").asText()).isEqualTo("example.org");
             assertThat(doc.get("grade").asText()).isEqualTo("A");
-            assertThat(doc.get("checks").findValuesAsText("id")).contains("mx.records", "mx.cname", "rdns.fcrdns");
+            assertThat(doc.get("checks").findValuesAsText("id")).contains("spf.record", "dkim.selector", "dmarc.policy",
+                    "mx.records", "mx.cname", "rdns.fcrdns");
             assertThat(doc.get("checks").findValuesAsText("status")).containsOnly("pass");
         });
     }
@@ -71,6 +76,8 @@ class AuditModuleTest {
         JavalinTest.test(server().app(), (s, client) -> {
             String empty = client.get("/audit").body().string();
             assertThat(empty).contains("name=\"domain\"").doesNotContain("id=\"grade\"");
+            String full = client.get("/audit?domain=example.org&ip=8.8.8.8&selector=brisbane").body().string();
+            assertThat(full).contains("id=\"grade\">A<", "dkim.selector", "value=\"brisbane\"");
             String html = client.get("/audit?domain=alias.example").body().string();
             assertThat(html).contains("id=\"grade\"", "mx.cname", "status-fail", "Fix:");
         });
