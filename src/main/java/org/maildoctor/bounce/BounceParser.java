@@ -1,0 +1,154 @@
+package org.maildoctor.bounce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.maildoctor.bounce.mime.Headers;
+import org.maildoctor.bounce.mime.Mail;
+import org.maildoctor.bounce.mime.MailDecoder;
+import org.maildoctor.bounce.mta.Dialects;
+import org.maildoctor.bounce.mta.Finding;
+import org.maildoctor.bounce.mta.MtaDialect;
+import org.maildoctor.bounce.reason.ReasonRules;
+import org.maildoctor.smtp.EnhancedStatus;
+import org.maildoctor.smtp.Reason;
+import org.maildoctor.smtp.ReplyCode;
+import org.maildoctor.smtp.SmtpReply;
+import org.maildoctor.smtp.SmtpReplyParser;
+
+/**
+ * Reads one message (a bounce, a feedback report, an auto-reply, or anything else) from bytes. Pure:
+ * no files, sockets or clock. Never throws: every input gives a {@link ParseOutcome}.
+ *
+ * <pre>{@code
+ * switch (BounceParser.standard().parse(bytes)) {
+ *     case ParseOutcome.Bounces b -> b.results().forEach(...);
+ *     case ParseOutcome.NotABounce n -> ...;
+ *     case ParseOutcome.Undecodable u -> ...;
+ * }
+ * }</pre>
+ */
+public final class BounceParser {
+
+    /** Larger inputs are cut: no bounce needs more, and it bounds time and memory per message. */
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    private static final BounceParser STANDARD = new BounceParser(Dialects.all());
+    private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
+
+    private final List<MtaDialect> dialects;
+
+    public BounceParser(List<MtaDialect> dialects) {
+        this.dialects = List.copyOf(dialects);
+    }
+
+    public static BounceParser standard() {
+        return STANDARD;
+    }
+
+    public ParseOutcome parse(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return new ParseOutcome.Undecodable("the input is empty");
+        }
+        List<String> warnings = new ArrayList<>();
+        byte[] bytes = raw;
+        if (raw.length > MAX_BYTES) {
+            bytes = java.util.Arrays.copyOf(raw, MAX_BYTES);
+            warnings.add("input larger than " + MAX_BYTES + " bytes; only the start was read");
+        }
+        try {
+            if (!looksLikeMail(bytes)) {
+                return new ParseOutcome.Undecodable("no message header found");
+            }
+            Mail mail = MailDecoder.decode(bytes);
+            warnings.addAll(mail.warnings());
+            for (MtaDialect d : dialects) {
+                if (!d.matches(mail)) {
+                    continue;
+                }
+                List<Finding> findings = d.decode(mail);
+                if (findings.isEmpty()) {
+                    continue;
+                }
+                List<BounceResult> results = new ArrayList<>();
+                for (Finding f : findings) {
+                    results.add(toResult(f, mail, d.name()));
+                }
+                return new ParseOutcome.Bounces(results, d.name(), warnings);
+            }
+            return new ParseOutcome.NotABounce("no delivery-status report, feedback report, auto-reply or bounce notice found");
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ParseOutcome.Undecodable("could not be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A message starts with a header field (or an mbox From_ line); anything else is not mail. */
+    private static boolean looksLikeMail(byte[] b) {
+        int n = Math.min(b.length, 1000);
+        int i = 0;
+        while (i < n && (b[i] == '\r' || b[i] == '\n' || b[i] == ' ')) {
+            i++;
+        }
+        int colon = -1;
+        for (int j = i; j < n; j++) {
+            if (b[j] == ':') {
+                colon = j;
+                break;
+            }
+            if (b[j] == '\n' || b[j] == '\r') {
+                break;
+            }
+        }
+        boolean mbox = n - i > 5 && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' ';
+        return mbox || colon > i;
+    }
+
+    private static BounceResult toResult(Finding f, Mail mail, String dialect) {
+        String diagnostic = f.diagnostic();
+        Optional<SmtpReply> reply = diagnostic.isBlank() ? Optional.empty() : SmtpReplyParser.tryParse(diagnostic);
+        Optional<ReplyCode> replyCode = reply.flatMap(SmtpReply::replyCode);
+        Optional<EnhancedStatus> status = chooseStatus(f.status(), diagnostic, reply);
+        String command = f.command().toUpperCase(Locale.ROOT);
+        Reason reason = ReasonRules.decide(new ReasonRules.Evidence(status, diagnostic, f.diagnosticType(),
+                f.action(), command, f.reasonHint()));
+        boolean transientFailure = status.map(EnhancedStatus::isTransientFailure)
+                .orElseGet(() -> replyCode.map(ReplyCode::isTransientFailure).orElse(false));
+        Headers rh = mail.returnedHeaders();
+        ReturnedMessage returned = new ReturnedMessage(rh.get("Message-ID"), rh.get("From"), rh.get("To"), rh.get("Subject"));
+        return new BounceResult(f.recipient(), f.originalRecipient(), f.action(), status, replyCode,
+                f.diagnosticType(), diagnostic, command, f.reportingMta(), f.remoteMta(), f.arrivalDate(),
+                f.lastAttemptDate(), returned, reason, reason.isHard(transientFailure), f.feedbackType(), dialect);
+    }
+
+    /**
+     * The report's Status field, unless it is missing or only names the class (X.0.0) while the
+     * server's own reply names a precise code: then the reply's code, as the more specific evidence.
+     */
+    static Optional<EnhancedStatus> chooseStatus(String field, String diagnostic, Optional<SmtpReply> reply) {
+        Optional<EnhancedStatus> declared = EnhancedStatus.parse(firstCode(field));
+        Optional<EnhancedStatus> said = reply.flatMap(SmtpReply::status);
+        if (said.isEmpty()) {
+            Matcher m = STATUS_IN_TEXT.matcher(diagnostic);
+            if (m.find()) {
+                said = EnhancedStatus.parse(m.group(1));
+            }
+        }
+        if (declared.isEmpty()) {
+            return said;
+        }
+        EnhancedStatus d = declared.get();
+        if (said.isPresent() && d.subject() == 0 && d.detail() == 0
+                && said.get().statusClass() == d.statusClass() && !(said.get().subject() == 0 && said.get().detail() == 0)) {
+            return said;
+        }
+        return declared;
+    }
+
+    private static String firstCode(String field) {
+        Matcher m = STATUS_IN_TEXT.matcher(field == null ? "" : field);
+        return m.find() ? m.group(1) : "";
+    }
+}

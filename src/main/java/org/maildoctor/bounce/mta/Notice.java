@@ -1,0 +1,78 @@
+package org.maildoctor.bounce.mta;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading helpers shared by the free-form dialects: addresses, the refused SMTP command, the returned message. */
+public final class Notice {
+
+    public static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]+@[A-Za-z0-9\\-\\u0080-\\uFFFF]+(?:\\.[A-Za-z0-9\\-\\u0080-\\uFFFF]+)+");
+
+    private static final Pattern IN_REPLY_TO = Pattern.compile(
+            "in reply to (?:the )?(?:end of )?([A-Za-z]+)(?: [A-Za-z]+)? command|(?:after|while sending|in response to|did not like our|at) (?:the )?(?:final )?(RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|end of data|RCPT TO|MAIL FROM)\\b"
+                    + "|^>>> (RCPT|MAIL|DATA|HELO|EHLO|QUIT|STARTTLS)|SMTP error from remote (?:mail server|mailer) after (?:end of )?([A-Za-z]+)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    /** Lines where the returned message (or its headers) starts inside a plain-text notice. */
+    private static final Pattern RETURNED_START = Pattern.compile(
+            "^(?:-+ ?(?:This is a copy of|Original message|Below this line is a copy|The header of the original message"
+                    + "|Original Message|original message follows|Returned mail|Unsent message below|Original message headers"
+                    + "|Message header follows|Headers of the original)"
+                    + "|Message headers follow|--- Below this line is a copy|Original message follows|The original message was:"
+                    + "|[-=]+ ?(?:Original|Returned|Unsent|Undelivered) (?:message|mail)"
+                    + "|\\s*-+ ?Original message ?-+)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    private Notice() {
+    }
+
+    /** Distinct addresses in order of appearance, lower-cased domain kept as written. */
+    public static List<String> addresses(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = ADDRESS.matcher(text);
+        while (m.find()) {
+            String a = m.group();
+            while (a.endsWith(".")) {
+                a = a.substring(0, a.length() - 1);
+            }
+            out.add(a);
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The SMTP command the remote server refused, upper-case, or empty. */
+    public static String command(String text) {
+        Matcher m = IN_REPLY_TO.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                String c = m.group(g).toUpperCase(Locale.ROOT);
+                if (c.startsWith("RCPT")) {
+                    return "RCPT";
+                }
+                if (c.startsWith("MAIL")) {
+                    return "MAIL";
+                }
+                if (c.startsWith("END") || c.equals("DATA")) {
+                    return "DATA";
+                }
+                return c;
+            }
+        }
+        return "";
+    }
+
+    /** Offset where a returned message starts in {@code text}, or the text's length. */
+    public static int returnedStart(String text) {
+        Matcher m = RETURNED_START.matcher(text);
+        return m.find() ? m.start() : text.length();
+    }
+}

@@ -1,0 +1,89 @@
+package org.maildoctor.bounce.reason;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.maildoctor.smtp.EnhancedStatus;
+import org.maildoctor.smtp.Reason;
+import org.maildoctor.smtp.ReasonClassifier;
+
+/**
+ * Decides a bounce's reason from what the bounce says, in the peer decoder's (Sisimai 5) order: first
+ * the causes that the code or the wording name precisely (a full mailbox beats "user unknown" wording
+ * in the same reply), then the wording's other verdicts, then the code's class, then the context
+ * (Action: delayed, the SMTP command refused). The wording rules are the smtp package's
+ * {@link ReasonClassifier}; this class only adds what a bounce knows beyond one reply.
+ */
+public final class ReasonRules {
+
+    /** Reasons checked first, by code or by wording; the order matters (see the class comment). */
+    private static final List<Reason> FIRST = List.of(
+            Reason.MAILBOXFULL, Reason.MESGTOOBIG, Reason.EXCEEDLIMIT, Reason.SUSPEND, Reason.HASMOVED,
+            Reason.NORELAYING, Reason.AUTHFAILURE, Reason.USERUNKNOWN, Reason.FILTERED, Reason.REQUIREPTR,
+            Reason.NOTCOMPLIANTRFC, Reason.BADREPUTATION, Reason.REJECTED, Reason.HOSTUNKNOWN,
+            Reason.SPAMDETECTED, Reason.SPEEDING, Reason.TOOMANYCONN, Reason.BLOCKED);
+
+    /** What is known about one recipient's failure. {@code command} is upper-case (RCPT, MAIL, DATA, ...). */
+    public record Evidence(Optional<EnhancedStatus> status, String diagnostic, String diagnosticType,
+            String action, String command, Reason hint) {
+    }
+
+    private ReasonRules() {
+    }
+
+    public static Reason decide(Evidence e) {
+        if (e.hint() != null) {
+            return e.hint();
+        }
+        if (e.status().map(s -> s.statusClass().digit() == 2).orElse(false)
+                || e.action().toLowerCase(Locale.ROOT).startsWith("deliver")
+                || e.action().toLowerCase(Locale.ROOT).startsWith("relayed")
+                || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
+            return Reason.DELIVERED;
+        }
+        Optional<Reason> byText = ReasonClassifier.fromText(e.diagnostic());
+        Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
+        for (Reason r : FIRST) {
+            if (byStatus.equals(Optional.of(r)) || byText.equals(Optional.of(r))) {
+                return inContext(r, e, byStatus);
+            }
+        }
+        if (byText.isPresent()) {
+            return byText.get();
+        }
+        if (byStatus.isPresent()) {
+            return byStatus.get();
+        }
+        String action = e.action().toLowerCase(Locale.ROOT);
+        if (action.startsWith("delayed") || action.startsWith("expired")) {
+            return Reason.EXPIRED;
+        }
+        if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
+            return Reason.MAILERERROR;
+        }
+        if (e.command().equals("HELO") || e.command().equals("EHLO") || e.command().equals("CONN")) {
+            return Reason.BLOCKED;
+        }
+        if (e.command().equals("MAIL")) {
+            return Reason.REJECTED;
+        }
+        return e.diagnostic().isBlank() ? Reason.UNDEFINED : Reason.ONHOLD;
+    }
+
+    /**
+     * The SMTP command changes what "user unknown" wording means: refused after DATA, the recipient
+     * was accepted at RCPT, so the refusal is the recipient side's filter; refused at MAIL, it is
+     * the sender that was refused.
+     */
+    private static Reason inContext(Reason r, Evidence e, Optional<Reason> byStatus) {
+        if (r == Reason.USERUNKNOWN && byStatus.filter(s -> s == Reason.USERUNKNOWN).isEmpty()) {
+            if (e.command().equals("DATA")) {
+                return Reason.FILTERED;
+            }
+            if (e.command().equals("MAIL")) {
+                return Reason.REJECTED;
+            }
+        }
+        return r;
+    }
+}
