@@ -26,6 +26,9 @@ public final class AutoReply implements MtaDialect {
     public boolean matches(Mail mail) {
         String auto = mail.headers().get("Auto-Submitted").toLowerCase(Locale.ROOT);
         String precedence = mail.headers().get("Precedence").toLowerCase(Locale.ROOT);
+        if (FreeForm.looksLikeBounce(mail)) {
+            return false; // Exim and others mark their bounces Auto-Submitted: auto-replied too
+        }
         return auto.startsWith("auto-replied") || mail.headers().has("X-Autoreply")
                 || mail.headers().has("X-Autorespond") || precedence.contains("auto_reply")
                 || SUBJECT.matcher(mail.subject().strip()).find();

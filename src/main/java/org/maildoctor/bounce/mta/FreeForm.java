@@ -19,7 +19,7 @@ public class FreeForm implements MtaDialect {
 
     static final Pattern BOUNCE_FROM = Pattern.compile(
             "mailer-daemon|postmaster|mail delivery|mail ?administrator|mailer daemon|mdaemon|\\bmta\\b|bounce|nobody@|"
-                    + "delivery ?(?:status|notification|subsystem)|notification|no-?reply|daemon", Pattern.CASE_INSENSITIVE);
+                    + "delivery ?(?:status|notification|subsystem)|notification|daemon", Pattern.CASE_INSENSITIVE);
     static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "undeliver|undelivered|delivery (?:status|fail|notification|problem|report)|returned mail|failure notice"
                     + "|mail delivery|delivery has failed|could not be delivered|not delivered|non[- ]?delivery|nondeliverable"
@@ -37,6 +37,11 @@ public class FreeForm implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
+        return looksLikeBounce(mail);
+    }
+
+    /** Sent by a mail system (mailer-daemon, postmaster, ...) or with a subject that says delivery failed. */
+    public static boolean looksLikeBounce(Mail mail) {
         return BOUNCE_FROM.matcher(mail.from()).find() || BOUNCE_SUBJECT.matcher(mail.subject()).find();
     }
 

@@ -44,8 +44,8 @@ public final class ReasonRules {
         Optional<Reason> byText = ReasonClassifier.fromText(e.diagnostic());
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
-            if (byStatus.equals(Optional.of(r)) || byText.equals(Optional.of(r))) {
-                return inContext(r, e, byStatus);
+            if (holds(r, byStatus, byText, e.command())) {
+                return r;
             }
         }
         if (byText.isPresent()) {
@@ -71,19 +71,30 @@ public final class ReasonRules {
     }
 
     /**
-     * The SMTP command changes what "user unknown" wording means: refused after DATA, the recipient
-     * was accepted at RCPT, so the refusal is the recipient side's filter; refused at MAIL, it is
-     * the sender that was refused.
+     * Whether reason {@code r} holds. For most reasons the code or the wording naming it is enough.
+     * "User unknown" wording is different, because the SMTP command changes what it means: a server
+     * that refuses a recipient after DATA accepted it at RCPT, so the refusal is the recipient side's
+     * filter, not a missing mailbox. Without a code that says "bad mailbox" (X.1.1), the wording
+     * counts as user unknown only when the refused command is known to be RCPT; otherwise filtered.
      */
-    private static Reason inContext(Reason r, Evidence e, Optional<Reason> byStatus) {
-        if (r == Reason.USERUNKNOWN && byStatus.filter(s -> s == Reason.USERUNKNOWN).isEmpty()) {
-            if (e.command().equals("DATA")) {
-                return Reason.FILTERED;
+    private static boolean holds(Reason r, Optional<Reason> byStatus, Optional<Reason> byText, String command) {
+        boolean status = byStatus.equals(Optional.of(r));
+        boolean text = byText.equals(Optional.of(r));
+        return switch (r) {
+            case USERUNKNOWN -> status
+                    ? byText.filter(t -> t == Reason.BLOCKED || t == Reason.REJECTED || t == Reason.NOTACCEPT).isEmpty()
+                    : text && command.equals("RCPT");
+            case FILTERED -> {
+                boolean wording = byText.filter(t -> t == Reason.FILTERED || t == Reason.USERUNKNOWN).isPresent();
+                if (status) {
+                    yield wording;
+                }
+                yield wording && !BEFORE_DATA.contains(command);
             }
-            if (e.command().equals("MAIL")) {
-                return Reason.REJECTED;
-            }
-        }
-        return r;
+            default -> status || text;
+        };
     }
+
+    /** Commands sent before the message: a refusal there cannot be a content filter. */
+    private static final java.util.Set<String> BEFORE_DATA = java.util.Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");
 }
