@@ -80,6 +80,7 @@ class BounceCorpusTest {
     void agreesWithGoSisimaiTable() throws IOException {
         int statusRows = 0, statusAgree = 0, reasonAgree = 0, hardAgree = 0, replyRows = 0, replyAgree = 0;
         List<String[]> rows = rows("sisimai5-expected.tsv");
+        StringBuilder tsv = new StringBuilder();
         StringBuilder report = new StringBuilder("| file | # | ours (status reason) | theirs (status reason) | note |\n|---|---|---|---|---|\n");
         for (String[] r : rows) {
             String file = r[0];
@@ -115,6 +116,9 @@ class BounceCorpusTest {
                 report.append("| ").append(file).append(" | ").append(index).append(" | ")
                         .append(ourStatus).append(' ').append(ourReason).append(" | ")
                         .append(status).append(' ').append(reason).append(" | TODO: not reviewed |\n");
+                tsv.append(String.join("\t", file, String.valueOf(index), ourStatus, ourReason, status, reason,
+                        o == null ? "" : o.dialect(), o == null ? "" : o.command(),
+                        o == null ? "" : o.diagnostic().substring(0, Math.min(200, o.diagnostic().length())))).append('\n');
             }
         }
         double sRate = (double) statusAgree / statusRows;
@@ -126,6 +130,7 @@ class BounceCorpusTest {
                 100 * rRate, 100 * TARGET_REASON, hardAgree, rows.size(), 100.0 * hardAgree / rows.size(),
                 replyAgree, replyRows, 100.0 * replyAgree / replyRows);
         System.out.println(summary);
+        write("bounce-disagreements.tsv", tsv.toString());
         write("bounce-disagreements.md", "# Disagreements with go-sisimai 5.2 (generated)\n\n" + summary + "\n\n" + report);
         assertThat(sRate).as("status agreement (floor; target %s)", TARGET_STATUS).isGreaterThanOrEqualTo(FLOOR_STATUS);
         assertThat(rRate).as("reason agreement (floor; target %s)", TARGET_REASON).isGreaterThanOrEqualTo(FLOOR_REASON);

@@ -14,9 +14,17 @@ public final class Notice {
     public static final Pattern ADDRESS = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]+@[A-Za-z0-9\\-\\u0080-\\uFFFF]+(?:\\.[A-Za-z0-9\\-\\u0080-\\uFFFF]+)+");
 
+    /**
+     * Where bounces name the refused command: Postfix {@code (in reply to RCPT TO command)}, Sendmail's
+     * transcript {@code >>> RCPT To:}, Exim {@code after RCPT TO}, qmail {@code most progress was RCPT TO},
+     * DragonFly {@code did not like our final DATA}, Exchange {@code SMTP:RCPT}, Yahoo {@code [RCPT_TO]}.
+     */
     private static final Pattern IN_REPLY_TO = Pattern.compile(
-            "in reply to (?:the )?(?:end of )?([A-Za-z]+)(?: [A-Za-z]+)? command|(?:after|while sending|in response to|did not like our|at) (?:the )?(?:final )?(RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|end of data|RCPT TO|MAIL FROM)\\b"
-                    + "|^>>> (RCPT|MAIL|DATA|HELO|EHLO|QUIT|STARTTLS)|SMTP error from remote (?:mail server|mailer) after (?:end of )?([A-Za-z]+)",
+            "in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([A-Za-z]+)(?:\\s+[A-Za-z]+)?\\s+command"
+                    + "|(?:after|while sending|in response to|did not like our|progress was|SMTP:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
+                    + "(RCPT[ _]TO|MAIL[ _]FROM|RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|end of data)\\b"
+                    + "|^\\s*>>>\\s*(RCPT|MAIL|DATA|HELO|EHLO|QUIT|STARTTLS)\\b"
+                    + "|SMTP error from remote (?:mail server|mailer) after (?:end of )?([A-Za-z]+)",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     /** Lines where the returned message (or its headers) starts inside a plain-text notice. */

@@ -41,12 +41,16 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
-        Optional<Reason> byText = ReasonClassifier.fromText(e.diagnostic());
+        Optional<Reason> byText = BounceWording.fromText(e.diagnostic()).or(() -> ReasonClassifier.fromText(e.diagnostic()));
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
             if (holds(r, byStatus, byText, e.command())) {
                 return r;
             }
+        }
+        // A code that names a precise cause decides; a vague one (system error, security error, ...) lets the wording decide.
+        if (byStatus.isPresent() && !VAGUE.contains(byStatus.get())) {
+            return byStatus.get();
         }
         if (byText.isPresent()) {
             return byText.get();
@@ -94,6 +98,9 @@ public final class ReasonRules {
             default -> status || text;
         };
     }
+
+    private static final java.util.Set<Reason> VAGUE = java.util.Set.of(Reason.SYSTEMERROR, Reason.SECURITYERROR,
+            Reason.NETWORKERROR, Reason.HOSTUNKNOWN, Reason.USERUNKNOWN, Reason.ONHOLD, Reason.UNDEFINED);
 
     /** Commands sent before the message: a refusal there cannot be a content filter. */
     private static final java.util.Set<String> BEFORE_DATA = java.util.Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");
