@@ -10,7 +10,9 @@ public final class Dialects {
 
     private static final List<MtaDialect> ALL = List.of(
             new Arf(),
+            new GoogleGroups(),
             new Rfc3464(),
+            new Exim(),
             new AutoReply(),
             new FreeForm());
 

@@ -67,6 +67,17 @@ public class FreeForm implements MtaDialect {
         Notice.addresses(mail.returnedHeaders().get("From")).forEach(a -> exclude.add(a.toLowerCase(Locale.ROOT)));
         Notice.addresses(mail.returnedHeaders().get("Return-Path")).forEach(a -> exclude.add(a.toLowerCase(Locale.ROOT)));
         List<String> out = new ArrayList<>();
+        // X-Failed-Recipients (Exim, Gmail and others) names them exactly
+        for (String v : mail.headers().all("X-Failed-Recipients")) {
+            for (String a : Notice.addresses(v)) {
+                if (!out.contains(a)) {
+                    out.add(a);
+                }
+            }
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
         for (String a : Notice.addresses(notice)) {
             String l = a.toLowerCase(Locale.ROOT);
             String local = l.substring(0, l.indexOf('@'));

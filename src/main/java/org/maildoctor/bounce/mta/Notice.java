@@ -72,6 +72,9 @@ public final class Notice {
                 if (c.startsWith("END") || c.equals("DATA")) {
                     return "DATA";
                 }
+                if (c.equals("INITIAL") || c.equals("CONNECT")) {
+                    return "CONN"; // Exim: "after initial connection"
+                }
                 return c;
             }
         }

@@ -24,7 +24,13 @@ final class BounceWording {
                     + "|retry timeout exceeded|retry time not reached for any host|giving up on|delivery (?:time|period) (?:has )?expired"
                     + "|could not be delivered for (?:too long|\\d+ days)|message (?:has )?expired|no answer from host"
                     + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
-                    + "|message delayed|delivery attempts will continue|will keep trying|retry period"));
+                    + "|message delayed|delivery attempts will continue|will keep trying|retry period|could not deliver for the last"
+                    + "|message will be retried|all hosts have been failing"),
+            // a local delivery to a program (Exim "pipe to |/usr/bin/...") that failed
+            Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\|"),
+            Rule.of(Reason.TOOMANYCONN, "too many recipients|frequency limited"),
+            Rule.of(Reason.BLOCKED, "not accepting connections"),
+            Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"));
 
     private BounceWording() {
     }

@@ -41,12 +41,20 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
-        Optional<Reason> byText = BounceWording.fromText(e.diagnostic()).or(() -> ReasonClassifier.fromText(e.diagnostic()));
+        Optional<Reason> byText = ReasonClassifier.fromText(e.diagnostic());
+        Optional<Reason> byBounceWording = BounceWording.fromText(e.diagnostic());
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
             if (holds(r, byStatus, byText, e.command())) {
-                return r;
+                // "No such user" in reply to MAIL FROM is about the sender's address
+                return r == Reason.USERUNKNOWN && e.command().equals("MAIL") && byStatus.isEmpty() ? Reason.REJECTED : r;
             }
+            if (r == Reason.USERUNKNOWN && byText.equals(Optional.of(r)) && e.command().equals("MAIL")) {
+                return Reason.REJECTED;
+            }
+        }
+        if (byBounceWording.isPresent()) {
+            return byBounceWording.get();
         }
         // A code that names a precise cause decides; a vague one (system error, security error, ...) lets the wording decide.
         if (byStatus.isPresent() && !VAGUE.contains(byStatus.get())) {
