@@ -113,7 +113,7 @@ public final class BounceParser {
         Optional<EnhancedStatus> status = chooseStatus(f.status(), diagnostic, reply);
         String command = f.command().toUpperCase(Locale.ROOT);
         Reason reason = ReasonRules.decide(new ReasonRules.Evidence(status, diagnostic, f.diagnosticType(),
-                f.action(), command, f.reasonHint()));
+                f.action(), command, replyCode.map(ReplyCode::value), f.reasonHint()));
         boolean transientFailure = status.map(EnhancedStatus::isTransientFailure)
                 .orElseGet(() -> replyCode.map(ReplyCode::isTransientFailure).orElse(false));
         Headers rh = mail.returnedHeaders();
@@ -139,9 +139,10 @@ public final class BounceParser {
         if (declared.isEmpty()) {
             return said;
         }
-        EnhancedStatus d = declared.get();
-        if (said.isPresent() && d.subject() == 0 && d.detail() == 0
-                && said.get().statusClass() == d.statusClass() && !(said.get().subject() == 0 && said.get().detail() == 0)) {
+        // The server's own code is the more precise evidence: Sendmail writes 4.4.7 (expired) into
+        // Status: for a message last refused with 4.7.1, and many MTAs write 5.0.0 for any refusal.
+        if (said.isPresent() && said.get().statusClass() == declared.get().statusClass()
+                && !(said.get().subject() == 0 && said.get().detail() == 0)) {
             return said;
         }
         return declared;

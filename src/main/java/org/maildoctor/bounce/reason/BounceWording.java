@@ -19,27 +19,44 @@ final class BounceWording {
         }
     }
 
-    private static final List<Rule> RULES = List.of(
+    /** Checked before the code: wording whose meaning the peer puts above any status code. */
+    private static final List<Rule> EARLY = List.of(
+            // a local delivery to a program (Exim "pipe to |/usr/bin/...", procmail) that failed
+            Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\||procmail:"),
+            Rule.of(Reason.NETWORKERROR, "name service error|host name lookup failure"),
+            Rule.of(Reason.NORELAYING, "not configured to relay|relay access denied|relaying denied"),
+            Rule.of(Reason.SPEEDING, "receiving mail at a rate"),
+            Rule.of(Reason.TOOMANYCONN, "too many recipients|frequency limited|connection rate limit"),
+            Rule.of(Reason.BLOCKED, "not accepting connections|refused to talk to me|blacklisted by"),
+            Rule.of(Reason.POLICYVIOLATION, "header error|content presents a potential"),
+            Rule.of(Reason.AUTHFAILURE, "fails to pass authentication|does not have authentication information"),
+            Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"));
+
+    /** Checked after the precise codes: how a bounce says the message expired in the queue. */
+    private static final List<Rule> LATE = List.of(
             Rule.of(Reason.EXPIRED, "connection timed out|did not accept our requests to connect|in the queue too long"
                     + "|retry timeout exceeded|retry time not reached for any host|giving up on|delivery (?:time|period) (?:has )?expired"
                     + "|could not be delivered for (?:too long|\\d+ days)|message (?:has )?expired|no answer from host"
                     + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
                     + "|message delayed|delivery attempts will continue|will keep trying|retry period|could not deliver for the last"
-                    + "|message will be retried|all hosts have been failing"),
-            // a local delivery to a program (Exim "pipe to |/usr/bin/...") that failed
-            Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\|"),
-            Rule.of(Reason.TOOMANYCONN, "too many recipients|frequency limited"),
-            Rule.of(Reason.BLOCKED, "not accepting connections"),
-            Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"));
+                    + "|message will be retried|all hosts have been failing"));
 
     private BounceWording() {
     }
 
-    static Optional<Reason> fromText(String text) {
+    static Optional<Reason> early(String text) {
+        return find(EARLY, text);
+    }
+
+    static Optional<Reason> late(String text) {
+        return find(LATE, text);
+    }
+
+    private static Optional<Reason> find(List<Rule> rules, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        for (Rule r : RULES) {
+        for (Rule r : rules) {
             if (r.pattern().matcher(text).find()) {
                 return Optional.of(r.reason());
             }

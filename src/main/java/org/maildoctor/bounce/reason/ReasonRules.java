@@ -25,7 +25,7 @@ public final class ReasonRules {
 
     /** What is known about one recipient's failure. {@code command} is upper-case (RCPT, MAIL, DATA, ...). */
     public record Evidence(Optional<EnhancedStatus> status, String diagnostic, String diagnosticType,
-            String action, String command, Reason hint) {
+            String action, String command, Optional<Integer> replyCode, Reason hint) {
     }
 
     private ReasonRules() {
@@ -41,8 +41,16 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
-        Optional<Reason> byText = ReasonClassifier.fromText(e.diagnostic());
-        Optional<Reason> byBounceWording = BounceWording.fromText(e.diagnostic());
+        if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
+            return Reason.MAILERERROR; // a local delivery program failed (RFC 3464 type X-Unix)
+        }
+        String wording = withoutReplyCodes(e.diagnostic());
+        Optional<Reason> early = BounceWording.early(wording);
+        if (early.isPresent()) {
+            return early.get();
+        }
+        Optional<Reason> byText = ReasonClassifier.fromText(wording);
+        Optional<Reason> byBounceWording = BounceWording.late(wording);
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
             if (holds(r, byStatus, byText, e.command())) {
@@ -70,14 +78,11 @@ public final class ReasonRules {
         if (action.startsWith("delayed") || action.startsWith("expired")) {
             return Reason.EXPIRED;
         }
-        if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
-            return Reason.MAILERERROR;
+        if (e.replyCode().filter(c -> c >= 500 && c <= 504).isPresent()) {
+            return Reason.SYNTAXERROR; // 500-504: the server did not understand a command (RFC 5321 §4.2.2)
         }
         if (e.command().equals("HELO") || e.command().equals("EHLO") || e.command().equals("CONN")) {
             return Reason.BLOCKED;
-        }
-        if (e.command().equals("MAIL")) {
-            return Reason.REJECTED;
         }
         return e.diagnostic().isBlank() ? Reason.UNDEFINED : Reason.ONHOLD;
     }
@@ -103,12 +108,25 @@ public final class ReasonRules {
                 }
                 yield wording && !BEFORE_DATA.contains(command);
             }
+            // a size-limit wording under a per-mailbox limit code (X.2.3) or a content code (X.6.x) is that instead
+            case MESGTOOBIG -> status || text && byStatus.filter(x -> x == Reason.EXCEEDLIMIT || x == Reason.CONTENTERROR).isEmpty();
+            // refused at MAIL FROM: the sender was rejected, whatever the server blames
+            case BADREPUTATION -> (status || text) && !command.equals("MAIL");
+            case REJECTED -> status || text || command.equals("MAIL");
             default -> status || text;
         };
     }
 
     private static final java.util.Set<Reason> VAGUE = java.util.Set.of(Reason.SYSTEMERROR, Reason.SECURITYERROR,
             Reason.NETWORKERROR, Reason.HOSTUNKNOWN, Reason.USERUNKNOWN, Reason.ONHOLD, Reason.UNDEFINED);
+
+    private static final java.util.regex.Pattern REPLY_CODES =
+            java.util.regex.Pattern.compile("(?<![\\w.])[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
+
+    /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
+    static String withoutReplyCodes(String diagnostic) {
+        return REPLY_CODES.matcher(diagnostic).replaceAll("").replaceAll("\\s+", " ");
+    }
 
     /** Commands sent before the message: a refusal there cannot be a content filter. */
     private static final java.util.Set<String> BEFORE_DATA = java.util.Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");
