@@ -13,6 +13,7 @@ public final class Dialects {
             new GoogleGroups(),
             new Rfc3464(),
             new Exim(),
+            new DragonFly(),
             new AutoReply(),
             new FreeForm());
 

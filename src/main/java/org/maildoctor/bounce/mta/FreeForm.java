@@ -145,6 +145,14 @@ public class FreeForm implements MtaDialect {
         if (d.isEmpty()) {
             d = firstParagraphAfter(seg, recipient);
         }
+        if (d.isEmpty()) {
+            int i = notice.indexOf(recipient);
+            if (i > 0) {
+                String before = notice.substring(0, i).strip();
+                int p = before.lastIndexOf("\n\n");
+                d = collapse(p < 0 ? before : before.substring(p));
+            }
+        }
         return d.length() > MAX_DIAG ? d.substring(0, MAX_DIAG) : d;
     }
 
@@ -158,12 +166,19 @@ public class FreeForm implements MtaDialect {
         return collapse(text.substring(start, end < 0 ? text.length() : end));
     }
 
+    /**
+     * Without a reply code: the text after the recipient (a few paragraphs), or, when the notice
+     * names the recipient last, the paragraph before it.
+     */
     private static String firstParagraphAfter(String seg, String recipient) {
         int i = seg.indexOf(recipient);
         String rest = i < 0 ? seg : seg.substring(i + recipient.length());
         rest = rest.replaceFirst("^[>\"':.,\\s]*", "");
-        int end = rest.indexOf("\n\n");
-        return collapse(end < 0 ? rest : rest.substring(0, end));
+        String d = collapse(rest);
+        if (d.length() > 400) {
+            d = d.substring(0, 400);
+        }
+        return d;
     }
 
     static String collapse(String s) {

@@ -30,7 +30,10 @@ public final class GoogleGroups implements MtaDialect {
         List<Finding> out = new ArrayList<>();
         for (String a : mail.headers().get("X-Failed-Recipients").split(",")) {
             if (!a.isBlank()) {
-                out.add(Finding.builder().recipient(a.strip()).diagnostic(diag).reasonHint(Reason.REJECTED).build());
+                // "the group does not exist, or you may not post": the sender was refused. A plain
+                // "address couldn't be found" is left to the rules (user unknown).
+                Reason hint = diag.contains("couldn't be found") ? null : Reason.REJECTED;
+                out.add(Finding.builder().recipient(a.strip()).diagnostic(diag).reasonHint(hint).build());
             }
         }
         return out;

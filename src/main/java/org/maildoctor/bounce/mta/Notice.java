@@ -24,7 +24,8 @@ public final class Notice {
                     + "|(?:after|while sending|in response to|did not like our|progress was|SMTP:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
                     + "(RCPT[ _]TO|MAIL[ _]FROM|RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|end of data)\\b"
                     + "|^\\s*>>>\\s*(RCPT|MAIL|DATA|HELO|EHLO|QUIT|STARTTLS)\\b"
-                    + "|SMTP error from remote (?:mail server|mailer) after (?:end of )?([A-Za-z]+)",
+                    + "|SMTP error from remote (?:mail server|mailer) after (?:end of )?([A-Za-z]+)"
+                    + "|SMTP error from remote server for ([A-Za-z]+) command",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     /** Lines where the returned message (or its headers) starts inside a plain-text notice. */
@@ -69,7 +70,7 @@ public final class Notice {
                 if (c.startsWith("MAIL")) {
                     return "MAIL";
                 }
-                if (c.startsWith("END") || c.equals("DATA")) {
+                if (c.startsWith("END") || c.equals("DATA") || c.equals("TEXT")) {
                     return "DATA";
                 }
                 if (c.equals("INITIAL") || c.equals("CONNECT")) {

@@ -49,7 +49,9 @@ public final class ReasonRules {
         if (early.isPresent()) {
             return early.get();
         }
-        Optional<Reason> byText = ReasonClassifier.fromText(wording);
+        // "Recipient address rejected: <why>": the why decides; the bare phrase still means the recipient
+        Optional<Reason> byText = ReasonClassifier.fromText(wording.replaceAll("(?i)recipient address rejected:?", " "))
+                .or(() -> ReasonClassifier.fromText(wording));
         Optional<Reason> byBounceWording = BounceWording.late(wording);
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
@@ -125,7 +127,10 @@ public final class ReasonRules {
 
     /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
     static String withoutReplyCodes(String diagnostic) {
-        return REPLY_CODES.matcher(diagnostic).replaceAll("").replaceAll("\\s+", " ");
+        String t = REPLY_CODES.matcher(diagnostic).replaceAll("");
+        // URLs name things ("...#hostunknown", "/support/spam") that are no part of the verdict
+        t = t.replaceAll("(?i)\\b(?:https?://|www\\.)\\S+", " ");
+        return t.replaceAll("\\s+", " ");
     }
 
     /** Commands sent before the message: a refusal there cannot be a content filter. */
