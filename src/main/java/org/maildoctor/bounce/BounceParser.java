@@ -49,6 +49,18 @@ public final class BounceParser {
         return STANDARD;
     }
 
+    /** Every message of an mbox (or the one message of a plain file), each with its own outcome. */
+    public List<ParseOutcome> parseAll(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return List.of(new ParseOutcome.Undecodable("the input is empty"));
+        }
+        List<ParseOutcome> out = new ArrayList<>();
+        for (byte[] message : Mbox.split(raw)) {
+            out.add(parse(message));
+        }
+        return out.isEmpty() ? List.of(new ParseOutcome.Undecodable("the input holds no message")) : out;
+    }
+
     public ParseOutcome parse(byte[] raw) {
         if (raw == null || raw.length == 0) {
             return new ParseOutcome.Undecodable("the input is empty");

@@ -105,7 +105,8 @@ public class FreeForm implements MtaDialect {
         }
         int lineStart = text.lastIndexOf('\n', i) + 1;
         String before = text.substring(lineStart, i).toLowerCase(Locale.ROOT);
-        return before.contains("message-id") || before.contains("message id") || before.contains("queue id");
+        return before.contains("message-id") || before.contains("message id") || before.contains("queue id")
+                || before.contains("contact") || before.contains("please") || before.contains("send mail to");
     }
 
     /** The notice from the first mention of {@code recipient} up to the next other address line, or the end. */

@@ -50,8 +50,8 @@ public final class ReasonRules {
             return early.get();
         }
         // "Recipient address rejected: <why>": the why decides; the bare phrase still means the recipient
-        Optional<Reason> byText = ReasonClassifier.fromText(wording.replaceAll("(?i)recipient address rejected:?", " "))
-                .or(() -> ReasonClassifier.fromText(wording));
+        Optional<Reason> byText = BARE_REJECTION.matcher(wording).find() ? ReasonClassifier.fromText(wording)
+                : ReasonClassifier.fromText(wording.replaceAll("(?i)recipient address rejected:?", " "));
         Optional<Reason> byBounceWording = BounceWording.late(wording);
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
@@ -122,6 +122,8 @@ public final class ReasonRules {
     private static final java.util.Set<Reason> VAGUE = java.util.Set.of(Reason.SYSTEMERROR, Reason.SECURITYERROR,
             Reason.NETWORKERROR, Reason.HOSTUNKNOWN, Reason.USERUNKNOWN, Reason.ONHOLD, Reason.UNDEFINED);
 
+    private static final java.util.regex.Pattern BARE_REJECTION =
+            java.util.regex.Pattern.compile("(?i)recipient address rejected\\W*$");
     private static final java.util.regex.Pattern REPLY_CODES =
             java.util.regex.Pattern.compile("(?<![\\w.])[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
 
