@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Self-hosted email deliverability: bounces, sender audit, verification, deliverability test, warm-up.",
         subcommands = {
+            BounceCommand.class,
             DnsCommand.class,
             ExplainCommand.class,
             ServeCommand.class,
