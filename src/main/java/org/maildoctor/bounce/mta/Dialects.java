@@ -14,6 +14,7 @@ public final class Dialects {
             new Rfc3464(),
             new Exim(),
             new DragonFly(),
+            new Qmail(),
             new AutoReply(),
             new FreeForm());
 

@@ -34,7 +34,7 @@ final class BounceWording {
 
     /** Checked after the precise codes: how a bounce says the message expired in the queue. */
     private static final List<Rule> LATE = List.of(
-            Rule.of(Reason.EXPIRED, "connection timed out|did not accept our requests to connect|in the queue too long"
+            Rule.of(Reason.EXPIRED, "connection timed out|did not accept our requests to connect"
                     + "|retry timeout exceeded|retry time not reached for any host|giving up on|delivery (?:time|period) (?:has )?expired"
                     + "|could not be delivered for (?:too long|\\d+ days)|message (?:has )?expired|no answer from host"
                     + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
