@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.maildoctor.bounce.mime.Headers;
 import org.maildoctor.bounce.mime.Mail;
 import org.maildoctor.bounce.mime.MailDecoder;
+import org.maildoctor.bounce.mta.AmazonSesJson;
 import org.maildoctor.bounce.mta.Dialects;
 import org.maildoctor.bounce.mta.Finding;
 import org.maildoctor.bounce.mta.MtaDialect;
@@ -72,6 +73,16 @@ public final class BounceParser {
             warnings.add("input larger than " + MAX_BYTES + " bytes; only the start was read");
         }
         try {
+            if (startsWithJson(bytes)) {
+                // a webhook body (Amazon SES event) rather than a message
+                List<Finding> findings = AmazonSesJson.decodeJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                if (findings.isEmpty()) {
+                    return new ParseOutcome.NotABounce("JSON that is no known bounce event");
+                }
+                Mail none = new Mail(org.maildoctor.bounce.mime.Headers.EMPTY, "", List.of(), "", null, "", "application/json", List.of());
+                return new ParseOutcome.Bounces(findings.stream().map(f -> toResult(f, none, "AmazonSES")).toList(),
+                        "AmazonSES", warnings);
+            }
             if (!looksLikeMail(bytes)) {
                 return new ParseOutcome.Undecodable("no message header found");
             }
@@ -95,6 +106,16 @@ public final class BounceParser {
         } catch (RuntimeException | StackOverflowError e) {
             return new ParseOutcome.Undecodable("could not be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    private static boolean startsWithJson(byte[] b) {
+        for (byte c : b) {
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                continue;
+            }
+            return c == '{';
+        }
+        return false;
     }
 
     /** A message starts with a header field (or an mbox From_ line); anything else is not mail. */

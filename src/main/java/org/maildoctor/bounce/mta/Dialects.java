@@ -11,6 +11,7 @@ public final class Dialects {
     private static final List<MtaDialect> ALL = List.of(
             new Arf(),
             new GoogleGroups(),
+            new AmazonSesJson(),
             new Rfc3464(),
             new Exim(),
             new DragonFly(),
