@@ -40,6 +40,8 @@ public final class BounceParser {
     private static final BounceParser STANDARD = new BounceParser(Dialects.all());
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
 
+    private static final Pattern CODE_AFTER_REPLY = Pattern.compile("(?<!\\d)[245]\\d\\d[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
+
     private final List<MtaDialect> dialects;
 
     public BounceParser(List<MtaDialect> dialects) {
@@ -162,11 +164,27 @@ public final class BounceParser {
      */
     static Optional<EnhancedStatus> chooseStatus(String field, String diagnostic, Optional<SmtpReply> reply) {
         Optional<EnhancedStatus> declared = EnhancedStatus.parse(firstCode(field));
-        Optional<EnhancedStatus> said = reply.flatMap(SmtpReply::status);
-        if (said.isEmpty()) {
-            Matcher m = STATUS_IN_TEXT.matcher(diagnostic);
-            if (m.find()) {
-                said = EnhancedStatus.parse(m.group(1));
+        // A code written right after a basic reply code ("550-'5.7.1", "550 5.1.1") is the remote
+        // server's own; prefer it to a code some gateway wrote in front of the reply.
+        Matcher withCode = CODE_AFTER_REPLY.matcher(diagnostic);
+        Optional<EnhancedStatus> said = withCode.find() ? EnhancedStatus.parse(withCode.group(1))
+                : reply.flatMap(SmtpReply::status);
+        List<EnhancedStatus> inText = new ArrayList<>();
+        Matcher m = STATUS_IN_TEXT.matcher(diagnostic);
+        while (m.find()) {
+            EnhancedStatus.parse(m.group(1)).ifPresent(inText::add);
+        }
+        if (said.isEmpty() && !inText.isEmpty()) {
+            said = Optional.of(inText.get(0));
+        }
+        // "5.1.0 - Unknown address error 550-'5.7.1 ...'" (Amazon SES) or "554 4.4.7 Message expired
+        // <421 4.4.2 Connection timed out>": the report repeats its own code first and quotes the
+        // remote server's after it; the remote code is the more precise one.
+        if (declared.isPresent() && !inText.isEmpty() && inText.get(0).equals(declared.get())) {
+            for (EnhancedStatus s : inText) {
+                if (!s.equals(declared.get()) && s.statusClass() == declared.get().statusClass()) {
+                    return Optional.of(s);
+                }
             }
         }
         if (declared.isEmpty()) {
