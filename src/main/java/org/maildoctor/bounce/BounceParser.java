@@ -169,6 +169,10 @@ public final class BounceParser {
         Matcher withCode = CODE_AFTER_REPLY.matcher(diagnostic);
         Optional<EnhancedStatus> said = withCode.find() ? EnhancedStatus.parse(withCode.group(1))
                 : reply.flatMap(SmtpReply::status);
+        if (withCode.hasMatch() && said.isPresent() && withCode.group().charAt(0) - '0' == said.get().statusClass().digit()
+                && !(said.get().subject() == 0 && said.get().detail() == 0)) {
+            return said; // "550 5.5.0": reply and code agree, so the server meant it, whatever Status: says
+        }
         List<EnhancedStatus> inText = new ArrayList<>();
         Matcher m = STATUS_IN_TEXT.matcher(diagnostic);
         while (m.find()) {

@@ -19,7 +19,8 @@ public final class GoogleGroups implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return mail.from().toLowerCase(java.util.Locale.ROOT).contains("mailer-daemon@googlemail.com")
+        return mail.deliveryStatus().isEmpty()
+                && mail.from().toLowerCase(java.util.Locale.ROOT).contains("mailer-daemon@googlemail.com")
                 && mail.headers().get("X-Failed-Recipients").contains("@googlegroups.com");
     }
 
