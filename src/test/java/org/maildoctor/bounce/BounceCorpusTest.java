@@ -37,9 +37,9 @@ class BounceCorpusTest {
     static final double TARGET_REASON = 0.97;
     static final double TARGET_RECIPIENT = 0.99;
     // Floors: the rates reached so far. Raise them as the dialects improve; never lower them silently.
-    static final double FLOOR_STATUS = 0.0;
-    static final double FLOOR_REASON = 0.0;
-    static final double FLOOR_RECIPIENT = 0.0;
+    static final double FLOOR_STATUS = 0.98;   // = target
+    static final double FLOOR_REASON = 0.78;   // TARGET 0.97 NOT REACHED: see DISAGREEMENTS.md
+    static final double FLOOR_RECIPIENT = 0.965; // TARGET 0.99 NOT REACHED
 
     static Path root;
     static final Map<String, List<BounceResult>> cache = new HashMap<>();
@@ -148,7 +148,9 @@ class BounceCorpusTest {
                 continue;
             }
             rows++;
-            boolean found = results(file).stream().anyMatch(o -> o.recipient().equalsIgnoreCase(recipient));
+            // 4.25 leaves MIME encoded words and quotes in addresses; we decode them (issue 3, part 2)
+            String wanted = MimeText.decodeWords(recipient).replace("\"", "");
+            boolean found = results(file).stream().anyMatch(o -> o.recipient().equalsIgnoreCase(wanted));
             if (found) {
                 agree++;
             } else {
@@ -235,6 +237,27 @@ class BounceCorpusTest {
         assertThat(outcomes).isNotEmpty();
         System.out.println("not-bounce/rb-issue-368-bug.eml: " + outcomes.stream()
                 .flatMap(o -> o.results().stream()).map(r -> r.recipient() + " " + r.reason().code()).toList());
+    }
+
+    /** A dialect that throws is turned into Undecodable by the facade; no real message may end there. */
+    @Test
+    void noCorpusMessageIsUndecodable() throws IOException {
+        List<String> undecodable = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = root.relativize(p).toString();
+                if (rel.endsWith(".md") || rel.endsWith(".tsv") || rel.equals("LICENSE") || rel.startsWith(".")
+                        || rel.contains("/.") || rel.matches("mbox/size-\\d")) {
+                    continue;
+                }
+                for (ParseOutcome o : BounceParser.standard().parseAll(Files.readAllBytes(p))) {
+                    if (o instanceof ParseOutcome.Undecodable u) {
+                        undecodable.add(rel + ": " + u.reason());
+                    }
+                }
+            }
+        }
+        assertThat(undecodable).isEmpty();
     }
 
     @Test

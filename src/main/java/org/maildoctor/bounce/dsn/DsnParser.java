@@ -107,7 +107,12 @@ public final class DsnParser {
         if (lt >= 0 && gt > lt) {
             v = v.substring(lt + 1, gt);
         }
-        return v.replace("\"", "").strip();
+        v = v.replace("\"", "").strip();
+        // an RFC 821 source route ("@relay.example:jane@example.org") names the path, not the mailbox
+        if (v.startsWith("@") && v.indexOf(':') > 0) {
+            v = v.substring(v.indexOf(':') + 1);
+        }
+        return v;
     }
 
     /** Drops the {@code type;} prefix of a typed field ({@code dns; mx.example.org}). */
