@@ -23,11 +23,17 @@ final class BounceWording {
     private static final List<Rule> EARLY = List.of(
             // a local delivery to a program (Exim "pipe to |/usr/bin/...", procmail) that failed
             Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\||procmail:"),
-            Rule.of(Reason.NETWORKERROR, "name service error|host name lookup failure"),
+            Rule.of(Reason.NOTACCEPT, "null mx|doesn't receive email|does not receive email"),
+            // a DNS failure on the sender's side, not proof that the domain does not exist
+            Rule.of(Reason.NETWORKERROR, "malformed or unexpected name server reply|host name lookup failure"
+                    + "|host not found, try again|dns error: \\d+ dns type"),
+            // Microsoft's "5.4.1 Recipient address rejected: Access denied" is its directory saying no such user
+            Rule.of(Reason.USERUNKNOWN, "recipient address rejected: access denied"),
             Rule.of(Reason.NORELAYING, "not configured to relay|relay access denied|relaying denied"),
             Rule.of(Reason.SPEEDING, "receiving mail at a rate"),
             Rule.of(Reason.TOOMANYCONN, "too many recipients|frequency limited|connection rate limit"),
-            Rule.of(Reason.BLOCKED, "not accepting connections|refused to talk to me|blacklisted by"),
+            Rule.of(Reason.BLOCKED, "not accepting connections|refused to talk to me|blacklisted by|service refused"
+                    + "|(?:^|\\s)blocked(?: -|:)"),
             Rule.of(Reason.POLICYVIOLATION, "header error|content presents a potential"),
             Rule.of(Reason.AUTHFAILURE, "fails to pass authentication|does not have authentication information"),
             Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"));

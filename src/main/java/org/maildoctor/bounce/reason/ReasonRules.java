@@ -55,7 +55,7 @@ public final class ReasonRules {
         Optional<Reason> byBounceWording = BounceWording.late(wording);
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
-            if (holds(r, byStatus, byText, e.command())) {
+            if (holds(r, byStatus, byText, e.command(), wording)) {
                 // "No such user" in reply to MAIL FROM is about the sender's address
                 return r == Reason.USERUNKNOWN && e.command().equals("MAIL") && byStatus.isEmpty() ? Reason.REJECTED : r;
             }
@@ -69,6 +69,10 @@ public final class ReasonRules {
         // A code that names a precise cause decides; a vague one (system error, security error, ...) lets the wording decide.
         if (byStatus.isPresent() && !VAGUE.contains(byStatus.get())) {
             return byStatus.get();
+        }
+        // refused at MAIL FROM with nothing more precise said: the sender was rejected
+        if (e.command().equals("MAIL") && byText.filter(t -> t != Reason.BADREPUTATION).isEmpty()) {
+            return Reason.REJECTED;
         }
         if (byText.isPresent()) {
             return byText.get();
@@ -96,7 +100,8 @@ public final class ReasonRules {
      * filter, not a missing mailbox. Without a code that says "bad mailbox" (X.1.1), the wording
      * counts as user unknown only when the refused command is known to be RCPT; otherwise filtered.
      */
-    private static boolean holds(Reason r, Optional<Reason> byStatus, Optional<Reason> byText, String command) {
+    private static boolean holds(Reason r, Optional<Reason> byStatus, Optional<Reason> byText, String command,
+            String wording) {
         boolean status = byStatus.equals(Optional.of(r));
         boolean text = byText.equals(Optional.of(r));
         return switch (r) {
@@ -104,17 +109,17 @@ public final class ReasonRules {
                     ? byText.filter(t -> t == Reason.BLOCKED || t == Reason.REJECTED || t == Reason.NOTACCEPT).isEmpty()
                     : text && command.equals("RCPT");
             case FILTERED -> {
-                boolean wording = byText.filter(t -> t == Reason.FILTERED || t == Reason.USERUNKNOWN).isPresent();
+                boolean says = byText.filter(t -> t == Reason.FILTERED || t == Reason.USERUNKNOWN).isPresent();
                 if (status) {
-                    yield wording;
+                    yield says;
                 }
-                yield wording && !BEFORE_DATA.contains(command);
+                yield says && !BEFORE_DATA.contains(command);
             }
             // a size-limit wording under a per-mailbox limit code (X.2.3) or a content code (X.6.x) is that instead
             case MESGTOOBIG -> status || text && byStatus.filter(x -> x == Reason.EXCEEDLIMIT || x == Reason.CONTENTERROR).isEmpty();
             // refused at MAIL FROM: the sender was rejected, whatever the server blames
-            case BADREPUTATION -> (status || text) && !command.equals("MAIL");
-            case REJECTED -> status || text || command.equals("MAIL");
+            // at MAIL FROM, complaints or volume are read as a rejected sender, unless "reputation" is said
+            case BADREPUTATION -> (status || text) && (!command.equals("MAIL") || wording.toLowerCase(Locale.ROOT).contains("reputation"));
             default -> status || text;
         };
     }
