@@ -28,6 +28,10 @@ import picocli.CommandLine.Parameters;
         subcommands = BounceCommand.Parse.class)
 public final class BounceCommand implements Runnable {
 
+    /** Accepted here too, so global options may come before the subcommand ("bounce --json parse"). */
+    @picocli.CommandLine.Mixin
+    GlobalOptions global;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
