@@ -16,6 +16,8 @@ public final class Dialects {
             new Exim(),
             new DragonFly(),
             new Qmail(),
+            new Exchange2003(),
+            new IMailServer(),
             new AutoReply(),
             new FreeForm());
 
