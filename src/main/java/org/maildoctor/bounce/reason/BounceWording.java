@@ -36,7 +36,10 @@ final class BounceWording {
                     + "|(?:^|\\s)blocked(?: -|:)"),
             Rule.of(Reason.POLICYVIOLATION, "header error|content presents a potential"),
             Rule.of(Reason.AUTHFAILURE, "fails to pass authentication|does not have authentication information"),
-            Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"));
+            Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"
+                    // Lotus Domino / Notes: the directory has no such person ("listed" is no blocklist here)
+                    + "|not listed in (?:the )?(?:domino directory|public name & address book)"),
+            Rule.of(Reason.MAILBOXFULL, "mailfolder is full|number of messages in recipient's mailbox exceeded"));
 
     /** Checked after the precise codes: how a bounce says the message expired in the queue. */
     private static final List<Rule> LATE = List.of(
