@@ -17,6 +17,7 @@ public final class Dialects {
             new DragonFly(),
             new Qmail(),
             new Exchange2003(),
+            new Gmail(),
             new IMailServer(),
             new AutoReply(),
             new FreeForm());

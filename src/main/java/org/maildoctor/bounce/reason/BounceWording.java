@@ -23,6 +23,7 @@ final class BounceWording {
     private static final List<Rule> EARLY = List.of(
             // a local delivery to a program (Exim "pipe to |/usr/bin/...", procmail) that failed
             Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\||procmail:"),
+            Rule.of(Reason.FAILEDSTARTTLS, "does not support (?:tls|starttls)"),
             Rule.of(Reason.NOTACCEPT, "null mx|doesn't receive email|does not receive email"),
             // a DNS failure on the sender's side, not proof that the domain does not exist
             Rule.of(Reason.NETWORKERROR, "malformed or unexpected name server reply|host name lookup failure"
