@@ -32,12 +32,16 @@ final class BounceWording {
             Rule.of(Reason.USERUNKNOWN, "recipient address rejected: access denied"),
             Rule.of(Reason.NORELAYING, "not configured to relay|relay access denied|relaying denied"),
             Rule.of(Reason.SPEEDING, "receiving mail at a rate"),
+            Rule.of(Reason.FILTERED, "refused due to recipient preferences"),
+            Rule.of(Reason.SPEEDING, "too many recipients this hour|too many recipients per hour"),
             Rule.of(Reason.TOOMANYCONN, "too many recipients|frequency limited|connection rate limit"),
             Rule.of(Reason.BLOCKED, "not accepting connections|refused to talk to me|blacklisted by|service refused"
                     + "|(?:^|\\s)blocked(?: -|:)"),
             Rule.of(Reason.POLICYVIOLATION, "header error|content presents a potential"),
             Rule.of(Reason.AUTHFAILURE, "fails to pass authentication|does not have authentication information"),
             Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"
+                    // Microsoft's directory lookup and Yahoo's account check: both say the mailbox does not exist
+                    + "|recipientnotfound|recipient not found by smtp address lookup|this user doesn't have an? \\S+ account"
                     // Lotus Domino / Notes: the directory has no such person ("listed" is no blocklist here)
                     + "|not listed in (?:the )?(?:domino directory|public name & address book)"),
             Rule.of(Reason.MAILBOXFULL, "mailfolder is full|number of messages in recipient's mailbox exceeded"));

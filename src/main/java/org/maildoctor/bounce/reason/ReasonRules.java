@@ -135,8 +135,9 @@ public final class ReasonRules {
     /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
     static String withoutReplyCodes(String diagnostic) {
         String t = REPLY_CODES.matcher(diagnostic).replaceAll("");
-        // URLs name things ("...#hostunknown", "/support/spam") that are no part of the verdict
-        t = t.replaceAll("(?i)\\b(?:https?://|www\\.)\\S+", " ");
+        // A URL's path names things ("...#hostunknown", "/support/spam") that are no part of the
+        // verdict; its host may be ("www.spamhaus.org/query/..."), so only the host is kept.
+        t = t.replaceAll("(?i)\\bhttps?://([^/\\s]+)\\S*", " $1 ");
         return t.replaceAll("\\s+", " ");
     }
 
