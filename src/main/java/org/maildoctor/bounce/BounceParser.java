@@ -110,6 +110,19 @@ public final class BounceParser {
         }
     }
 
+    /**
+     * "550 &lt;jane@example.org&gt;: User unknown": a reply whose text starts with the recipient,
+     * as servers answer RCPT TO (Postfix "&lt;rcpt&gt;: Recipient address rejected"). After DATA a
+     * server speaks of the message, not of one address.
+     */
+    static boolean echoesRecipient(String diagnostic, String recipient) {
+        if (recipient.isEmpty()) {
+            return false;
+        }
+        String t = diagnostic.replaceFirst("^\\s*[245]\\d\\d[ -:]*(?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s*)?", "");
+        return t.regionMatches(true, 0, "<" + recipient + ">:", 0, recipient.length() + 3);
+    }
+
     private static boolean startsWithJson(byte[] b) {
         for (byte c : b) {
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
@@ -147,6 +160,9 @@ public final class BounceParser {
         Optional<ReplyCode> replyCode = reply.flatMap(SmtpReply::replyCode);
         Optional<EnhancedStatus> status = chooseStatus(f.status(), diagnostic, reply);
         String command = f.command().toUpperCase(Locale.ROOT);
+        if (command.isEmpty() && echoesRecipient(diagnostic, f.recipient())) {
+            command = "RCPT";
+        }
         Reason reason = ReasonRules.decide(new ReasonRules.Evidence(status, diagnostic, f.diagnosticType(),
                 f.action(), command, replyCode.map(ReplyCode::value), f.reasonHint()));
         boolean transientFailure = status.map(EnhancedStatus::isTransientFailure)
