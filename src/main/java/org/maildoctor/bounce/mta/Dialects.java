@@ -19,6 +19,8 @@ public final class Dialects {
             new Exchange2003(),
             new Gmail(),
             new IMailServer(),
+            new ApacheJames(),
+            new Kddi(),
             new AutoReply(),
             new FreeForm());
 
