@@ -65,6 +65,10 @@ public final class BounceParser {
     }
 
     public ParseOutcome parse(byte[] raw) {
+        return parse(raw, 0);
+    }
+
+    private ParseOutcome parse(byte[] raw, int depth) {
         if (raw == null || raw.length == 0) {
             return new ParseOutcome.Undecodable("the input is empty");
         }
@@ -97,6 +101,14 @@ public final class BounceParser {
                 List<Finding> findings = d.decode(mail);
                 if (findings.isEmpty()) {
                     continue;
+                }
+                if (d.name().equals("FreeForm") && !mail.returnedText().isBlank() && depth < 2) {
+                    // A forwarded bounce: the notice around it is prose, the attached message is the
+                    // real report. Prefer the attachment when a specific dialect reads it.
+                    ParseOutcome inner = parse(mail.returnedText().getBytes(java.nio.charset.StandardCharsets.UTF_8), depth + 1);
+                    if (inner instanceof ParseOutcome.Bounces b && !b.dialect().equals("FreeForm")) {
+                        return inner;
+                    }
                 }
                 List<BounceResult> results = new ArrayList<>();
                 for (Finding f : findings) {

@@ -22,7 +22,10 @@ public final class Arf implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return !mail.feedbackReport().isEmpty() || mail.contentType().contains("feedback-report");
+        return !mail.feedbackReport().isEmpty() || mail.contentType().contains("feedback-report")
+                // Microsoft's older complaint loop (JMRP): the complained-of message attached, no report part
+                || mail.subject().toLowerCase(Locale.ROOT).startsWith("complaint about message from")
+                        && !mail.returnedHeaders().isEmpty();
     }
 
     @Override
