@@ -144,7 +144,10 @@ class BounceCorpusTest {
         StringBuilder misses = new StringBuilder();
         for (String[] r : rows("sisimai-expected.tsv")) {
             String file = r[0], recipient = r[1];
-            if (recipient.isEmpty() || file.startsWith("mbox/") || r[2].equals("NO-RESULT")) {
+            // 4.25 writes a placeholder (…@libsisimai.org.invalid) when the report names no recipient:
+            // that is not a recipient it found
+            if (recipient.isEmpty() || file.startsWith("mbox/") || r[2].equals("NO-RESULT")
+                    || recipient.endsWith("@libsisimai.org.invalid")) {
                 continue;
             }
             rows++;

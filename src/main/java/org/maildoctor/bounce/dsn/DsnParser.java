@@ -107,7 +107,7 @@ public final class DsnParser {
         if (lt >= 0 && gt > lt) {
             v = v.substring(lt + 1, gt);
         }
-        v = v.replace("\"", "").strip();
+        v = v.replace("\"", "").strip().replaceAll("^<+|>+$", "");
         // an RFC 821 source route ("@relay.example:jane@example.org") names the path, not the mailbox
         if (v.startsWith("@") && v.indexOf(':') > 0) {
             v = v.substring(v.indexOf(':') + 1);
