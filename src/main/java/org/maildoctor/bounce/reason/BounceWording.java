@@ -24,7 +24,9 @@ final class BounceWording {
             // a local delivery to a program (Exim "pipe to |/usr/bin/...", procmail) that failed
             Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\||procmail:"),
             Rule.of(Reason.FAILEDSTARTTLS, "does not support (?:tls|starttls)"),
-            Rule.of(Reason.NOTACCEPT, "null mx|doesn't receive email|does not receive email"),
+            Rule.of(Reason.NOTACCEPT, "null mx|doesn't receive email|does not receive email|no mx (?:record )?found for domain"),
+            Rule.of(Reason.NETWORKERROR, "no route to host"),
+            Rule.of(Reason.MESGTOOBIG, "line limit exceeded"),
             // a DNS failure on the sender's side, not proof that the domain does not exist
             Rule.of(Reason.NETWORKERROR, "malformed or unexpected name server reply|host name lookup failure"
                     + "|host not found, try again|dns error: \\d+ dns type"),
@@ -53,7 +55,7 @@ final class BounceWording {
                     + "|could not be delivered for (?:too long|\\d+ days)|message (?:has )?expired|no answer from host"
                     + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
                     + "|message delayed|delivery attempts will continue|will keep trying|retry period|could not deliver for the last"
-                    + "|message will be retried|all hosts have been failing"));
+                    + "|message will be retried|all hosts have been failing|in the queue too long"));
 
     private BounceWording() {
     }

@@ -41,10 +41,11 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
-        if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
-            return Reason.MAILERERROR; // a local delivery program failed (RFC 3464 type X-Unix)
-        }
         String wording = withoutReplyCodes(e.diagnostic());
+        if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
+            // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
+            return ReasonClassifier.fromText(wording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
+        }
         Optional<Reason> early = BounceWording.early(wording);
         if (early.isPresent()) {
             return early.get();
