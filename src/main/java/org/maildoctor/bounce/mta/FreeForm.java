@@ -146,12 +146,16 @@ public class FreeForm implements MtaDialect {
         if (d.isEmpty()) {
             d = firstParagraphAfter(seg, recipient);
         }
-        if (d.isEmpty()) {
+        if (d.replaceAll("[\\W_]", "").isEmpty()) {
+            // the notice names the recipient after its explanation: read the last paragraph with words before it
             int i = notice.indexOf(recipient);
-            if (i > 0) {
-                String before = notice.substring(0, i).strip();
-                int p = before.lastIndexOf("\n\n");
-                d = collapse(p < 0 ? before : before.substring(p));
+            String before = i > 0 ? notice.substring(0, i) : "";
+            d = "";
+            for (String para : before.split("\n\\s*\n")) {
+                String c = collapse(para);
+                if (c.replaceAll("[\\W_]", "").length() > 3) {
+                    d = c;
+                }
             }
         }
         return d.length() > MAX_DIAG ? d.substring(0, MAX_DIAG) : d;
