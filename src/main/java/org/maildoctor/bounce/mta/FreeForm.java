@@ -147,15 +147,12 @@ public class FreeForm implements MtaDialect {
             d = firstParagraphAfter(seg, recipient);
         }
         if (d.replaceAll("[\\W_]", "").isEmpty()) {
-            // the notice names the recipient after its explanation: read the last paragraph with words before it
+            // the notice names the recipient after its explanation: read the text before it (its last 400 characters)
             int i = notice.indexOf(recipient);
             String before = i > 0 ? notice.substring(0, i) : "";
-            d = "";
-            for (String para : before.split("\n\\s*\n")) {
-                String c = collapse(para);
-                if (c.replaceAll("[\\W_]", "").length() > 3) {
-                    d = c;
-                }
+            d = collapse(before);
+            if (d.length() > 400) {
+                d = d.substring(d.length() - 400);
             }
         }
         return d.length() > MAX_DIAG ? d.substring(0, MAX_DIAG) : d;

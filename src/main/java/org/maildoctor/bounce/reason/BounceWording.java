@@ -43,7 +43,7 @@ final class BounceWording {
             Rule.of(Reason.AUTHFAILURE, "fails to pass authentication|does not have authentication information"),
             Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"
                     // Microsoft's directory lookup and Yahoo's account check: both say the mailbox does not exist
-                    + "|recipientnotfound|recipient not found by smtp address lookup|this user doesn't have an? \\S+ account"
+                    + "|no valid recipients|recipientnotfound|recipient not found by smtp address lookup|this user doesn't have an? \\S+ account"
                     // Lotus Domino / Notes: the directory has no such person ("listed" is no blocklist here)
                     + "|not listed in (?:the )?(?:domino directory|public name & address book)"),
             Rule.of(Reason.MAILBOXFULL, "mailfolder is full|number of messages in recipient's mailbox exceeded"));
@@ -55,7 +55,8 @@ final class BounceWording {
                     + "|could not be delivered for (?:too long|\\d+ days)|message (?:has )?expired|no answer from host"
                     + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
                     + "|message delayed|delivery attempts will continue|will keep trying|retry period|could not deliver for the last"
-                    + "|message will be retried|all hosts have been failing|in the queue too long"));
+                    + "|message will be retried|all hosts have been failing|in the queue too long"
+                    + "|not delivered within \\d+ days"));
 
     private BounceWording() {
     }
