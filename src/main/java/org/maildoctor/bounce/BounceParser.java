@@ -36,6 +36,7 @@ public final class BounceParser {
 
     /** Larger inputs are cut: no bounce needs more, and it bounds time and memory per message. */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
+    static final int MAX_DIAGNOSTIC = 4096;
 
     private static final BounceParser STANDARD = new BounceParser(Dialects.all());
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
@@ -167,7 +168,8 @@ public final class BounceParser {
     }
 
     private static BounceResult toResult(Finding f, Mail mail, String dialect) {
-        String diagnostic = f.diagnostic();
+        // a reply is at most a few kilobytes (RFC 5321 §4.5.3.1.5: 512-octet lines); more is noise
+        String diagnostic = f.diagnostic().length() > MAX_DIAGNOSTIC ? f.diagnostic().substring(0, MAX_DIAGNOSTIC) : f.diagnostic();
         Optional<SmtpReply> reply = diagnostic.isBlank() ? Optional.empty() : SmtpReplyParser.tryParse(diagnostic);
         Optional<ReplyCode> replyCode = reply.flatMap(SmtpReply::replyCode);
         Optional<EnhancedStatus> status = chooseStatus(f.status(), diagnostic, reply);

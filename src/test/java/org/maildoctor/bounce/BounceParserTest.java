@@ -176,4 +176,20 @@ class BounceParserTest {
         assertThat(parts).hasSize(2);
         assertThat(new String(parts.get(1), StandardCharsets.UTF_8)).startsWith("From MAILER-DAEMON  Thu Apr 29 23:34:46");
     }
+
+    @Test
+    void hugeLinesAreReadInBoundedTime() {
+        String big = "x".repeat(5 * 1024 * 1024);
+        String[] inputs = {
+            "From: MAILER-DAEMON@example.net\nSubject: " + big + "\n\nbody\n",
+            "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n\n" + big + "\n",
+            "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n\n" + "a.".repeat(2 * 1024 * 1024) + "@\n",
+        };
+        for (String in : inputs) {
+            long start = System.nanoTime();
+            ParseOutcome o = parse(in);
+            assertThat(o).isNotNull();
+            assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(5_000);
+        }
+    }
 }

@@ -28,6 +28,7 @@ public final class MailDecoder {
     /** Deeper nesting than this is a bounce of a bounce of a bounce; stop there instead of recursing forever. */
     private static final int MAX_DEPTH = 8;
     private static final int MAX_PARTS = 200;
+    static final int MAX_TEXT = 128 * 1024;
 
     private static final Session SESSION;
 
@@ -69,6 +70,12 @@ public final class MailDecoder {
                     whole.substring(start + 2).getBytes(StandardCharsets.ISO_8859_1), "UTF-8"));
         }
         String text = c.text.length() > 0 ? c.text.toString() : MimeText.htmlToText(c.html.toString());
+        if (text.length() > MAX_TEXT) {
+            // A notice is a few kilobytes; the rest is an attachment pasted inline. Cutting bounds
+            // the work of every rule that scans the text.
+            text = text.substring(0, MAX_TEXT);
+            c.warnings.add("notice text longer than " + MAX_TEXT + " characters; only the start was read");
+        }
         return new Mail(headers, text, c.deliveryStatus, c.feedback.toString(),
                 Headers.parse(c.returned.toString()), c.returned.toString(), contentType, c.warnings);
     }
