@@ -57,4 +57,16 @@ class BounceCommandTest {
         assertThat(run("bounce", "parse", plain.toString())).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEmpty();
     }
+
+    /** Acceptance (issue 3): the whole corpus directory gives JSON lines with the part-2 fields. */
+    @Test
+    void theWholeCorpusDirectoryGivesJsonLines() throws Exception {
+        assertThat(run("bounce", "parse", corpus("").toString())).isEqualTo(ExitCode.OK);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSizeGreaterThan(900);
+        for (String l : lines) {
+            JsonNode n = Output.JSON.readTree(l);
+            assertThat(n.has("recipient") && n.has("reason") && n.has("hard") && n.has("dialect")).as(l).isTrue();
+        }
+    }
 }
