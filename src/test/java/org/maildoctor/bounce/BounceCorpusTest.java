@@ -38,7 +38,7 @@ class BounceCorpusTest {
     static final double TARGET_RECIPIENT = 0.99;
     // Floors: the rates reached so far. Raise them as the dialects improve; never lower them silently.
     static final double FLOOR_STATUS = 0.98;   // = target
-    static final double FLOOR_REASON = 0.86;   // TARGET 0.97 NOT REACHED: see DISAGREEMENTS.md
+    static final double FLOOR_REASON = 0.87;   // TARGET 0.97 NOT REACHED: see DISAGREEMENTS.md
     static final double FLOOR_RECIPIENT = 0.98; // TARGET 0.99 NOT REACHED
 
     static Path root;

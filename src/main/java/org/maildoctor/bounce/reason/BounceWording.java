@@ -23,6 +23,9 @@ final class BounceWording {
     private static final List<Rule> EARLY = List.of(
             // a local delivery to a program (Exim "pipe to |/usr/bin/...", procmail) that failed
             Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\||procmail:"),
+            Rule.of(Reason.SYNTAXERROR, "malformed address"),
+            // Gmail refusing a "Send mail as" alias the account may not use: the sender is refused
+            Rule.of(Reason.REJECTED, "'send mail as' feature"),
             Rule.of(Reason.FAILEDSTARTTLS, "does not support (?:tls|starttls)"),
             Rule.of(Reason.NOTACCEPT, "null mx|doesn't receive email|does not receive email|no mx (?:record )?found for domain"),
             Rule.of(Reason.NETWORKERROR, "no route to host"),
