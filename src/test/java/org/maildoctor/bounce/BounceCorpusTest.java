@@ -9,13 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,12 +282,4 @@ class BounceCorpusTest {
             throw new UncheckedIOException(e);
         }
     }
-
-    @SuppressWarnings("unused")
-    private static boolean same(Object a, Object b) {
-        return Objects.equals(a, b) || Arrays.deepEquals(new Object[] {a}, new Object[] {b});
-    }
-
-    @SuppressWarnings("unused")
-    private static final Map<String, String> UNUSED = new LinkedHashMap<>();
 }
