@@ -40,6 +40,8 @@ final class BounceWording {
             Rule.of(Reason.FILTERED, "refused due to recipient preferences"),
             Rule.of(Reason.SPEEDING, "too many recipients this hour|too many recipients per hour"),
             Rule.of(Reason.TOOMANYCONN, "too many recipients|frequency limited|connection rate limit"),
+            // Outlook.com's "messages from 192.0.2.1 weren't sent" and ISPs refusing dynamic/consumer IPs
+            Rule.of(Reason.BLOCKED, "messages from \\S+ weren't sent|use the smtp server of your isp"),
             Rule.of(Reason.BLOCKED, "not accepting connections|refused to talk to me|blacklisted by|service refused"
                     + "|(?:^|\\s)blocked(?: -|:)"),
             Rule.of(Reason.POLICYVIOLATION, "header error|content presents a potential"),
