@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DmarcCommand.class,
             DkimCommand.class,
+            BounceCommand.class,
             DnsCommand.class,
             DomainCommand.class,
             ExplainCommand.class,

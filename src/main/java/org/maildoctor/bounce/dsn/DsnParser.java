@@ -1,0 +1,127 @@
+package org.maildoctor.bounce.dsn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.maildoctor.bounce.mime.MimeText;
+
+/**
+ * Reads RFC 3464 delivery-status fields. The body is groups of header-style fields separated by
+ * blank lines; the first group is per-message, each later group with a Final-Recipient (or an
+ * Original-Recipient only) is one recipient. Lenient: fields may be folded, groups may lack the
+ * separating blank line (some MTAs omit it), and unknown fields are ignored.
+ */
+public final class DsnParser {
+
+    private DsnParser() {
+    }
+
+    public static DeliveryStatus parse(String body) {
+        List<Map<String, String>> groups = groups(body);
+        Map<String, String> perMessage = new LinkedHashMap<>();
+        List<RecipientFields> recipients = new ArrayList<>();
+        for (Map<String, String> g : groups) {
+            if (g.containsKey("final-recipient") || g.containsKey("original-recipient")) {
+                recipients.add(recipient(g));
+            } else {
+                g.forEach(perMessage::putIfAbsent);
+            }
+        }
+        // Some MTAs put per-message fields into the first recipient group; read them from there too.
+        for (Map<String, String> g : groups) {
+            for (String k : List.of("reporting-mta", "arrival-date", "received-from-mta")) {
+                if (g.containsKey(k)) {
+                    perMessage.putIfAbsent(k, g.get(k));
+                }
+            }
+        }
+        return new DeliveryStatus(untype(perMessage.getOrDefault("reporting-mta", "")),
+                perMessage.getOrDefault("arrival-date", ""), untype(perMessage.getOrDefault("received-from-mta", "")),
+                recipients);
+    }
+
+    private static RecipientFields recipient(Map<String, String> g) {
+        String diag = g.getOrDefault("diagnostic-code", "");
+        String diagType = "";
+        int semi = diag.indexOf(';');
+        if (semi > 0 && semi < 20 && !diag.substring(0, semi).contains(" ")) {
+            diagType = diag.substring(0, semi).strip();
+            diag = diag.substring(semi + 1).strip();
+        }
+        return new RecipientFields(address(g.getOrDefault("final-recipient", "")),
+                address(g.getOrDefault("original-recipient", "")),
+                g.getOrDefault("action", "").strip().toLowerCase(Locale.ROOT),
+                g.getOrDefault("status", "").strip(),
+                untype(g.getOrDefault("remote-mta", "")),
+                diagType, diag, g.getOrDefault("last-attempt-date", "").strip());
+    }
+
+    /** Splits into field groups; a repeated Final-Recipient starts a new group even without a blank line. */
+    static List<Map<String, String>> groups(String body) {
+        List<Map<String, String>> out = new ArrayList<>();
+        Map<String, String> cur = new LinkedHashMap<>();
+        String lastKey = null;
+        for (String line : body.split("\n", -1)) {
+            if (line.isBlank()) {
+                if (!cur.isEmpty()) {
+                    out.add(cur);
+                    cur = new LinkedHashMap<>();
+                }
+                lastKey = null;
+                continue;
+            }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastKey != null) {
+                cur.merge(lastKey, " " + line.strip(), String::concat);
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0 || line.substring(0, colon).contains(" ")) {
+                continue;
+            }
+            String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            if (key.equals("final-recipient") && cur.containsKey("final-recipient")) {
+                out.add(cur);
+                cur = new LinkedHashMap<>();
+            }
+            cur.putIfAbsent(key, value);
+            lastKey = key;
+        }
+        if (!cur.isEmpty()) {
+            out.add(cur);
+        }
+        return out;
+    }
+
+    /** {@code rfc822; <a@b>} to {@code a@b}; encoded words and {@code utf-8; } (RFC 6533 xtext) decoded. */
+    public static String address(String value) {
+        String v = untype(value);
+        v = MimeText.decodeWords(v).strip();
+        if (v.startsWith("<") && v.endsWith(">")) {
+            v = v.substring(1, v.length() - 1).strip();
+        }
+        int lt = v.indexOf('<');
+        int gt = v.indexOf('>', lt + 1);
+        if (lt >= 0 && gt > lt) {
+            v = v.substring(lt + 1, gt);
+        }
+        v = v.replace("\"", "").strip().replaceAll("^<+|>+$", "");
+        // an RFC 821 source route ("@relay.example:jane@example.org") names the path, not the mailbox
+        if (v.startsWith("@") && v.indexOf(':') > 0) {
+            v = v.substring(v.indexOf(':') + 1);
+        }
+        return v;
+    }
+
+    /** Drops the {@code type;} prefix of a typed field ({@code dns; mx.example.org}). */
+    public static String untype(String value) {
+        String v = value == null ? "" : value.strip();
+        int semi = v.indexOf(';');
+        if (semi > 0 && semi < 12 && !v.substring(0, semi).contains(" ")) {
+            v = v.substring(semi + 1).strip();
+        }
+        return v;
+    }
+}

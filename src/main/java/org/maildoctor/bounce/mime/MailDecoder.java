@@ -1,0 +1,204 @@
+package org.maildoctor.bounce.mime;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePartDataSource;
+import jakarta.mail.internet.MimePart;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Bytes to {@link Mail} with Jakarta Mail's MIME parser (no transport: a Session with no store or
+ * transport configured). Lenient everywhere, because bounces are written by every kind of software:
+ * broken boundaries, unknown charsets and transfer encodings, bad base64. Never throws.
+ */
+public final class MailDecoder {
+
+    /** Deeper nesting than this is a bounce of a bounce of a bounce; stop there instead of recursing forever. */
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_PARTS = 200;
+    static final int MAX_TEXT = 128 * 1024;
+
+    private static final Session SESSION;
+
+    static {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.address.strict", "false");
+        p.setProperty("mail.mime.decodetext.strict", "false");
+        p.setProperty("mail.mime.parameters.strict", "false");
+        p.setProperty("mail.mime.ignoreunknownencoding", "true");
+        p.setProperty("mail.mime.base64.ignoreerrors", "true");
+        p.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+        p.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
+        p.setProperty("mail.mime.multipart.allowempty", "true");
+        p.setProperty("mail.mime.allowutf8", "true");
+        SESSION = Session.getInstance(p);
+    }
+
+    private MailDecoder() {
+    }
+
+    /** {@code raw} with any line ends; the caller has checked it is not empty. */
+    public static Mail decode(byte[] raw) {
+        byte[] lf = MimeText.toLf(raw);
+        String whole = new String(lf, StandardCharsets.ISO_8859_1);
+        Headers headers = Headers.parse(MimeText.decode(headerBytes(lf), "UTF-8"));
+        Collector c = new Collector();
+        String contentType = "";
+        try {
+            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(stripMboxLine(lf)));
+            contentType = lower(m.getContentType());
+            c.walk(m, 0, false);
+        } catch (Exception | StackOverflowError e) {
+            c.warnings.add("MIME structure could not be read (" + e.getClass().getSimpleName() + "); reading the body as text");
+            c.text.setLength(0);
+            int start = whole.indexOf("\n\n");
+            c.text.append(start < 0 ? "" : MimeText.decode(
+                    whole.substring(start + 2).getBytes(StandardCharsets.ISO_8859_1), "UTF-8"));
+        }
+        String text = c.text.length() > 0 ? c.text.toString() : MimeText.htmlToText(c.html.toString());
+        if (text.length() > MAX_TEXT) {
+            // A notice is a few kilobytes; the rest is an attachment pasted inline. Cutting bounds
+            // the work of every rule that scans the text.
+            text = text.substring(0, MAX_TEXT);
+            c.warnings.add("notice text longer than " + MAX_TEXT + " characters; only the start was read");
+        }
+        return new Mail(headers, text, c.deliveryStatus, c.feedback.toString(),
+                Headers.parse(c.returned.toString()), c.returned.toString(), contentType, c.warnings);
+    }
+
+    private static byte[] stripMboxLine(byte[] lf) {
+        if (lf.length > 5 && lf[0] == 'F' && lf[1] == 'r' && lf[2] == 'o' && lf[3] == 'm' && lf[4] == ' ') {
+            int nl = indexOf(lf, (byte) '\n', 0);
+            if (nl > 0) {
+                return java.util.Arrays.copyOfRange(lf, nl + 1, lf.length);
+            }
+        }
+        return lf;
+    }
+
+    private static byte[] headerBytes(byte[] lf) {
+        for (int i = 0; i + 1 < lf.length; i++) {
+            if (lf[i] == '\n' && lf[i + 1] == '\n') {
+                return java.util.Arrays.copyOf(lf, i + 1);
+            }
+        }
+        return lf;
+    }
+
+    private static int indexOf(byte[] a, byte b, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Walks the MIME tree once, sorting each leaf into notice text, report parts or the returned message. */
+    private static final class Collector {
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder html = new StringBuilder();
+        final List<String> deliveryStatus = new ArrayList<>();
+        final StringBuilder feedback = new StringBuilder();
+        final StringBuilder returned = new StringBuilder();
+        final List<String> warnings = new ArrayList<>();
+        int parts;
+
+        void walk(MimePart part, int depth, boolean insideReturned) throws MessagingException, IOException {
+            if (++parts > MAX_PARTS || depth > MAX_DEPTH) {
+                if (parts == MAX_PARTS + 1 || depth == MAX_DEPTH + 1) {
+                    warnings.add("too many or too deeply nested MIME parts; the rest is ignored");
+                }
+                return;
+            }
+            String type = typeOf(part);
+            if (type.startsWith("multipart/")) {
+                MimeMultipart mp = new MimeMultipart(new MimePartDataSource(part));
+                int n = mp.getCount();
+                for (int i = 0; i < n; i++) {
+                    BodyPart bp = mp.getBodyPart(i);
+                    if (bp instanceof MimePart child) {
+                        walk(child, depth + 1, insideReturned);
+                    }
+                }
+                return;
+            }
+            if (insideReturned) {
+                return;
+            }
+            switch (type) {
+                case "message/delivery-status", "message/global-delivery-status" ->
+                    deliveryStatus.add(MimeText.decode(bytes(part), "UTF-8"));
+                case "message/feedback-report" -> feedback.append(MimeText.decode(bytes(part), "UTF-8"));
+                case "message/rfc822", "message/global", "text/rfc822-headers", "message/rfc822-headers",
+                     "message/global-headers" -> {
+                    if (returned.isEmpty()) {
+                        returned.append(MimeText.decode(MimeText.toLf(bytes(part)), "UTF-8"));
+                    }
+                }
+                case "text/html" -> html.append(text(part)).append('\n');
+                default -> {
+                    if (type.startsWith("text/") || type.isEmpty()) {
+                        text.append(text(part)).append('\n');
+                    }
+                }
+            }
+        }
+
+        private static String typeOf(Part part) {
+            try {
+                String ct = part.getContentType();
+                if (ct == null) {
+                    return "text/plain";
+                }
+                return new ContentType(ct).getBaseType().toLowerCase(Locale.ROOT);
+            } catch (Exception e) {
+                return "text/plain";
+            }
+        }
+
+        private String text(MimePart part) {
+            String charset = null;
+            try {
+                String ct = part.getContentType();
+                if (ct != null) {
+                    charset = new ContentType(ct).getParameter("charset");
+                }
+            } catch (Exception e) {
+                // a broken Content-Type keeps the default charset
+            }
+            return MimeText.decode(MimeText.toLf(bytes(part)), charset);
+        }
+
+        private byte[] bytes(MimePart part) {
+            try (InputStream in = part.getInputStream()) {
+                return in.readAllBytes();
+            } catch (Exception e) {
+                warnings.add("a part could not be decoded (" + e.getClass().getSimpleName() + "); read raw");
+                try (InputStream in = ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
+                    return in.readAllBytes();
+                } catch (Exception | Error e2) {
+                    return new byte[0];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.maildoctor.bounce.mime;
+
+import jakarta.mail.internet.MimeUtility;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** Text helpers that never throw: encoded words, charsets, line ends, HTML to text. */
+public final class MimeText {
+
+    private static final Pattern TAG = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>|<br\\s*/?>|</?(p|div|tr|li|h\\d)[^>]*>|<[^>]+>");
+
+    private MimeText() {
+    }
+
+    /** RFC 2047 encoded words decoded; the input unchanged where they are malformed. */
+    public static String decodeWords(String value) {
+        if (value == null || !value.contains("=?")) {
+            return value == null ? "" : value;
+        }
+        try {
+            return MimeUtility.decodeText(value);
+        } catch (Exception | Error e) {
+            return value;
+        }
+    }
+
+    /** Bytes in the named charset; UTF-8 when the name is unknown, Latin-1 when even that is not valid. */
+    public static String decode(byte[] bytes, String charsetName) {
+        Charset cs = charset(charsetName);
+        if (cs != null) {
+            return new String(bytes, cs);
+        }
+        String utf8 = new String(bytes, StandardCharsets.UTF_8);
+        return utf8.indexOf('\uFFFD') >= 0 ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8;
+    }
+
+    static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            String javaName = MimeUtility.javaCharset(name.strip().replace("\"", ""));
+            return Charset.isSupported(javaName) ? Charset.forName(javaName) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** CRLF and bare CR to LF: the corpus has all three, and every rule below reads LF. */
+    public static byte[] toLf(byte[] raw) {
+        byte[] out = new byte[raw.length];
+        int n = 0;
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '\r') {
+                out[n++] = '\n';
+                if (i + 1 < raw.length && raw[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[n++] = b;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Crude HTML to text for notices that come only as HTML: tags to line breaks, entities decoded. */
+    public static String htmlToText(String html) {
+        String t = TAG.matcher(html).replaceAll("\n");
+        t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        return t.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
+    }
+}

@@ -1,0 +1,92 @@
+package org.maildoctor.bounce.mta;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading helpers shared by the free-form dialects: addresses, the refused SMTP command, the returned message. */
+public final class Notice {
+
+    /** An address; quantifiers are bounded (RFC 5321 §4.5.3.1 limits) so a long run of text is scanned in linear time. */
+    public static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]{1,64}@[A-Za-z0-9\\-\\u0080-\\uFFFF]{1,63}"
+                    + "(?:\\.[A-Za-z0-9\\-\\u0080-\\uFFFF]{1,63}){1,8}");
+
+    /**
+     * Where bounces name the refused command: Postfix {@code (in reply to RCPT TO command)}, Sendmail's
+     * transcript {@code >>> RCPT To:}, Exim {@code after RCPT TO}, qmail {@code most progress was RCPT TO},
+     * DragonFly {@code did not like our final DATA}, Exchange {@code SMTP:RCPT}, Yahoo {@code [RCPT_TO]}.
+     */
+    private static final Pattern IN_REPLY_TO = Pattern.compile(
+            "in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([A-Za-z]+)(?:\\s+[A-Za-z]+)?\\s+command"
+                    + "|(?:after|while sending|in response to|did not like our|progress was|SMTP:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
+                    + "(RCPT[ _]TO|MAIL[ _]FROM|RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|end of data)\\b"
+                    + "|^\\s*>>>\\s*(RCPT|MAIL|DATA|HELO|EHLO|QUIT|STARTTLS)\\b"
+                    + "|SMTP error from remote (?:mail server|mailer) after (?:end of )?([A-Za-z]+)"
+                    + "|SMTP error from remote server for ([A-Za-z]+) command",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    /** Lines where the returned message (or its headers) starts inside a plain-text notice. */
+    private static final Pattern RETURNED_START = Pattern.compile(
+            "^(?:-+ ?(?:This is a copy of|Original message|Below this line is a copy|The header of the original message"
+                    + "|Original Message|original message follows|Returned mail|Unsent message below|Original message headers"
+                    + "|Message header follows|Headers of the original)"
+                    + "|Message headers follow|--- Below this line is a copy|Original message follows|The original message was:"
+                    + "|[-=]+ ?(?:Original|Returned|Unsent|Undelivered) (?:message|mail)"
+                    + "|\\s*-+ ?Original message ?-+)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    private Notice() {
+    }
+
+    /** Distinct addresses in order of appearance, lower-cased domain kept as written. */
+    public static List<String> addresses(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = ADDRESS.matcher(text);
+        while (m.find()) {
+            String a = m.group();
+            while (a.endsWith(".")) {
+                a = a.substring(0, a.length() - 1);
+            }
+            out.add(a);
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The SMTP command the remote server refused, upper-case, or empty. */
+    public static String command(String text) {
+        Matcher m = IN_REPLY_TO.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                String c = m.group(g).toUpperCase(Locale.ROOT);
+                if (c.startsWith("RCPT")) {
+                    return "RCPT";
+                }
+                if (c.startsWith("MAIL")) {
+                    return "MAIL";
+                }
+                if (c.startsWith("END") || c.equals("DATA") || c.equals("TEXT")) {
+                    return "DATA";
+                }
+                if (c.equals("INITIAL") || c.equals("CONNECT")) {
+                    return "CONN"; // Exim: "after initial connection"
+                }
+                return c;
+            }
+        }
+        return "";
+    }
+
+    /** Offset where a returned message starts in {@code text}, or the text's length. */
+    public static int returnedStart(String text) {
+        Matcher m = RETURNED_START.matcher(text);
+        return m.find() ? m.start() : text.length();
+    }
+}

@@ -1,0 +1,88 @@
+package org.maildoctor.bounce.reason;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.maildoctor.smtp.Reason;
+
+/**
+ * Wording that means something particular inside a bounce, checked before the general reply
+ * classifier. A bounce reports what the sending MTA concluded after its retries, so "connection
+ * timed out" in a bounce means the message expired in the queue (the peer decoder's reading), while
+ * in a live SMTP reply it would be a network error.
+ */
+final class BounceWording {
+
+    private record Rule(Reason reason, Pattern pattern) {
+        static Rule of(Reason reason, String regex) {
+            return new Rule(reason, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        }
+    }
+
+    /** Checked before the code: wording whose meaning the peer puts above any status code. */
+    private static final List<Rule> EARLY = List.of(
+            // a local delivery to a program (Exim "pipe to |/usr/bin/...", procmail) that failed
+            Rule.of(Reason.MAILERERROR, "(?:^|\\s)\\|/\\S+|pipe to \\||procmail:"),
+            Rule.of(Reason.SYNTAXERROR, "malformed address"),
+            // Gmail refusing a "Send mail as" alias the account may not use: the sender is refused
+            Rule.of(Reason.REJECTED, "'send mail as' feature"),
+            Rule.of(Reason.FAILEDSTARTTLS, "does not support (?:tls|starttls)"),
+            Rule.of(Reason.NOTACCEPT, "null mx|doesn't receive email|does not receive email|no mx (?:record )?found for domain"),
+            Rule.of(Reason.NETWORKERROR, "no route to host"),
+            Rule.of(Reason.MESGTOOBIG, "line limit exceeded"),
+            // a DNS failure on the sender's side, not proof that the domain does not exist
+            Rule.of(Reason.NETWORKERROR, "malformed or unexpected name server reply|host name lookup failure"
+                    + "|host not found, try again|dns error: \\d+ dns type"),
+            // Microsoft's "5.4.1 Recipient address rejected: Access denied" is its directory saying no such user
+            Rule.of(Reason.USERUNKNOWN, "recipient address rejected: access denied"),
+            Rule.of(Reason.NORELAYING, "not configured to relay|relay access denied|relaying denied"),
+            Rule.of(Reason.SPEEDING, "receiving mail at a rate"),
+            Rule.of(Reason.FILTERED, "refused due to recipient preferences"),
+            Rule.of(Reason.SPEEDING, "too many recipients this hour|too many recipients per hour"),
+            Rule.of(Reason.TOOMANYCONN, "too many recipients|frequency limited|connection rate limit"),
+            // Outlook.com's "messages from 192.0.2.1 weren't sent" and ISPs refusing dynamic/consumer IPs
+            Rule.of(Reason.BLOCKED, "messages from \\S+ weren't sent|use the smtp server of your isp"),
+            Rule.of(Reason.BLOCKED, "not accepting connections|refused to talk to me|blacklisted by|service refused"
+                    + "|(?:^|\\s)blocked(?: -|:)"),
+            Rule.of(Reason.POLICYVIOLATION, "header error|content presents a potential"),
+            Rule.of(Reason.AUTHFAILURE, "fails to pass authentication|does not have authentication information"),
+            Rule.of(Reason.USERUNKNOWN, "address couldn't be found|address could not be found"
+                    // Microsoft's directory lookup and Yahoo's account check: both say the mailbox does not exist
+                    + "|no valid recipients|recipientnotfound|recipient not found by smtp address lookup|this user doesn't have an? \\S+ account"
+                    // Lotus Domino / Notes: the directory has no such person ("listed" is no blocklist here)
+                    + "|not listed in (?:the )?(?:domino directory|public name & address book)"),
+            Rule.of(Reason.MAILBOXFULL, "mailfolder is full|number of messages in recipient's mailbox exceeded"));
+
+    /** Checked after the precise codes: how a bounce says the message expired in the queue. */
+    private static final List<Rule> LATE = List.of(
+            Rule.of(Reason.EXPIRED, "connection timed out|did not accept our requests to connect"
+                    + "|retry timeout exceeded|retry time not reached for any host|giving up on|delivery (?:time|period) (?:has )?expired"
+                    + "|could not be delivered for (?:too long|\\d+ days)|message (?:has )?expired|no answer from host"
+                    + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
+                    + "|message delayed|delivery attempts will continue|will keep trying|retry period|could not deliver for the last"
+                    + "|message will be retried|all hosts have been failing|in the queue too long"
+                    + "|not delivered within \\d+ days"));
+
+    private BounceWording() {
+    }
+
+    static Optional<Reason> early(String text) {
+        return find(EARLY, text);
+    }
+
+    static Optional<Reason> late(String text) {
+        return find(LATE, text);
+    }
+
+    private static Optional<Reason> find(List<Rule> rules, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        for (Rule r : rules) {
+            if (r.pattern().matcher(text).find()) {
+                return Optional.of(r.reason());
+            }
+        }
+        return Optional.empty();
+    }
+}

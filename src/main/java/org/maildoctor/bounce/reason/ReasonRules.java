@@ -1,0 +1,147 @@
+package org.maildoctor.bounce.reason;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.maildoctor.smtp.EnhancedStatus;
+import org.maildoctor.smtp.Reason;
+import org.maildoctor.smtp.ReasonClassifier;
+
+/**
+ * Decides a bounce's reason from what the bounce says, in the peer decoder's (Sisimai 5) order: first
+ * the causes that the code or the wording name precisely (a full mailbox beats "user unknown" wording
+ * in the same reply), then the wording's other verdicts, then the code's class, then the context
+ * (Action: delayed, the SMTP command refused). The wording rules are the smtp package's
+ * {@link ReasonClassifier}; this class only adds what a bounce knows beyond one reply.
+ */
+public final class ReasonRules {
+
+    /** Reasons checked first, by code or by wording; the order matters (see the class comment). */
+    private static final List<Reason> FIRST = List.of(
+            Reason.MAILBOXFULL, Reason.MESGTOOBIG, Reason.EXCEEDLIMIT, Reason.SUSPEND, Reason.HASMOVED,
+            Reason.NORELAYING, Reason.AUTHFAILURE, Reason.USERUNKNOWN, Reason.FILTERED, Reason.REQUIREPTR,
+            Reason.NOTCOMPLIANTRFC, Reason.BADREPUTATION, Reason.REJECTED, Reason.HOSTUNKNOWN,
+            Reason.SPAMDETECTED, Reason.SPEEDING, Reason.TOOMANYCONN, Reason.BLOCKED);
+
+    /** What is known about one recipient's failure. {@code command} is upper-case (RCPT, MAIL, DATA, ...). */
+    public record Evidence(Optional<EnhancedStatus> status, String diagnostic, String diagnosticType,
+            String action, String command, Optional<Integer> replyCode, Reason hint) {
+    }
+
+    private ReasonRules() {
+    }
+
+    public static Reason decide(Evidence e) {
+        if (e.hint() != null) {
+            return e.hint();
+        }
+        if (e.status().map(s -> s.statusClass().digit() == 2).orElse(false)
+                || e.action().toLowerCase(Locale.ROOT).startsWith("deliver")
+                || e.action().toLowerCase(Locale.ROOT).startsWith("relayed")
+                || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
+            return Reason.DELIVERED;
+        }
+        String wording = withoutReplyCodes(e.diagnostic());
+        if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
+            // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
+            return ReasonClassifier.fromText(wording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
+        }
+        Optional<Reason> early = BounceWording.early(wording);
+        if (early.isPresent()) {
+            return early.get();
+        }
+        // "Recipient address rejected: <why>": the why decides; the bare phrase still means the recipient
+        Optional<Reason> byText = BARE_REJECTION.matcher(wording).find() ? ReasonClassifier.fromText(wording)
+                : ReasonClassifier.fromText(wording.replaceAll("(?i)recipient address rejected:?", " "));
+        Optional<Reason> byBounceWording = BounceWording.late(wording);
+        Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
+        for (Reason r : FIRST) {
+            if (holds(r, byStatus, byText, e.command(), wording)) {
+                // "No such user" in reply to MAIL FROM is about the sender's address
+                return r == Reason.USERUNKNOWN && e.command().equals("MAIL") && byStatus.isEmpty() ? Reason.REJECTED : r;
+            }
+            if (r == Reason.USERUNKNOWN && byText.equals(Optional.of(r)) && e.command().equals("MAIL")) {
+                return Reason.REJECTED;
+            }
+        }
+        if (byBounceWording.isPresent()) {
+            return byBounceWording.get();
+        }
+        // A code that names a precise cause decides; a vague one (system error, security error, ...) lets the wording decide.
+        if (byStatus.isPresent() && !VAGUE.contains(byStatus.get())) {
+            return byStatus.get();
+        }
+        // refused at MAIL FROM with nothing more precise said: the sender was rejected
+        if (e.command().equals("MAIL") && byText.filter(t -> t != Reason.BADREPUTATION).isEmpty()) {
+            return Reason.REJECTED;
+        }
+        if (byText.isPresent()) {
+            return byText.get();
+        }
+        if (byStatus.isPresent()) {
+            return byStatus.get();
+        }
+        String action = e.action().toLowerCase(Locale.ROOT);
+        if (action.startsWith("delayed") || action.startsWith("expired")) {
+            return Reason.EXPIRED;
+        }
+        if (e.replyCode().filter(c -> c >= 500 && c <= 504).isPresent()) {
+            return Reason.SYNTAXERROR; // 500-504: the server did not understand a command (RFC 5321 §4.2.2)
+        }
+        if (e.command().equals("HELO") || e.command().equals("EHLO") || e.command().equals("CONN")) {
+            return Reason.BLOCKED;
+        }
+        return e.diagnostic().isBlank() ? Reason.UNDEFINED : Reason.ONHOLD;
+    }
+
+    /**
+     * Whether reason {@code r} holds. For most reasons the code or the wording naming it is enough.
+     * "User unknown" wording is different, because the SMTP command changes what it means: a server
+     * that refuses a recipient after DATA accepted it at RCPT, so the refusal is the recipient side's
+     * filter, not a missing mailbox. Without a code that says "bad mailbox" (X.1.1), the wording
+     * counts as user unknown only when the refused command is known to be RCPT; otherwise filtered.
+     */
+    private static boolean holds(Reason r, Optional<Reason> byStatus, Optional<Reason> byText, String command,
+            String wording) {
+        boolean status = byStatus.equals(Optional.of(r));
+        boolean text = byText.equals(Optional.of(r));
+        return switch (r) {
+            case USERUNKNOWN -> status
+                    ? byText.filter(t -> t == Reason.BLOCKED || t == Reason.REJECTED || t == Reason.NOTACCEPT).isEmpty()
+                    : text && command.equals("RCPT");
+            case FILTERED -> {
+                boolean says = byText.filter(t -> t == Reason.FILTERED || t == Reason.USERUNKNOWN).isPresent();
+                if (status) {
+                    yield says;
+                }
+                yield says && !BEFORE_DATA.contains(command);
+            }
+            // a size-limit wording under a per-mailbox limit code (X.2.3) or a content code (X.6.x) is that instead
+            case MESGTOOBIG -> status || text && byStatus.filter(x -> x == Reason.EXCEEDLIMIT || x == Reason.CONTENTERROR).isEmpty();
+            // refused at MAIL FROM: the sender was rejected, whatever the server blames
+            // at MAIL FROM, complaints or volume are read as a rejected sender, unless "reputation" is said
+            case BADREPUTATION -> (status || text) && (!command.equals("MAIL") || wording.toLowerCase(Locale.ROOT).contains("reputation"));
+            default -> status || text;
+        };
+    }
+
+    private static final java.util.Set<Reason> VAGUE = java.util.Set.of(Reason.SYSTEMERROR, Reason.SECURITYERROR,
+            Reason.NETWORKERROR, Reason.HOSTUNKNOWN, Reason.USERUNKNOWN, Reason.ONHOLD, Reason.UNDEFINED);
+
+    private static final java.util.regex.Pattern BARE_REJECTION =
+            java.util.regex.Pattern.compile("(?i)recipient address rejected\\W*$");
+    private static final java.util.regex.Pattern REPLY_CODES =
+            java.util.regex.Pattern.compile("(?<![\\w.])[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
+
+    /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
+    static String withoutReplyCodes(String diagnostic) {
+        String t = REPLY_CODES.matcher(diagnostic).replaceAll("");
+        // A URL's path names things ("...#hostunknown", "/support/spam") that are no part of the
+        // verdict; its host may be ("www.spamhaus.org/query/..."), so only the host is kept.
+        t = t.replaceAll("(?i)\\bhttps?://([^/\\s]+)\\S*", " $1 ");
+        return t.replaceAll("\\s+", " ");
+    }
+
+    /** Commands sent before the message: a refusal there cannot be a content filter. */
+    private static final java.util.Set<String> BEFORE_DATA = java.util.Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");
+}
