@@ -12,7 +12,7 @@ echo "# $(date -u +%FT%TZ)  load: $(uptime | sed 's/.*load average/load average/
 java_out="$("$JAVA_HOME/bin/java" -cp "$CP" org.maildoctor.bench.DkimCorpusLoop "$CORPUS" "$OUT" \
   "${DKIM_WARMUP:-100}" "${DKIM_ROUNDS:-200}")"
 echo "$java_out"
-py_out="$(/usr/bin/python3 bench/dkimpy_corpus.py "$CORPUS" "$OUT" "${PY_WARMUP:-2}" "${PY_ROUNDS:-20}")"
+py_out="$(/usr/bin/python3 bench/dkimpy_corpus.py "$CORPUS" "$OUT" "${PY_WARMUP:-2}" "${PY_ROUNDS:-50}")"
 echo "$py_out"
 per() { sed -n "s/.*$1.*: \([0-9.]*\) us\/$2.*/\1/p" <<<"$3"; }
 ratio() {
