@@ -4,7 +4,7 @@
 Our driver for bench/spf-vs-pyspf.sh. pyspf reads DNS through the module-level function
 spf.DNSLookup(name, qtype, strict, timeout), which yields ((name, type), value) pairs; replacing it
 is how pyspf's own suite runner works, so the zone rules here follow that runner: SPF-type data is
-served as TXT when a name lists no TXT, a bare TIMEOUT entry makes every unlisted type time out,
+served as TXT when a name lists no TXT, a TIMEOUT entry times out lookups of types not listed before it,
 names are matched case-insensitively with empty labels dropped.
 
 Usage: /usr/bin/python3 pyspf_suite.py YAML [warmup_rounds] [rounds]
@@ -19,17 +19,19 @@ ZONE = {}  # the current scenario's zone: lower-case name -> list of (type, valu
 
 
 def dns_lookup(name, qtype, strict=True, timeout=None):
-    """In-memory replacement for spf.DNSLookup (why a generator: pyspf iterates the answer)."""
+    """In-memory replacement for spf.DNSLookup, with the semantics of pyspf's suite runner: all of
+    the name's records are yielded (pyspf itself picks the type and follows CNAMEs from them), and a
+    TIMEOUT entry raises unless a record of the asked type came before it."""
     name = '.'.join(label for label in name.split('.') if label)
-    entries = ZONE.get(name.lower())
-    if entries is None:
-        return
-    listed = any(e != 'TIMEOUT' and e[0] == qtype for e in entries)
-    if 'TIMEOUT' in entries and not listed:
-        raise spf.TempError('DNS timeout')
-    for e in entries:
-        if e != 'TIMEOUT' and e[0] == qtype:
-            yield ((name, e[0]), e[1])
+    not_found_yet = True
+    for e in ZONE.get(name.lower(), ()):
+        if e == 'TIMEOUT':
+            if not_found_yet:
+                raise spf.TempError('DNS timeout')
+            return
+        if e[0] == qtype:
+            not_found_yet = False
+        yield ((name, e[0]), e[1])
 
 
 def zone_of(zonedata):
