@@ -46,7 +46,10 @@ public final class DnsNames {
             return ".";
         }
         if (s.endsWith(".")) {
-            s = s.substring(0, s.length() - 1);
+            s = s.substring(0, s.length() - 1).strip(); // "a ." is "a": spaces at the ends never count
+            if (s.isEmpty()) {
+                throw new DnsNameException(input, "empty label");
+            }
         }
         if (s.startsWith(".") || s.contains("..")) {
             throw new DnsNameException(input, "empty label");
@@ -61,7 +64,11 @@ public final class DnsNames {
                 throw new DnsNameException(input, "not a valid internationalised name (" + String.valueOf(e.getMessage()).replace("java.text.ParseException: ", "").strip() + ")");
             }
         }
-        ascii = ascii.toLowerCase(Locale.ROOT);
+        ascii = ascii.toLowerCase(Locale.ROOT).strip();
+        // IDNA can map a non-ASCII full stop to a trailing '.', and spaces at the ends never count
+        while (ascii.endsWith(".")) {
+            ascii = ascii.substring(0, ascii.length() - 1).strip();
+        }
         checkAscii(input, ascii);
         return ascii;
     }
