@@ -170,7 +170,7 @@ final class Evaluator {
             return new Done(HostResult.of(SpfResult.PERMERROR, domain + " publishes " + spf.size()
                     + " SPF records; exactly one is allowed (RFC 7208 4.5)"));
         }
-        return switch (SpfRecord.parse(spf.getFirst().text())) {
+        return switch (SpfRecord.parseCached(spf.getFirst().text())) {
             case SpfParseResult.Parsed p -> new Found(p.record());
             case SpfParseResult.SyntaxError e -> new Done(HostResult.of(SpfResult.PERMERROR,
                     "the SPF record of " + domain + " is invalid: " + e.describe()));

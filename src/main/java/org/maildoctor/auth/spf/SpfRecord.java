@@ -46,6 +46,22 @@ public record SpfRecord(String text, List<Directive> directives, Optional<Modifi
     }
 
     /** Parses a record; a syntax error anywhere is reported, never thrown (RFC 7208 4.6). */
+    /**
+     * Parse results by record text: the same few provider records (_spf.google.com …) are
+     * evaluated over and over, and parsing was most of the cost of a warm check_host().
+     * Results are immutable, so sharing them is safe.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, SpfParseResult> PARSED =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /** {@link #parse}, memoised by text for records of ordinary size. */
+    public static SpfParseResult parseCached(String text) {
+        if (text == null || text.length() > 4096) {
+            return parse(text);
+        }
+        return PARSED.get(text, SpfRecord::parse);
+    }
+
     public static SpfParseResult parse(String text) {
         if (text == null) {
             return new SpfParseResult.SyntaxError("", 0, "", "no record text");
