@@ -1,6 +1,7 @@
 package org.maildoctor.audit;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.maildoctor.dns.DnsNameException;
@@ -25,6 +26,23 @@ public record AuditRequest(String domain, List<InetAddress> ips, List<String> se
         domain = name;
         ips = List.copyOf(ips);
         selectors = List.copyOf(selectors);
+    }
+
+    /**
+     * From what a user typed (CLI arguments, a web form, query parameters): IP literals, blank
+     * entries ignored.
+     *
+     * @throws IllegalArgumentException with a message fit for the user when the domain or an IP is not one
+     */
+    public static AuditRequest parse(String domain, List<String> ips, List<String> selectors) {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String ip : ips) {
+            if (!ip.isBlank()) {
+                addresses.add(DnsNames.parseIpLiteral(ip.strip())
+                        .orElseThrow(() -> new IllegalArgumentException("'" + ip + "' is not an IP address")));
+            }
+        }
+        return new AuditRequest(domain, addresses, selectors);
     }
 
     public static AuditRequest of(String domain) {

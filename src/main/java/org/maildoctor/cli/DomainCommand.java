@@ -1,6 +1,5 @@
 package org.maildoctor.cli;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +10,6 @@ import org.maildoctor.audit.AuditRequest;
 import org.maildoctor.audit.Audits;
 import org.maildoctor.audit.CheckStatus;
 import org.maildoctor.audit.DomainAudit;
-import org.maildoctor.dns.DnsNameException;
-import org.maildoctor.dns.DnsNames;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.report.AuditReportJson;
 import picocli.CommandLine.Command;
@@ -56,14 +53,9 @@ public final class DomainCommand {
         }
 
         private AuditRequest request() {
-            List<InetAddress> addresses = new ArrayList<>();
-            for (String ip : ips) {
-                addresses.add(DnsNames.parseIpLiteral(ip)
-                        .orElseThrow(() -> CliException.usage("--ip " + ip + " is not an IP address")));
-            }
             try {
-                return new AuditRequest(domain, addresses, selectors);
-            } catch (DnsNameException e) {
+                return AuditRequest.parse(domain, ips, selectors);
+            } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }
         }

@@ -7,8 +7,6 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.maildoctor.audit.AuditReport;
 import org.maildoctor.audit.AuditRequest;
 import org.maildoctor.audit.DomainAudit;
-import org.maildoctor.dns.DnsNameException;
-import org.maildoctor.dns.DnsNames;
 import org.maildoctor.report.AuditReportJson;
 
 /** The Domain audit page and {@code GET /api/v1/domains/{domain}/audit}. */
@@ -107,17 +103,9 @@ public final class AuditModule implements WebModule {
     }
 
     private static AuditRequest request(String domain, List<String> ips, List<String> selectors) {
-        List<InetAddress> addresses = new ArrayList<>();
-        for (String ip : ips) {
-            if (ip.isBlank()) {
-                continue;
-            }
-            addresses.add(DnsNames.parseIpLiteral(ip.strip())
-                    .orElseThrow(() -> ProblemException.badRequest("'" + ip + "' is not an IP address")));
-        }
         try {
-            return new AuditRequest(domain.strip(), addresses, selectors);
-        } catch (DnsNameException e) {
+            return AuditRequest.parse(domain, ips, selectors);
+        } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
     }
