@@ -71,7 +71,7 @@ final class CatalogueFile {
         for (JsonNode entry : lists) {
             index++;
             if (!entry.isObject() || !entry.path("id").isTextual()) {
-                throw new IllegalArgumentException(source + ": list #" + index + " needs an 'id'");
+                throw new IllegalArgumentException(source + ": list #" + index + " needs an 'id' (a text; quote ids such as 'on' or 'no' that YAML reads as booleans)");
             }
             String id = entry.get("id").asText();
             for (Iterator<String> it = entry.fieldNames(); it.hasNext();) {
