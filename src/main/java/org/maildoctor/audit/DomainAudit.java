@@ -1,5 +1,6 @@
 package org.maildoctor.audit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,13 @@ public final class DomainAudit {
 
     public DomainAudit(List<AuditSection> sections) {
         this.sections = List.copyOf(sections);
+    }
+
+    /** This audit with one more section, run alongside the others and listed last. */
+    public DomainAudit with(AuditSection extra) {
+        List<AuditSection> more = new ArrayList<>(sections);
+        more.add(extra);
+        return new DomainAudit(more);
     }
 
     public List<String> sectionOrder() {

@@ -13,6 +13,7 @@ import org.maildoctor.audit.DomainAudit;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.report.AuditReportJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,12 +33,15 @@ public final class DomainCommand {
         @Option(names = "--selector", paramLabel = "S", description = "A DKIM selector to check besides the common ones (repeatable).")
         List<String> selectors = new ArrayList<>();
 
+        @Mixin
+        BlocklistOptions blocklistOptions;
+
         @Override
         protected int run() {
             AuditRequest request = request();
             Resolver resolver = Wiring.resolver(global);
             DomainAudit audit = Audits.standard(resolver, global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE
-                    : AddressPolicy.PUBLIC_ONLY);
+                    : AddressPolicy.PUBLIC_ONLY, BlocklistWiring.checker(global, blocklistOptions, resolver));
             AuditReport report = audit.audit(request).join();
             if (global.json) {
                 output().json(AuditReportJson.toMap(report, audit.sectionOrder()));

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DmarcCommand.class,
             DkimCommand.class,
             BounceCommand.class,
+            BlocklistCommand.class,
             DnsCommand.class,
             DomainCommand.class,
             ExplainCommand.class,

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.maildoctor.audit.AddressPolicy;
 import org.maildoctor.audit.Audits;
+import org.maildoctor.blocklist.BlocklistChecker;
+import org.maildoctor.dns.Resolver;
 import org.maildoctor.web.AuditModule;
+import org.maildoctor.web.BlocklistsModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -25,6 +28,7 @@ import org.maildoctor.web.WebStartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +39,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = "Start the web interface and REST API.")
 public final class ServeCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    BlocklistOptions blocklistOptions;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8025",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
@@ -70,9 +77,12 @@ public final class ServeCommand extends BaseCommand {
         Store store = openStore();
         JobScheduler scheduler = null;
         try {
+            Resolver resolver = Wiring.resolver(global);
+            BlocklistChecker blocklists = BlocklistWiring.checker(global, blocklistOptions, resolver);
             WebServer server = build(config, store, WebModules.with(Map.of(
-                    Capability.AUDIT, new AuditModule(Audits.standard(Wiring.resolver(global),
-                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)))));
+                    Capability.AUDIT, new AuditModule(Audits.standard(resolver,
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY, blocklists)),
+                    Capability.BLOCKLISTS, new BlocklistsModule(blocklists))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());
