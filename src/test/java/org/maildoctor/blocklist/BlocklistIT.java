@@ -62,6 +62,9 @@ class BlocklistIT {
                 .contains("public resolver");
         assertThat(r.get("refused").reason()).hasValueSatisfying(s -> assertThat(s).contains("returnc/pub"));
         assertThat(r.get("quota").cause()).contains(UnknownCause.QUERY_REFUSED);
+        assertThat(r.get("quota").explanation()).contains("127.255.255.255");
+        assertThat(r.get("typo").cause()).contains(UnknownCause.QUERY_REFUSED);
+        assertThat(r.get("typo").explanation()).contains("127.255.255.252");
         assertThat(r.get("everything").cause()).contains(UnknownCause.LIST_LISTS_EVERYTHING);
         assertThat(r.get("nothing").cause()).contains(UnknownCause.LIST_LISTS_NOTHING);
         assertThat(r.get("garbage").cause()).contains(UnknownCause.UNEXPECTED_ANSWER);
