@@ -39,23 +39,26 @@ class BlocklistLatencyIT {
         Resolver direct = Resolvers.create(Optional.of(knot), Duration.ofSeconds(3), 1);
         new BlocklistChecker(catalogue, ListResolvers.shared(direct), Duration.ofSeconds(5)).check(target).join();
 
-        try (DelayingDnsProxy proxy = new DelayingDnsProxy(knot, DELAY)) {
-            Resolver slow = Resolvers.create(Optional.of(proxy.address()), Duration.ofSeconds(5), 1);
-            BlocklistChecker checker = new BlocklistChecker(catalogue, ListResolvers.shared(slow), Duration.ofSeconds(5));
-            long t0 = System.nanoTime();
-            BlocklistReport report = checker.check(target).join();
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
-
-            Duration bound = DELAY.multipliedBy(4);
-            System.out.printf("blocklist check against %d lists: %d queries, took %d ms; bound %d ms; "
-                    + "list after list would be %d ms%n", LISTS, proxy.queries(), took.toMillis(), bound.toMillis(),
-                    DELAY.multipliedBy(LISTS).toMillis());
-            assertThat(report.results()).hasSize(LISTS).allSatisfy(r -> {
-                assertThat(r.verdict()).isEqualTo(Verdict.LISTED);
-                assertThat(r.probe()).isEqualTo(ProbeStatus.HEALTHY);
-            });
-            assertThat(proxy.queries()).isEqualTo(LISTS * 4);
-            assertThat(took).isLessThan(bound);
+        // three runs, a fresh resolver (empty cache) each; the median must be within the bound
+        long[] millis = new long[3];
+        for (int run = 0; run < millis.length; run++) {
+            try (DelayingDnsProxy proxy = new DelayingDnsProxy(knot, DELAY)) {
+                Resolver slow = Resolvers.create(Optional.of(proxy.address()), Duration.ofSeconds(5), 1);
+                BlocklistChecker checker = new BlocklistChecker(catalogue, ListResolvers.shared(slow), Duration.ofSeconds(5));
+                long t0 = System.nanoTime();
+                BlocklistReport report = checker.check(target).join();
+                millis[run] = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+                System.out.printf("blocklist check against %d lists: %d queries, took %d ms; bound %d ms; "
+                        + "list after list would be %d ms%n", LISTS, proxy.queries(), millis[run],
+                        DELAY.multipliedBy(4).toMillis(), DELAY.multipliedBy(LISTS).toMillis());
+                assertThat(report.results()).hasSize(LISTS).allSatisfy(r -> {
+                    assertThat(r.verdict()).isEqualTo(Verdict.LISTED);
+                    assertThat(r.probe()).isEqualTo(ProbeStatus.HEALTHY);
+                });
+                assertThat(proxy.queries()).isEqualTo(LISTS * 4);
+            }
         }
+        java.util.Arrays.sort(millis);
+        assertThat(Duration.ofMillis(millis[1])).isLessThan(DELAY.multipliedBy(4));
     }
 }
