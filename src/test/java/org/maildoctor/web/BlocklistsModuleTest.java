@@ -48,6 +48,9 @@ class BlocklistsModuleTest {
             assertThat(doc.get("lists").get(1).get("cause").asText()).isEqualTo("query-refused");
             assertThat(doc.get("skipped").get(0).get("id").asText()).isEqualTo("dbl");
 
+            JsonNode api = json(client.get(WebServer.OPENAPI_PATH));
+            assertThat(api.at("/paths/~1api~1v1~1blocklists~1{target}/get/operationId").asText()).isEqualTo("checkBlocklists");
+
             JsonNode only = json(client.get("/api/v1/blocklists/192.0.2.99?list=refusing"));
             assertThat(only.get("verdict").asText()).isEqualTo("unknown");
             assertThat(only.get("lists")).hasSize(1);
