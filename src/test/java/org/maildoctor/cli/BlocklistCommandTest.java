@@ -53,6 +53,19 @@ class BlocklistCommandTest {
     }
 
     @Test
+    void catalogueFileComesFromTheConfigFileToo() throws Exception {
+        Path lists = dir.resolve("dqs.yml");
+        Files.writeString(lists, "lists:\n  - {id: spamhaus-dbl, zone: MYKEY.dbl.dq.spamhaus.net}\n");
+        Path config = dir.resolve("maildoctor.yml");
+        Files.writeString(config, "blocklists: " + lists + "\n");
+        var cl = Main.commandLine(new ConfigDefaultProvider(java.util.Map.of(), config));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("blocklist", "--catalogue")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("mykey.dbl.dq.spamhaus.net");
+    }
+
+    @Test
     void noTargetIsAUsageError() {
         assertThat(run("blocklist")).isEqualTo(ExitCode.USAGE);
     }
