@@ -54,10 +54,4 @@ public record Blocklist(String id, String name, String zone, ListKind kind, bool
             default -> Optional.empty();
         };
     }
-
-    /** A copy that asks another zone (a Data Query Service key zone, a mirror). */
-    public Blocklist withZone(String newZone) {
-        return new Blocklist(id, name, newZone, kind, ipv6, scheme, codes, errors, verified, codeSource, delisting,
-                note, enabled, probe, server, timeout);
-    }
 }
