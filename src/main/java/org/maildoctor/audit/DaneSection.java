@@ -70,6 +70,9 @@ public record DaneSection(Resolver resolver) implements AuditSection {
         if (!failures.isEmpty()) {
             return AuditCheck.unknown("dane.tlsa", "could not look up TLSA records: " + String.join("; ", failures), evidence);
         }
+        if (hosts.isEmpty()) {
+            return AuditCheck.pass("dane.tlsa", "no MX hosts, so no TLSA records to look up (DANE is optional)", evidence);
+        }
         if (!anyTlsa) {
             return AuditCheck.pass("dane.tlsa", "no TLSA records at _25._tcp of " + hosts
                     + ": the domain does not use DANE (optional; it needs a DNSSEC-signed zone)", evidence);
