@@ -2,7 +2,8 @@
 # Makes the harness's test CA and server certificates in DIR (called by start.sh; fresh on every start):
 #   ca.crt/ca.key            "maildoctor harness test CA" (tests trust it with --ca-file DIR/ca.crt)
 #   good.crt/good.key        valid 2 years, names every loopback TLS host of the zones (MX, mta-sts.*, bimi.*)
-#   expired.crt/expired.key  same CA, mta-sts.expired.broken.test, valid 2020-01-01 .. 2021-01-01
+#   expired.crt/expired.key  same CA, mta-sts.expired.broken.test + mx.expiredmx.broken.test (Postfix SNI),
+#                            valid 2020-01-01 .. 2021-01-01
 #   wrongname.crt/.key       same CA, valid, but only for other.invalid (served for mta-sts.wrongname.broken.test)
 set -euo pipefail
 DIR="$1"
@@ -50,7 +51,7 @@ later=$(date -u +%Y%m%d%H%M%SZ -d '+730 days')
 server good "$now" "$later" mx.good.test mta-sts.good.test bimi.good.test \
     mta-sts.broken.test mta-sts.badpolicy.broken.test mta-sts.redirect.broken.test mta-sts.huge.broken.test \
     mta-sts.html.broken.test mta-sts.crlf.broken.test
-server expired 20200101000000Z 20210101000000Z mta-sts.expired.broken.test
+server expired 20200101000000Z 20210101000000Z mta-sts.expired.broken.test mx.expiredmx.broken.test
 server wrongname "$now" "$later" other.invalid
 chmod 644 ./*.crt
 chmod 600 ./*.key

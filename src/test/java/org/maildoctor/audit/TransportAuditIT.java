@@ -90,6 +90,18 @@ class TransportAuditIT {
         assertThat(c.explanation()).contains(fragment);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "expiredmx.broken.test | starttls.mx.expiredmx.broken.test | expired on 2021-01-01",
+        "wrongmx.broken.test   | starttls.mx.wrongmx.broken.test   | not mx.wrongmx.broken.test",
+    })
+    void starttlsCertificateProblemsOfThePostfixMx(String domain, String id, String fragment) {
+        AuditCheck c = audit(domain, TrustAnchors.fromPemFile(Harness.caFile()), AddressPolicy.ALLOW_PRIVATE, true).get(id);
+        assertThat(c).as(id).isNotNull();
+        assertThat(c.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(c.explanation()).contains("offers STARTTLS: TLSv1.", fragment);
+    }
+
     @Test
     void withoutTheTestCaTheCertificatesAreUntrusted() {
         Map<String, AuditCheck> c = audit("good.test", TrustAnchors.system(), AddressPolicy.ALLOW_PRIVATE, true);
