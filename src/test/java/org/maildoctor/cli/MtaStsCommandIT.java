@@ -47,6 +47,18 @@ class MtaStsCommandIT {
     }
 
     @Test
+    void upperCaseAndATrailingDotAreTheSameDomain() throws Exception {
+        assertThat(run("Good.TEST.", "--json")).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("domain").asText()).isEqualTo("good.test");
+    }
+
+    @Test
+    void notADomainIsAUsageError() {
+        assertThat(run("bad_domain!.test")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
     void humanOutput() {
         run("expired.broken.test");
         assertThat(out.toString()).contains("MTA-STS and TLS-RPT of expired.broken.test", "FAIL", "mtasts.policy",
