@@ -81,7 +81,8 @@ public final class ServeCommand extends BaseCommand {
             BlocklistChecker blocklists = BlocklistWiring.checker(global, blocklistOptions, resolver);
             WebServer server = build(config, store, WebModules.with(Map.of(
                     Capability.AUDIT, new AuditModule(Audits.standard(resolver,
-                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY, blocklists)),
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY,
+                            Wiring.transportProbes(global, null, 443, false, 25), blocklists)),
                     Capability.BLOCKLISTS, new BlocklistsModule(blocklists))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
