@@ -14,9 +14,9 @@ import org.maildoctor.smtp.ReplyCode;
  */
 public final class ResultRows {
 
-    public static final List<String> COLUMNS = List.of("file", "message", "outcome", "recipient", "originalRecipient",
+    public static final List<String> COLUMNS = List.of("file", "recipient", "originalRecipient",
             "status", "replyCode", "reason", "hard", "action", "diagnostic", "command", "reportingMta", "remoteMta",
-            "lastAttemptDate", "messageId", "from", "to", "subject", "feedbackType", "dialect");
+            "lastAttemptDate", "messageId", "from", "to", "subject", "feedbackType", "dialect", "message", "outcome");
 
     private ResultRows() {
     }
@@ -24,8 +24,6 @@ public final class ResultRows {
     public static Map<String, Object> row(String file, long message, BounceResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file);
-        m.put("message", message);
-        m.put("outcome", "bounce");
         m.put("recipient", r.recipient());
         m.put("originalRecipient", r.originalRecipient());
         m.put("status", r.status().map(EnhancedStatus::toString).orElse(null));
@@ -44,6 +42,8 @@ public final class ResultRows {
         m.put("subject", r.returned().subject());
         m.put("feedbackType", r.feedbackType());
         m.put("dialect", r.dialect());
+        m.put("message", message);
+        m.put("outcome", "bounce");
         return m;
     }
 
