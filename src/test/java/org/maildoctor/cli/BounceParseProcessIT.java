@@ -95,6 +95,28 @@ class BounceParseProcessIT {
     }
 
     @Test
+    void theCorpusDirectoryAsJsonLinesAndAsASummary(@TempDir Path dir) throws Exception {
+        Path corpus = Path.of(getClass().getResource("/corpora/bounces").toURI());
+        Run lines = run(dir, null, "bounce", "parse", corpus.toString());
+        assertThat(lines.exit()).isZero();
+        List<String> rows = lines.out().lines().toList();
+        assertThat(rows).hasSizeGreaterThan(900);
+        for (String l : rows) {
+            JsonNode n = Output.JSON.readTree(l);
+            for (String f : List.of("file", "recipient", "status", "replyCode", "reason", "hard", "action", "diagnostic",
+                    "reportingMta", "dialect")) {
+                assertThat(n.has(f)).as(f + " in " + l).isTrue();
+            }
+        }
+        // per-file warnings on stderr, one line each, no stack traces
+        assertThat(lines.err()).contains("size-0: empty file").doesNotContain("\tat ");
+        Run summary = run(dir, null, "bounce", "parse", corpus.toString(), "--summary", "--json", "--sent", "1000");
+        JsonNode s = Output.JSON.readTree(summary.out());
+        assertThat(s.get("bounceRate").get("aboveLine").asBoolean()).isTrue();
+        assertThat(s.get("clusters").findValuesAsText("domain")).contains("libsisimai.net");
+    }
+
+    @Test
     void stdinAndExitCodes(@TempDir Path dir) throws Exception {
         byte[] bounce = BounceParseCommandTest.dsn("jane@example.com", "5.1.1", "Sun, 6 Dec 2026 01:00:00 +0000")
                 .getBytes(StandardCharsets.UTF_8);

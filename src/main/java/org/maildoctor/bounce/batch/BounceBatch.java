@@ -76,7 +76,9 @@ public final class BounceBatch {
                     listener.warning(label(source, n), "message larger than " + BounceParser.MAX_BYTES
                             + " bytes; only the start was read");
                 }
-                handle(source, n, parser.parse(m.bytes()), MessageDate.of(m.bytes(), year));
+                byte[] bytes = m.bytes();
+                // the Date: field only matters to the summary's clusters; skip the scan otherwise
+                handle(source, n, parser.parse(bytes), summary == null ? Optional.empty() : MessageDate.of(bytes, year));
             }
             if (!any) {
                 listener.warning(source, "holds no message (only blank lines)");

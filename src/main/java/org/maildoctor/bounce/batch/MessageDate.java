@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The Date: field of a message's top-level header, read without decoding the message. */
 final class MessageDate {
-    private static final int HEADER_SCAN = 64 * 1024;
+    private static final int HEADER_SCAN = 16 * 1024;
 
     private MessageDate() {
     }
