@@ -132,8 +132,10 @@ class BounceParseCommandTest {
         Files.write(dir.resolve("a.bin"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 9});
         Files.write(dir.resolve("b.empty"), new byte[0]);
         Files.writeString(dir.resolve("c.eml"), dsn("jane@example.com", "5.1.1", "Sun, 6 Dec 2026 01:00:00 +0000"));
+        Files.createSymbolicLink(dir.resolve("d.eml"), dir.resolve("gone.eml"));
         assertThat(run("bounce", "parse", dir.toString())).isEqualTo(ExitCode.OK);
-        assertThat(err.toString()).contains("a.bin: undecodable", "b.empty: empty file").doesNotContain("Exception");
+        assertThat(err.toString()).contains("a.bin: undecodable", "b.empty: empty file", "d.eml: skipped: not a regular file")
+                .doesNotContain("Exception");
         assertThat(out.toString()).contains("jane@example.com");
     }
 

@@ -41,7 +41,7 @@ public final class Sources {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 try {
-                    walk(path, out);
+                    walk(path, out, problems);
                 } catch (IOException | UncheckedIOException | SecurityException e) {
                     problems.accept(p, "cannot list directory: " + message(e));
                 }
@@ -58,7 +58,7 @@ public final class Sources {
         return Files.isDirectory(dir.resolve("cur")) && Files.isDirectory(dir.resolve("new"));
     }
 
-    private static void walk(Path dir, List<Source> out) throws IOException {
+    private static void walk(Path dir, List<Source> out, BiConsumer<String, String> problems) throws IOException {
         boolean maildir = isMaildir(dir);
         List<Path> children;
         try (Stream<Path> s = Files.list(dir)) {
@@ -68,10 +68,13 @@ public final class Sources {
             String name = c.getFileName().toString();
             if (Files.isDirectory(c)) {
                 if (!maildir || name.equals("cur") || name.equals("new") || (name.startsWith(".") && isMaildir(c))) {
-                    walk(c, out);
+                    walk(c, out, problems);
                 }
             } else if (!maildir && Files.isRegularFile(c)) {
                 out.add(new FileSource(c)); // a maildir's own files (dovecot indexes, uidlists) hold no mail
+            } else if (!maildir) {
+                // never open a pipe or a device: reading one could block the batch for ever
+                problems.accept(c.toString(), "skipped: not a regular file (a broken link, a pipe or a device)");
             }
         }
     }
