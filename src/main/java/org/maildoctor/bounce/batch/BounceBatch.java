@@ -77,6 +77,10 @@ public final class BounceBatch {
                             + " bytes; only the start was read");
                 }
                 byte[] bytes = m.bytes();
+                for (String cs : CharsetCheck.unknown(bytes)) {
+                    listener.warning(label(source, n), "unknown charset '" + cs + "'; its text was read as UTF-8 "
+                            + "(Latin-1 where that fails), so words in it may be garbled");
+                }
                 // the Date: field only matters to the summary's clusters; skip the scan otherwise
                 handle(source, n, parser.parse(bytes), summary == null ? Optional.empty() : MessageDate.of(bytes, year));
             }

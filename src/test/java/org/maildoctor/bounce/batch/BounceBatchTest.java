@@ -96,6 +96,15 @@ class BounceBatchTest {
         assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("broken.json: undecodable"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("binary.bin: undecodable"));
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("ok.eml#1 jane@example.com"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("bad64.eml: unknown charset 'x-nonsense'"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("bad64.eml#1 jane@example.com"));
+    }
+
+    @Test
+    void charsetNamesAreCheckedCaseInsensitivelyAndKnownOnesPass() {
+        byte[] m = ("Content-Type: text/plain; CHARSET=\"ISO-2022-JP\"\nContent-Type: text/plain; charset=utf-8\n"
+                + "Content-Type: text/plain; charset=x-unknown-thing\n").getBytes(StandardCharsets.US_ASCII);
+        assertThat(CharsetCheck.unknown(m)).containsExactly("x-unknown-thing");
     }
 
     @Test
