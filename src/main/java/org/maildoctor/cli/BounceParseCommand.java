@@ -23,7 +23,6 @@ import org.maildoctor.bounce.batch.ResultRows;
 import org.maildoctor.bounce.batch.SummaryMaps;
 import org.maildoctor.bounce.batch.SummaryReport;
 import org.maildoctor.bounce.batch.SuppressionEntry;
-import org.maildoctor.bounce.batch.TimeCappedParser;
 import org.maildoctor.bounce.batch.adapter.Sources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,8 +107,8 @@ public final class BounceParseCommand extends BaseCommand {
             }
         };
         int unreadable = 0;
-        try (TimeCappedParser parser = new TimeCappedParser(BounceParser.standard(), timeLimit)) {
-            BounceBatch batch = new BounceBatch(parser, listener, totals, Year.now(clock));
+        {
+            BounceBatch batch = new BounceBatch(BounceParser.standard(), timeLimit, listener, totals, Year.now(clock));
             List<Sources.Source> sources = Sources.expand(paths, stdin, (p, why) -> err.println("maildoctor: " + p + ": " + why));
             unreadable += paths.size() - (int) paths.stream().filter(p -> p.equals("-") || Files.exists(Path.of(p))).count();
             for (Sources.Source s : sources) {

@@ -17,7 +17,6 @@ import org.maildoctor.bounce.batch.BatchListener;
 import org.maildoctor.bounce.batch.BatchSummary;
 import org.maildoctor.bounce.batch.BounceBatch;
 import org.maildoctor.bounce.batch.SummaryReport;
-import org.maildoctor.bounce.batch.TimeCappedParser;
 
 /**
  * Runs uploaded inputs through the bounce batch for one request: the results with their source,
@@ -55,8 +54,8 @@ final class BounceBatchRun {
                 warnings.add(w);
             }
         };
-        try (TimeCappedParser parser = new TimeCappedParser(BounceParser.standard(), TIME_CAP)) {
-            BounceBatch batch = new BounceBatch(parser, listener, totals, Year.now(clock));
+        {
+            BounceBatch batch = new BounceBatch(BounceParser.standard(), TIME_CAP, listener, totals, Year.now(clock));
             for (Upload.Part p : parts) {
                 try {
                     batch.read(p.name(), new ByteArrayInputStream(p.bytes()));

@@ -1,73 +1,92 @@
 package org.maildoctor.bench;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.maildoctor.bounce.BounceParser;
-import org.maildoctor.bounce.batch.TimeCappedParser;
+import org.maildoctor.bounce.BounceResult;
+import org.maildoctor.bounce.batch.BatchListener;
+import org.maildoctor.bounce.batch.BounceBatch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Issue 3 part 6: what the per-message time cap costs. The same corpus messages (the .eml files of
- * src/test/resources/corpora/bounces, round robin) parsed directly and through {@link TimeCappedParser}
- * (one reused worker thread, park/unpark hand-over). Throughput is messages/s.
+ * Issue 3 part 6: what the batch's per-message time cap costs. The corpus .eml files (run from the
+ * repository root) parsed in a plain loop, and the same messages as one in-memory mbox through
+ * {@link BounceBatch} (mbox streaming + time cap + listener). Scores are messages/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class BounceTimeCapBenchmark {
-    List<byte[]> messages;
-    int next;
-    BounceParser parser;
-    TimeCappedParser capped;
+    /** The number of corpus .eml files at the time of writing; setup checks it. */
+    static final int MESSAGES = 833;
 
-    @Setup(Level.Trial)
+    List<byte[]> messages;
+    byte[] mbox;
+
+    @Setup
     public void setUp() throws IOException {
         Path dir = Path.of(System.getProperty("corpus", "src/test/resources/corpora/bounces"));
         messages = new ArrayList<>();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
-                messages.add(Files.readAllBytes(p));
+                if (messages.size() == MESSAGES) {
+                    break;
+                }
+                byte[] b = Files.readAllBytes(p);
+                messages.add(b);
+                all.write("From bench@example.org Sun Dec  6 01:00:00 2026\nX-Bench: 1\n".getBytes(StandardCharsets.US_ASCII));
+                all.write(b);
+                all.write('\n');
             }
         }
-        if (messages.isEmpty()) {
-            throw new IllegalStateException("no .eml under " + dir.toAbsolutePath() + " (run from the repository root)");
+        if (messages.size() != MESSAGES) {
+            throw new IllegalStateException("expected " + MESSAGES + " .eml under " + dir.toAbsolutePath() + ", found " + messages.size());
         }
-        parser = BounceParser.standard();
-        capped = new TimeCappedParser(parser, Duration.ofSeconds(10));
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        capped.close();
-    }
-
-    private byte[] nextMessage() {
-        byte[] m = messages.get(next);
-        next = (next + 1) % messages.size();
-        return m;
+        mbox = all.toByteArray();
     }
 
     @Benchmark
-    public Object direct() {
-        return parser.parse(nextMessage());
+    @OperationsPerInvocation(MESSAGES)
+    public void direct(Blackhole bh) {
+        BounceParser p = BounceParser.standard();
+        for (byte[] m : messages) {
+            bh.consume(p.parse(m));
+        }
     }
 
     @Benchmark
-    public Object timeCapped() {
-        return capped.parse(nextMessage());
+    @OperationsPerInvocation(MESSAGES)
+    public void batchWithTimeCap(Blackhole bh) throws IOException {
+        BounceBatch b = new BounceBatch(BounceParser.standard(), Duration.ofSeconds(10), new BatchListener() {
+            @Override
+            public void result(String source, long message, BounceResult r) {
+                bh.consume(r);
+            }
+
+            @Override
+            public void warning(String source, String text) {
+                bh.consume(text);
+            }
+        }, null, Year.of(2026));
+        b.read("bench.mbox", new ByteArrayInputStream(mbox));
     }
 }

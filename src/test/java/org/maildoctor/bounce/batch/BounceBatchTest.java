@@ -9,7 +9,6 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.maildoctor.bounce.BounceParser;
 import org.maildoctor.bounce.BounceResult;
@@ -20,9 +19,8 @@ class BounceBatchTest {
     final List<String> rows = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     final List<String> none = new ArrayList<>();
-    final TimeCappedParser parser = new TimeCappedParser(BounceParser.standard(), Duration.ofSeconds(10));
     final BatchSummary summary = new BatchSummary();
-    final BounceBatch batch = new BounceBatch(parser, new BatchListener() {
+    final BounceBatch batch = new BounceBatch(BounceParser.standard(), Duration.ofSeconds(10), new BatchListener() {
         @Override
         public void result(String source, long message, BounceResult r) {
             rows.add(source + "#" + message + " " + r.recipient() + " " + r.reason().code() + " " + r.dialect());
@@ -38,11 +36,6 @@ class BounceBatchTest {
             warnings.add(source + ": " + text);
         }
     }, summary, Year.of(2026));
-
-    @AfterEach
-    void close() {
-        parser.close();
-    }
 
     void read(String name, String content) throws Exception {
         batch.read(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
