@@ -106,40 +106,44 @@ public final class BounceParseCommand extends BaseCommand {
                 err.println("maildoctor: " + source + ": " + text);
             }
         };
-        int unreadable = 0;
-        {
-            BounceBatch batch = new BounceBatch(BounceParser.standard(), timeLimit, listener, totals, Year.now(clock));
-            List<Sources.Source> sources = Sources.expand(paths, stdin, (p, why) -> err.println("maildoctor: " + p + ": " + why));
-            unreadable += paths.size() - (int) paths.stream().filter(p -> p.equals("-") || Files.exists(Path.of(p))).count();
-            for (Sources.Source s : sources) {
-                try (InputStream in = s.open()) {
-                    batch.read(s.name(), in);
-                } catch (IOException | UncheckedIOException | SecurityException e) {
-                    unreadable++;
-                    err.println("maildoctor: " + s.name() + ": cannot read: " + Sources.describe(e));
-                }
-            }
-            sink.finish();
-            if (totals != null) {
-                SummaryReport report = totals.report(sent == null ? OptionalLong.empty() : OptionalLong.of(sent));
-                if (suppression != null) {
-                    writeSuppression(report);
-                }
-                if (summary) {
-                    if (global.json) {
-                        out.json(SummaryMaps.toMap(report));
-                    } else {
-                        BounceSummaryText.print(report, out.out());
-                    }
-                }
-            }
-            err.flush();
-            out.out().flush();
-            if (batch.decoded() == 0) {
-                throw CliException.usage(sources.isEmpty() && unreadable == 0 ? "no input files found" : "no input could be read");
+        BounceBatch batch = new BounceBatch(BounceParser.standard(), timeLimit, listener, totals, Year.now(clock));
+        boolean[] missing = {false};
+        List<Sources.Source> sources = Sources.expand(paths, stdin, (p, why) -> {
+            missing[0] |= why.startsWith("cannot");
+            err.println("maildoctor: " + p + ": " + why);
+        });
+        boolean anyUnreadable = missing[0];
+        for (Sources.Source s : sources) {
+            try (InputStream in = s.open()) {
+                batch.read(s.name(), in);
+            } catch (IOException | UncheckedIOException | SecurityException e) {
+                anyUnreadable = true;
+                err.println("maildoctor: " + s.name() + ": cannot read: " + Sources.describe(e));
             }
         }
+        sink.finish();
+        if (totals != null) {
+            report(totals.report(sent == null ? OptionalLong.empty() : OptionalLong.of(sent)), out);
+        }
+        err.flush();
+        out.out().flush();
+        if (batch.decoded() == 0) {
+            throw CliException.usage(sources.isEmpty() && !anyUnreadable ? "no input files found" : "no input could be read");
+        }
         return ExitCode.OK;
+    }
+
+    private void report(SummaryReport report, Output out) {
+        if (suppression != null) {
+            writeSuppression(report);
+        }
+        if (summary) {
+            if (global.json) {
+                out.json(SummaryMaps.toMap(report));
+            } else {
+                BounceSummaryText.print(report, out.out());
+            }
+        }
     }
 
     private void writeSuppression(SummaryReport report) {
