@@ -45,7 +45,7 @@ public final class BounceParseCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories; - reads stdin.")
     List<String> paths;
 
-    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, csv or table (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl, csv or table (default: ${DEFAULT-VALUE}).")
     BounceCommand.Format format;
 
     @Option(names = "--verbose", description = "Also print a row for each message that holds no bounce.")
@@ -58,7 +58,7 @@ public final class BounceParseCommand extends BaseCommand {
     @Option(names = "--suppression", paramLabel = "FILE", description = "Write the hard-bounced addresses as CSV to FILE.")
     Path suppression;
 
-    @Option(names = "--sent", paramLabel = "N", description = "Messages sent, for the bounce rate against the 2 % line.")
+    @Option(names = "--sent", paramLabel = "N", description = "Messages sent, for the bounce rate against the 2 %% line.")
     Long sent;
 
     @Option(names = "--cluster-min", paramLabel = "N", defaultValue = "" + ClusterDetector.DEFAULT_MIN_RECIPIENTS,
