@@ -144,6 +144,24 @@ public final class ReasonClassifier {
         return Optional.empty();
     }
 
+    /** {@link #fromText} the plain way (every rule case-insensitive, no prefilter); tests compare the two. */
+    static Optional<Reason> fromTextUnoptimised(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        for (Rule rule : RULES) {
+            if (Pattern.compile(rule.pattern().pattern(), Pattern.CASE_INSENSITIVE).matcher(text).find()) {
+                return Optional.of(rule.reason());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every rule's regex, for tests. */
+    static List<String> ruleSources() {
+        return RULES.stream().map(r -> r.pattern().pattern()).toList();
+    }
+
     public Reason classify(SmtpReply reply) {
         if (reply.replyCode().map(c -> c.replyClass() == ReplyClass.POSITIVE_COMPLETION).orElse(false)
                 || reply.status().map(s -> s.statusClass() == StatusClass.SUCCESS).orElse(false)) {
