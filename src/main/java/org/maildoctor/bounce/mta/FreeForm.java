@@ -119,7 +119,7 @@ public class FreeForm implements MtaDialect {
         int end = notice.length();
         Matcher m = Notice.ADDRESS.matcher(notice);
         int from = i + recipient.length();
-        while (m.find(from)) {
+        while (Notice.findAddress(m, notice, from)) {
             String a = m.group();
             if (!a.equalsIgnoreCase(recipient) && startsRecipientLine(notice, m.start())) {
                 end = notice.lastIndexOf('\n', m.start()) + 1;
