@@ -61,7 +61,7 @@ public final class VerifyCommand extends BaseCommand {
             description = "SMTP port of the mail hosts (default: ${DEFAULT-VALUE}; other values are for test servers).")
     int smtpPort;
 
-    @Option(names = "--greylist-budget", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+    @Option(names = "--greylist-budget", paramLabel = "DURATION", converter = BudgetConverter.class, defaultValue = "60s",
             description = "How long to keep retrying addresses answered with 4xx (greylisting), with backoff (default: ${DEFAULT-VALUE}; 0 = no retry).")
     Duration greylistBudget;
 
@@ -75,6 +75,15 @@ public final class VerifyCommand extends BaseCommand {
 
     @Option(names = "--no-progress", description = "No progress line on stderr in bulk mode.")
     boolean noProgress;
+
+    /** Like {@link DurationConverter}, but 0 is a valid budget (no greylisting retry). */
+    static final class BudgetConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return value != null && value.strip().matches("0+\\s*(ms|s|m|h|d)?") ? Duration.ZERO
+                    : DurationConverter.parse(value);
+        }
+    }
 
     @Override
     protected int run() {

@@ -121,7 +121,7 @@ public final class BulkJobRunner {
         return out.size();
     }
 
-    private record Layout(boolean header, int column) {
+    record Layout(boolean header, int column) {
     }
 
     /** Which column holds the addresses, and whether the first record is a header. */
