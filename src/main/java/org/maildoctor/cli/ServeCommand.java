@@ -6,7 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.maildoctor.audit.AddressPolicy;
 import org.maildoctor.audit.Audits;
+import org.maildoctor.dns.Resolver;
+import org.maildoctor.verify.Verifier;
+import org.maildoctor.verify.VerifyOptions;
+import org.maildoctor.verify.adapter.SmtpProbeClient;
+import org.maildoctor.verify.adapter.SmtpProbeConfig;
+import org.maildoctor.verify.jdbc.JdbcVerificationJobs;
 import org.maildoctor.web.AuditModule;
+import org.maildoctor.web.VerifyModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -70,9 +77,15 @@ public final class ServeCommand extends BaseCommand {
         Store store = openStore();
         JobScheduler scheduler = null;
         try {
+            Resolver resolver = Wiring.resolver(global);
+            Verifier verifier = Verifier.create(resolver, new SmtpProbeClient(SmtpProbeConfig.defaults(global.timeout)),
+                    VerifyOptions.defaults().withAllowPrivate(global.allowPrivate));
             WebServer server = build(config, store, WebModules.with(Map.of(
-                    Capability.AUDIT, new AuditModule(Audits.standard(Wiring.resolver(global),
-                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)))));
+                    Capability.AUDIT, new AuditModule(Audits.standard(resolver,
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)),
+                    Capability.VERIFY, new VerifyModule(verifier,
+                            new JdbcVerificationJobs(store.dataSource(), store.clock()),
+                            global.dataDirOrDefault().resolve("verify-uploads")))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());

@@ -14,7 +14,7 @@ import org.maildoctor.smtp.SmtpReplyParser;
  * address; it can refuse connections to named hosts, limit recipients per transaction (452 4.5.3)
  * and hang up after a number of rejected recipients, like Postfix's error limits.
  */
-final class ScriptedTransport implements ProbeTransport {
+public final class ScriptedTransport implements ProbeTransport {
     final List<String> opened = new CopyOnWriteArrayList<>();
     final List<String> rcpts = new CopyOnWriteArrayList<>();
     final List<String> refusedHosts = new ArrayList<>();
@@ -22,11 +22,11 @@ final class ScriptedTransport implements ProbeTransport {
     int hangUpAfterErrors = Integer.MAX_VALUE;
     private final Function<String, String> answers;
 
-    ScriptedTransport(Function<String, String> answers) {
+    public ScriptedTransport(Function<String, String> answers) {
         this.answers = answers;
     }
 
-    static ScriptedTransport of(Map<String, String> byAddress, String otherwise) {
+    public static ScriptedTransport of(Map<String, String> byAddress, String otherwise) {
         Map<String, String> copy = new HashMap<>(byAddress);
         return new ScriptedTransport(a -> copy.getOrDefault(a, otherwise));
     }

@@ -50,7 +50,11 @@ public final class BulkJobRunner {
         this.clock = clock;
     }
 
-    public BulkSummary run(Path input, String column, Path output, PrintWriter progressOut) {
+    /**
+     * Finds or creates the job of this input and records its row count; checks the column first,
+     * so a bad file fails here with a {@link BulkInputException}.
+     */
+    public VerificationJobs.JobRef open(Path input, String column) {
         if (!Files.isRegularFile(input)) {
             throw new BulkInputException("cannot read " + input + ": no such file");
         }
@@ -58,6 +62,13 @@ public final class BulkJobRunner {
         long total = countRows(input, layout);
         VerificationJobs.JobRef job = jobs.openOrCreate(key(input, column), input.toAbsolutePath().toString());
         jobs.setTotal(job.id(), total);
+        return job;
+    }
+
+    public BulkSummary run(Path input, String column, Path output, PrintWriter progressOut) {
+        VerificationJobs.JobRef job = open(input, column);
+        Layout layout = layout(input, column);
+        long total = jobs.state(job.id()).map(VerificationJobs.JobState::total).orElse(0L);
         long already = jobs.doneCount(job.id());
         Progress progress = new Progress(progressOut, clock, total, already);
         long verifiedNow = 0;
@@ -222,7 +233,7 @@ public final class BulkJobRunner {
     }
 
     /** RFC 4180 quoting; a field starting with = + - @ gets a quote prefix against spreadsheet formula injection. */
-    static String csvLine(List<String> fields) {
+    public static String csvLine(List<String> fields) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

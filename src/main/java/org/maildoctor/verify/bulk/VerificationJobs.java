@@ -34,4 +34,10 @@ public interface VerificationJobs {
     Map<String, Long> counts(long jobId);
 
     void finish(long jobId);
+
+    /** Status and progress of a job, empty if there is no verification job with this id. */
+    java.util.Optional<JobState> state(long jobId);
+
+    record JobState(long id, String status, long total, long done, String description) {
+    }
 }

@@ -228,6 +228,21 @@ public final class JdbcVerificationJobs implements VerificationJobs {
         update("UPDATE job SET status = 'SUCCEEDED', updated_at = ? WHERE id = ?", jobId);
     }
 
+    @Override
+    public Optional<JobState> state(long jobId) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT j.status, j.total_count, j.done_count, v.description FROM job j JOIN verification_job v"
+                        + " ON v.job_id = j.id WHERE j.id = ?")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new JobState(jobId, rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
     private void update(String sql, long id) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, now());
