@@ -86,42 +86,72 @@ final class SessionProber {
                 int errors = 0;
                 boolean reconnect = false;
                 while (!pending.isEmpty() && !reconnect) {
-                    AddressSyntax.Parsed a = pending.peekFirst();
-                    Optional<Boolean> isCatchAll = catchAll(s, a.domain());
-                    SessionAnswer answer = ask(s, a.normalized());
-                    int n = attempts.merge(a.normalized(), 1, Integer::sum);
-                    List<String> transcript = transcript(opening, s);
-                    if (answer.failure != null) {
-                        results.put(a.normalized(), ProbeResult.failed(answer.failure, Optional.of(c.host), n, transcript)
-                                .withCatchAll(isCatchAll));
-                        if (n >= MAX_ATTEMPTS) {
-                            pending.removeFirst();
+                    // never more rejections in flight than the error budget allows, so a pipelined
+                    // batch cannot push the server past its error limit
+                    int room = Math.max(1, Math.min(options.rcptsPerTransaction() - inTransaction,
+                            options.errorsPerSession() - errors));
+                    List<AddressSyntax.Parsed> batch = new ArrayList<>();
+                    for (AddressSyntax.Parsed a : pending) {
+                        if (batch.size() == room) {
+                            break;
                         }
-                        reconnect = true;
-                        continue;
+                        batch.add(a);
                     }
-                    RcptOutcome outcome = answer.outcome;
-                    if (answer.reply.replyCode().map(r -> r.value() == 421).orElse(false)) {
-                        // the server is closing the session (RFC 5321 §3.8): ask again on a new one
-                        results.put(a.normalized(), ProbeResult.answered(outcome, answer.reply, c.host, n, transcript)
+                    Map<String, Optional<Boolean>> catchAllOf = new HashMap<>();
+                    for (AddressSyntax.Parsed a : batch) {
+                        catchAllOf.computeIfAbsent(a.domain(), d -> catchAll(s, d));
+                    }
+                    List<ProbeSession.Step> steps = s.rcptAll(batch.stream().map(AddressSyntax.Parsed::normalized).toList());
+                    List<String> transcript = transcript(opening, s);
+                    for (int i = 0; i < batch.size() && !reconnect; i++) {
+                        AddressSyntax.Parsed a = batch.get(i);
+                        Optional<Boolean> isCatchAll = catchAllOf.get(a.domain());
+                        ProbeSession.Step step = steps.get(i);
+                        int n = attempts.merge(a.normalized(), 1, Integer::sum);
+                        if (step instanceof ProbeSession.Step.Failed f) {
+                            results.put(a.normalized(), ProbeResult.failed(f.failure(), Optional.of(c.host), n, transcript)
+                                    .withCatchAll(isCatchAll));
+                            if (n >= MAX_ATTEMPTS) {
+                                pending.remove(a);
+                            }
+                            reconnect = true;
+                            continue;
+                        }
+                        SmtpReply reply = ((ProbeSession.Step.Reply) step).reply();
+                        RcptOutcome outcome = interpreter.interpret(reply);
+                        if (outcome == RcptOutcome.TOO_MANY_RECIPIENTS && n <= MAX_ATTEMPTS) {
+                            // not about this address: a new transaction, then ask again
+                            if (s.reset() instanceof ProbeSession.Step.Failed) {
+                                reconnect = true;
+                            }
+                            inTransaction = 0;
+                            break;
+                        }
+                        if (reply.replyCode().map(r -> r.value() == 421).orElse(false)) {
+                            // the server is closing the session (RFC 5321 §3.8): ask again on a new one
+                            results.put(a.normalized(), ProbeResult.answered(outcome, reply, c.host, n, transcript)
+                                    .withCatchAll(isCatchAll));
+                            if (n >= MAX_ATTEMPTS) {
+                                pending.remove(a);
+                                later.add(a);
+                            }
+                            reconnect = true;
+                            continue;
+                        }
+                        pending.remove(a);
+                        results.put(a.normalized(), ProbeResult.answered(outcome, reply, c.host, n, transcript)
                                 .withCatchAll(isCatchAll));
-                        if (n >= MAX_ATTEMPTS) {
-                            pending.removeFirst();
+                        if (outcome == RcptOutcome.TRY_LATER) {
                             later.add(a);
                         }
-                        reconnect = true;
-                        continue;
+                        if (outcome != RcptOutcome.ACCEPTED) {
+                            errors++;
+                        }
+                        inTransaction++;
                     }
-                    pending.removeFirst();
-                    results.put(a.normalized(), ProbeResult.answered(outcome, answer.reply, c.host, n, transcript)
-                            .withCatchAll(isCatchAll));
-                    if (outcome == RcptOutcome.TRY_LATER) {
-                        later.add(a);
+                    if (reconnect) {
+                        break;
                     }
-                    if (outcome != RcptOutcome.ACCEPTED) {
-                        errors++;
-                    }
-                    inTransaction++;
                     if (errors >= options.errorsPerSession()) {
                         reconnect = true;
                     } else if (inTransaction >= options.rcptsPerTransaction() && !pending.isEmpty()) {

@@ -119,6 +119,8 @@ public final class SmtpProbeClient implements ProbeTransport {
         private OutputStream out;
         private boolean broken;
         boolean offersStartTls;
+        /** RFC 2920: the server takes a group of RCPT commands before answering. */
+        boolean pipelining;
 
         Session(Socket socket, String host, List<String> transcript) {
             this.socket = socket;
@@ -158,6 +160,8 @@ public final class SmtpProbeClient implements ProbeTransport {
             if (ehlo instanceof Step.Reply r) {
                 offersStartTls = r.reply().lines().stream()
                         .anyMatch(l -> l.strip().toUpperCase(Locale.ROOT).equals("STARTTLS"));
+                pipelining = r.reply().lines().stream()
+                        .anyMatch(l -> l.strip().toUpperCase(Locale.ROOT).equals("PIPELINING"));
             }
             return ehlo;
         }
@@ -180,6 +184,41 @@ public final class SmtpProbeClient implements ProbeTransport {
         @Override
         public Step rcpt(String address) {
             return command("RCPT TO:<" + address + ">");
+        }
+
+        @Override
+        public List<Step> rcptAll(List<String> addresses) {
+            if (!pipelining || addresses.size() < 2 || broken) {
+                return ProbeSession.super.rcptAll(addresses);
+            }
+            StringBuilder batch = new StringBuilder();
+            for (String a : addresses) {
+                String line = "RCPT TO:<" + a + ">";
+                transcript.add(cut("C: " + line));
+                batch.append(line).append("\r\n");
+            }
+            List<Step> out = new ArrayList<>(addresses.size());
+            try {
+                OutputStream o = this.out;
+                o.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+                o.flush();
+            } catch (IOException e) {
+                broken = true;
+                Step failed = new Step.Failed(ProbeFailure.of(ProbeFailure.Kind.NETWORK, "sending RCPT to " + host
+                        + ": " + e.getMessage()));
+                return java.util.Collections.nCopies(addresses.size(), failed);
+            }
+            for (int i = 0; i < addresses.size(); i++) {
+                Step step = await();
+                out.add(step);
+                if (step instanceof Step.Failed) {
+                    while (out.size() < addresses.size()) {
+                        out.add(step);
+                    }
+                    break;
+                }
+            }
+            return out;
         }
 
         @Override
