@@ -35,7 +35,11 @@ public final class Verifier {
     private final AddressLists lists;
     private final TypoSuggester typos;
     private final AcceptAllProviders acceptAll;
-    private final Cache<String, MailRoute> routes = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, MailRoute> routes = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(java.time.Duration.ofHours(1)).build();
+    /** Verdicts by normalized address: a duplicate later in a list (another chunk) is not probed again. */
+    private final Cache<String, Verification> verdicts = Caffeine.newBuilder().maximumSize(500_000)
+            .expireAfterWrite(java.time.Duration.ofHours(1)).build();
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
     private final Semaphore global;
 
@@ -80,7 +84,10 @@ public final class Verifier {
                 case AddressSyntax.Result.Valid v -> {
                     String key = v.address().normalized();
                     slots.add(new Slot(g, key));
-                    if (!toProbe.containsKey(key)) {
+                    Verification known = options.transcript() ? null : verdicts.getIfPresent(key);
+                    if (known != null) {
+                        byNormalized.put(key, known);
+                    } else if (!toProbe.containsKey(key)) {
                         toProbe.put(key, new Verdicts.Input(g, v.address(), lists.flags(v.address()),
                                 typos.suggestAddress(v.address())));
                     }
@@ -101,6 +108,9 @@ public final class Verifier {
             }
         }
         probeGroups(groups, groupRoute, byNormalized);
+        for (String key : toProbe.keySet()) {
+            verdicts.put(key, byNormalized.get(key));
+        }
         List<Verification> out = new ArrayList<>(slots.size());
         for (Object s : slots) {
             if (s instanceof Verification v) {

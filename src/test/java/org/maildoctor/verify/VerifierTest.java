@@ -141,6 +141,17 @@ class VerifierTest {
     }
 
     @Test
+    void aDuplicateInALaterBatchIsNotProbedAgain() {
+        ScriptedTransport t = ScriptedTransport.of(Map.of(), "250 2.1.5 Ok");
+        Verifier v = verifier(t, options().withCatchAllProbe(false));
+        v.verifyAll(List.of("jane@example.org"));
+        Verification again = v.verifyAll(List.of("jane@EXAMPLE.org")).getFirst();
+        assertThat(again.address()).isEqualTo("jane@EXAMPLE.org");
+        assertThat(again.verdict()).isEqualTo(Verdict.DELIVERABLE);
+        assertThat(t.rcpts).hasSize(1);
+    }
+
+    @Test
     void roleDisposableAndFree() {
         ScriptedTransport t = ScriptedTransport.of(Map.of(), "250 2.1.5 Ok");
         Verifier v = verifier(t, options().withCatchAllProbe(false));
