@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             SettingsCommand.class,
             SpfCommand.class,
             StoreCommand.class,
+            VerifyCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

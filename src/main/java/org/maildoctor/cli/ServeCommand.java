@@ -8,8 +8,14 @@ import org.maildoctor.audit.AddressPolicy;
 import org.maildoctor.audit.Audits;
 import org.maildoctor.blocklist.BlocklistChecker;
 import org.maildoctor.dns.Resolver;
+import org.maildoctor.verify.Verifier;
+import org.maildoctor.verify.VerifyOptions;
+import org.maildoctor.verify.adapter.SmtpProbeClient;
+import org.maildoctor.verify.adapter.SmtpProbeConfig;
+import org.maildoctor.verify.jdbc.JdbcVerificationJobs;
 import org.maildoctor.web.AuditModule;
 import org.maildoctor.web.BlocklistsModule;
+import org.maildoctor.web.VerifyModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -79,11 +85,16 @@ public final class ServeCommand extends BaseCommand {
         try {
             Resolver resolver = Wiring.resolver(global);
             BlocklistChecker blocklists = BlocklistWiring.checker(global, blocklistOptions, resolver);
+            Verifier verifier = Verifier.create(resolver, new SmtpProbeClient(SmtpProbeConfig.defaults(global.timeout)),
+                    VerifyOptions.defaults().withAllowPrivate(global.allowPrivate));
             WebServer server = build(config, store, WebModules.with(Map.of(
                     Capability.AUDIT, new AuditModule(Audits.standard(resolver,
                             global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY,
                             Wiring.transportProbes(global, null, 443, false, 25), blocklists)),
-                    Capability.BLOCKLISTS, new BlocklistsModule(blocklists))));
+                    Capability.BLOCKLISTS, new BlocklistsModule(blocklists),
+                    Capability.VERIFY, new VerifyModule(verifier,
+                            new JdbcVerificationJobs(store.dataSource(), store.clock()),
+                            global.dataDirOrDefault().resolve("verify-uploads")))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());
