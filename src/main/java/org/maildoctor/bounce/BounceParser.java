@@ -178,7 +178,8 @@ public final class BounceParser {
             command = "RCPT";
         }
         Reason reason = ReasonRules.decide(new ReasonRules.Evidence(status, diagnostic, f.diagnosticType(),
-                f.action(), command, replyCode.map(ReplyCode::value), f.reasonHint()));
+                f.action(), command, replyCode.map(ReplyCode::value), f.reasonHint(),
+                ReasonRules.Hosts.of(f.recipient(), f.remoteMta(), f.reportingMta())));
         boolean transientFailure = status.map(EnhancedStatus::isTransientFailure)
                 .orElseGet(() -> replyCode.map(ReplyCode::isTransientFailure).orElse(false));
         Headers rh = mail.returnedHeaders();

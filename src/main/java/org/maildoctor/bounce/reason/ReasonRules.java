@@ -3,6 +3,8 @@ package org.maildoctor.bounce.reason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.maildoctor.bounce.reason.rhost.RemoteHost;
+import org.maildoctor.bounce.reason.rhost.RemoteHosts;
 import org.maildoctor.smtp.EnhancedStatus;
 import org.maildoctor.smtp.Reason;
 import org.maildoctor.smtp.ReasonClassifier;
@@ -25,14 +27,39 @@ public final class ReasonRules {
 
     /** What is known about one recipient's failure. {@code command} is upper-case (RCPT, MAIL, DATA, ...). */
     public record Evidence(Optional<EnhancedStatus> status, String diagnostic, String diagnosticType,
-            String action, String command, Optional<Integer> replyCode, Reason hint) {
+            String action, String command, Optional<Integer> replyCode, Reason hint, Hosts hosts) {
+
+        public Evidence(Optional<EnhancedStatus> status, String diagnostic, String diagnosticType, String action,
+                String command, Optional<Integer> replyCode, Reason hint) {
+            this(status, diagnostic, diagnosticType, action, command, replyCode, hint, Hosts.NONE);
+        }
     }
+
+    /** Where the failure happened: the recipient's domain, the remote MTA, the MTA that wrote the report. */
+    public record Hosts(String destination, String remoteMta, String reportingMta) {
+        public static final Hosts NONE = new Hosts("", "", "");
+
+        public static Hosts of(String recipient, String remoteMta, String reportingMta) {
+            int at = recipient == null ? -1 : recipient.lastIndexOf('@');
+            return new Hosts(at < 0 ? "" : recipient.substring(at + 1), remoteMta == null ? "" : remoteMta,
+                    reportingMta == null ? "" : reportingMta);
+        }
+    }
+
+    /**
+     * A dialect's own verdict that still leaves room for more precise evidence: the peer decoder
+     * re-checks these ("expired" after a refusal that names its cause, "user unknown" from a
+     * generic sentence) against the provider tables and the wording.
+     */
+    private static final java.util.Set<Reason> PROVISIONAL = java.util.Set.of(Reason.UNDEFINED, Reason.ONHOLD,
+            Reason.SYSTEMERROR, Reason.SECURITYERROR, Reason.EXPIRED, Reason.NETWORKERROR, Reason.HOSTUNKNOWN,
+            Reason.USERUNKNOWN);
 
     private ReasonRules() {
     }
 
     public static Reason decide(Evidence e) {
-        if (e.hint() != null) {
+        if (e.hint() != null && !PROVISIONAL.contains(e.hint())) {
             return e.hint();
         }
         if (e.status().map(s -> s.statusClass().digit() == 2).orElse(false)
@@ -41,6 +68,24 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
+        Optional<Reason> byProvider = RemoteHosts.reason(e.hosts().destination(), e.hosts().remoteMta(),
+                e.hosts().reportingMta(), new RemoteHost.Failure(e.diagnostic(),
+                        e.status().map(EnhancedStatus::toString).orElse(""), e.replyCode(), e.command()));
+        if (byProvider.isPresent()) {
+            return byProvider.get();
+        }
+        Reason decided = decideByWording(e);
+        if (e.hint() == null) {
+            return decided;
+        }
+        // A dialect's provisional verdict stands unless the wording names a cause checked before it
+        // (a full mailbox beats the dialect's "user unknown"; a named block beats "expired").
+        int d = FIRST.indexOf(decided);
+        int h = FIRST.indexOf(e.hint());
+        return d >= 0 && (h < 0 || d < h) ? decided : e.hint();
+    }
+
+    private static Reason decideByWording(Evidence e) {
         String wording = withoutReplyCodes(e.diagnostic());
         if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
             // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
