@@ -91,7 +91,7 @@ public final class ReasonRules {
             // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
             return ReasonClassifier.fromText(wording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
         }
-        Optional<Reason> early = BounceWording.early(wording);
+        Optional<Reason> early = BounceWording.early(e.diagnostic(), wording);
         if (early.isPresent()) {
             return early.get();
         }
