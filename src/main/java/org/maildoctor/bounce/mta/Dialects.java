@@ -21,6 +21,7 @@ public final class Dialects {
             new IMailServer(),
             new ApacheJames(),
             new Kddi(),
+            new Fml(),
             new AutoReply(),
             new FreeForm());
 
