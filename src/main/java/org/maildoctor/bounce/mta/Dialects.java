@@ -22,6 +22,7 @@ public final class Dialects {
             new ApacheJames(),
             new Kddi(),
             new Fml(),
+            new TrendMicro(),
             new AutoReply(),
             new FreeForm());
 
