@@ -19,6 +19,7 @@ public final class Dialects {
             new Exchange2003(),
             new Gmail(),
             new IMailServer(),
+            new Verizon(),
             new ApacheJames(),
             new Kddi(),
             new Fml(),
