@@ -24,6 +24,7 @@ public final class Dialects {
             new Kddi(),
             new Fml(),
             new TrendMicro(),
+            new X3(),
             new AutoReply(),
             new FreeForm());
 

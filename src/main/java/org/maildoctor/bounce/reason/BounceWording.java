@@ -87,7 +87,9 @@ final class BounceWording {
                     + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
                     + "|message delayed|delivery attempts will continue|will keep trying|retry period|could not deliver for the last"
                     + "|message will be retried|all hosts have been failing|in the queue too long"
-                    + "|not delivered within \\d+ days"));
+                    + "|not delivered within \\d+ days"
+                    // Zoho: a 421 "host not reachable" that lasted until it gave up
+                    + "|host not reachable"));
 
     private BounceWording() {
     }
