@@ -138,6 +138,9 @@ public class FreeForm implements MtaDialect {
 
     /** The server's reply for {@code recipient}: from the first line with a reply code to the end of its paragraph. */
     public static String diagnosticFor(String notice, String recipient) {
+        if (notice.contains("--- Delivery report unavailable ---")) {
+            return ""; // Postfix says it has no report: its boilerplate around that line explains nothing
+        }
         String seg = segmentFor(notice, recipient);
         String d = replyParagraph(seg);
         if (d.isEmpty() && seg.length() != notice.length()) {
@@ -160,11 +163,22 @@ public class FreeForm implements MtaDialect {
 
     private static String replyParagraph(String text) {
         Matcher m = REPLY_LINE.matcher(text);
-        if (!m.find()) {
+        int at = -1;
+        while (m.find()) {
+            if (at < 0) {
+                at = m.start();
+            }
+            // a session transcript ("Out: 250 2.1.0 Ok ... Out: 451 4.3.0 Error") fails at its first 4xx/5xx reply
+            if (m.group().replaceAll("^[^245]*", "").charAt(0) != '2') {
+                at = m.start();
+                break;
+            }
+        }
+        if (at < 0) {
             return "";
         }
-        int start = text.lastIndexOf('\n', m.start()) + 1;
-        int end = text.indexOf("\n\n", m.start());
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf("\n\n", at);
         return collapse(text.substring(start, end < 0 ? text.length() : end));
     }
 
