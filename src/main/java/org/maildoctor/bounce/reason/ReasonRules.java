@@ -120,7 +120,7 @@ public final class ReasonRules {
         if (e.command().equals("MAIL") && byText.filter(t -> t != Reason.BADREPUTATION).isEmpty()) {
             return Reason.REJECTED;
         }
-        if (byText.isPresent()) {
+        if (byText.isPresent() && !(byText.get() == Reason.SYSTEMERROR && onlyGenericTrouble(wording))) {
             return byText.get();
         }
         if (byStatus.isPresent()) {
@@ -186,6 +186,18 @@ public final class ReasonRules {
         t = t.replaceAll("(?i)\\bhttps?://([^/\\s]+)\\S*", " $1 ");
         return t.replaceAll("\\s+", " ");
     }
+
+    /**
+     * "Temporary failure", "please try again later": every deferral says so, whatever went wrong.
+     * Such wording alone is no evidence of a fault in the receiving system; the reason stays open.
+     */
+    private static boolean onlyGenericTrouble(String wording) {
+        String rest = GENERIC_TROUBLE.matcher(wording).replaceAll(" ");
+        return !rest.equals(wording) && ReasonClassifier.fromText(rest).isEmpty();
+    }
+
+    private static final java.util.regex.Pattern GENERIC_TROUBLE = java.util.regex.Pattern.compile(
+            "(?i)temporary (?:failure|error)|(?:please )?try again later|temporarily unavailable");
 
     /** Commands sent before the message: a refusal there cannot be a content filter. */
     private static final java.util.Set<String> BEFORE_DATA = java.util.Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");
