@@ -10,6 +10,7 @@ public final class Dialects {
 
     private static final List<MtaDialect> ALL = List.of(
             new Arf(),
+            new UnsubscribeRequest(),
             new GoogleGroups(),
             new AmazonSesJson(),
             new Rfc3464(),
