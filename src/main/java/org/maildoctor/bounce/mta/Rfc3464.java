@@ -21,6 +21,9 @@ public final class Rfc3464 implements MtaDialect {
     private static final java.util.regex.Pattern STATUS_COMMENT =
             java.util.regex.Pattern.compile("^\\s*[245]\\.\\d{1,3}\\.\\d{1,3}\\s*\\(([^()]+)\\)");
 
+    private static final java.util.regex.Pattern DSN_FIELDS = java.util.regex.Pattern.compile(
+            "(?im)^(?:Reporting-MTA|Received-From-MTA|Final-Recipient|Original-Recipient|Arrival-Date):");
+
     @Override
     public String name() {
         return "RFC3464";
@@ -40,6 +43,13 @@ public final class Rfc3464 implements MtaDialect {
         }
         List<Finding> out = new ArrayList<>();
         String notice = mail.text().substring(0, Notice.returnedStart(mail.text()));
+        if (mail.deliveryStatus().isEmpty()) {
+            // the report's fields written into the text itself: the human notice ends where they start
+            java.util.regex.Matcher f = DSN_FIELDS.matcher(notice);
+            if (f.find()) {
+                notice = notice.substring(0, f.start());
+            }
+        }
         for (String body : bodies) {
             DeliveryStatus ds = DsnParser.parse(body);
             for (RecipientFields r : ds.recipients()) {

@@ -80,6 +80,12 @@ public final class ReasonRules {
         }
         // A dialect's provisional verdict stands unless the wording names a cause checked before it
         // (a full mailbox beats the dialect's "user unknown"; a named block beats "expired").
+        if (e.hint() == Reason.EXPIRED && ReasonClassifier.fromText(withoutReplyCodes(e.diagnostic()))
+                .filter(r -> r == Reason.BADREPUTATION).isPresent()) {
+            // deferred until the queue gave up, each time for the sender's reputation (Yahoo's TSS04
+            // "unexpected volume or user complaints"): the reputation is the cause, even at MAIL FROM
+            return Reason.BADREPUTATION;
+        }
         int d = FIRST.indexOf(decided);
         int h = FIRST.indexOf(e.hint());
         return d >= 0 && (h < 0 || d < h) ? decided : e.hint();
