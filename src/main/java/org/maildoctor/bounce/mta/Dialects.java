@@ -13,6 +13,7 @@ public final class Dialects {
             new UnsubscribeRequest(),
             new GoogleGroups(),
             new AmazonSesJson(),
+            new EzWeb(),
             new Rfc3464(),
             new Exim(),
             new DragonFly(),

@@ -43,9 +43,7 @@ final class BounceWording {
             Rule.of(Reason.SYSTEMERROR, "could not load drd for domain|queue file write error|transaction failed(?=\\s|$)"),
             // a URI blocklist hit is about the message content, not the sending IP
             Rule.of(Reason.SPAMDETECTED, "blacklisted url in message"),
-            Rule.of(Reason.BLOCKED, "invalid ip for sending mail of domain"),
-            // au EZweb: its notice when the recipient's own reception (domain) filter refused the mail
-            Rule.of(Reason.FILTERED, "each of the following recipients was rejected by a remote mail server"));
+            Rule.of(Reason.BLOCKED, "invalid ip for sending mail of domain"));
 
     /** Checked before the code: wording whose meaning the peer puts above any status code. */
     private static final List<Rule> EARLY = List.of(
