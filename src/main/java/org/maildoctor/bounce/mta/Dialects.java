@@ -27,6 +27,7 @@ public final class Dialects {
             new Fml(),
             new TrendMicro(),
             new X3(),
+            new V5Sendmail(),
             new AutoReply(),
             new FreeForm());
 

@@ -43,7 +43,10 @@ final class BounceWording {
             Rule.of(Reason.SYSTEMERROR, "could not load drd for domain|queue file write error|transaction failed(?=\\s|$)"),
             // a URI blocklist hit is about the message content, not the sending IP
             Rule.of(Reason.SPAMDETECTED, "blacklisted url in message"),
-            Rule.of(Reason.BLOCKED, "invalid ip for sending mail of domain"));
+            Rule.of(Reason.BLOCKED, "invalid ip for sending mail of domain|no access from mail server"),
+            Rule.of(Reason.NORELAYING, "insecure mail relay"),
+            // the receiving server refused the session for breaking its SMTP rules (e.g. talking before the greeting)
+            Rule.of(Reason.POLICYVIOLATION, "protocol violation"));
 
     /** Checked before the code: wording whose meaning the peer puts above any status code. */
     private static final List<Rule> EARLY = List.of(
