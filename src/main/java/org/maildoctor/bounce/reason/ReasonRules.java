@@ -92,7 +92,7 @@ public final class ReasonRules {
     }
 
     private static Reason decideByWording(Evidence e) {
-        String wording = withoutReplyCodes(e.diagnostic());
+        String wording = withoutReplyCodes(remoteReply(e.diagnostic()));
         if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
             // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
             return ReasonClassifier.fromText(wording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
@@ -183,6 +183,19 @@ public final class ReasonRules {
             java.util.regex.Pattern.compile("(?i)recipient address rejected\\W*$");
     private static final java.util.regex.Pattern REPLY_CODES =
             java.util.regex.Pattern.compile("(?<![\\w.])[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
+
+    /**
+     * Amazon SES writes its own category before the remote server's quoted reply ("5.1.0 - Unknown
+     * address error 550-'5.7.1 ... Access denied' (delivery attempts: 0)"); the category is SES's
+     * label for the code, not evidence, so the wording rules read the quoted reply.
+     */
+    static String remoteReply(String diagnostic) {
+        java.util.regex.Matcher m = SES_QUOTED.matcher(diagnostic);
+        return m.find() ? m.group(1) : diagnostic;
+    }
+
+    private static final java.util.regex.Pattern SES_QUOTED = java.util.regex.Pattern.compile(
+            "^\\s*[245]\\.\\d{1,3}\\.\\d{1,3} - [A-Za-z ]+ error [245]\\d\\d[ -]'(.+)'");
 
     /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
     static String withoutReplyCodes(String diagnostic) {
