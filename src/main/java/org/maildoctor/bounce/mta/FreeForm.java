@@ -29,6 +29,8 @@ public class FreeForm implements MtaDialect {
     private static final Pattern REPLY_LINE = Pattern.compile("(?:^|[\\s:;'\"(<\\[#])[245]\\d\\d(?:[ -]|$)|(?:^|[\\s:;(#])[245]\\.\\d{1,3}\\.\\d{1,3}\\b",
             Pattern.MULTILINE);
     private static final int MAX_DIAG = 1000;
+    /** A notice that states its cause on a labelled line of its own. */
+    private static final Pattern REASON_LINE = Pattern.compile("(?im)^\\s*reject(?:ion)? reason:\\s*(\\S.*)$");
 
     @Override
     public String name() {
@@ -142,6 +144,10 @@ public class FreeForm implements MtaDialect {
             return ""; // Postfix says it has no report: its boilerplate around that line explains nothing
         }
         String seg = segmentFor(notice, recipient);
+        Matcher said = REASON_LINE.matcher(notice);
+        if (said.find()) {
+            return collapse(said.group(1)); // "reject reason: Mailbox full" above "target mail address: rcpt"
+        }
         String d = replyParagraph(seg);
         if (d.isEmpty() && seg.length() != notice.length()) {
             d = replyParagraph(notice);
