@@ -38,7 +38,7 @@ final class BounceWording {
             Rule.of(Reason.NORELAYING, "email address is not verified"),
             Rule.of(Reason.REQUIREPTR, "service permits \\d+ unverifyable sending ips"),
             // cPanel Exim and DragonFly name a recipient domain that does not resolve
-            Rule.of(Reason.HOSTUNKNOWN, "the account or domain may not exist|dns lookup failure: host \\S+ not found"
+            Rule.of(Reason.HOSTUNKNOWN, "the account or domain may not exist|mail domain mentioned in email address is unknown|dns lookup failure: host \\S+ not found"
                     + "|(?:^|\\s)553 [a-z0-9-]+(?:\\.[a-z0-9-]+)+ does not exist"),
             Rule.of(Reason.SYSTEMERROR, "could not load drd for domain|queue file write error|transaction failed(?=\\s|$)"),
             // a URI blocklist hit is about the message content, not the sending IP
