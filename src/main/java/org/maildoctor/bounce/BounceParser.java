@@ -170,7 +170,9 @@ public final class BounceParser {
     private static BounceResult toResult(Finding f, Mail mail, String dialect) {
         // a reply is at most a few kilobytes (RFC 5321 §4.5.3.1.5: 512-octet lines); more is noise
         String diagnostic = f.diagnostic().length() > MAX_DIAGNOSTIC ? f.diagnostic().substring(0, MAX_DIAGNOSTIC) : f.diagnostic();
-        Optional<SmtpReply> reply = diagnostic.isBlank() ? Optional.empty() : SmtpReplyParser.tryParse(diagnostic);
+        // "X-Unix; 255" is a program's exit status (RFC 3464 §2.3.6), not an SMTP reply
+        boolean unixExit = f.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX");
+        Optional<SmtpReply> reply = diagnostic.isBlank() || unixExit ? Optional.empty() : SmtpReplyParser.tryParse(diagnostic);
         Optional<ReplyCode> replyCode = reply.flatMap(SmtpReply::replyCode);
         Optional<EnhancedStatus> status = chooseStatus(f.status(), diagnostic, reply);
         String command = f.command().toUpperCase(Locale.ROOT);
