@@ -31,7 +31,8 @@ public final class RemoteHosts {
             Matcher m = HOST_IN_TEXT.matcher(diagnostic == null ? "" : diagnostic);
             remote = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         }
-        String dest = host(destination);
+        String domain = host(destination);
+        String dest = domain.substring(domain.lastIndexOf('@') + 1); // a whole address names its domain
         for (RemoteHost h : ALL) {
             if (h.hosts().stream().anyMatch(p -> isDomainOf(dest, p))) {
                 return Optional.of(h);
