@@ -102,7 +102,7 @@ public final class ReasonClassifier {
             Rule.of(Reason.SUSPEND, "disabled|suspended|deactivated|inactive|discontinued|account (?:has been )?(?:closed|locked|expired)"
                     + "|not active|frozen|temporar\\w* locked|account (?:is )?locked"),
             Rule.of(Reason.HASMOVED, "has (?:been )?moved|is no longer (?:at|with)|moved (?:permanently|to)"),
-            Rule.of(Reason.USERUNKNOWN, "user ?unknown|unknown user|no such (?:user|mailbox|recipient|address)|user not found"
+            Rule.of(Reason.USERUNKNOWN, "user ?unknown|unknown user|user not exist|no such (?:user|mailbox|recipient|address)|user not found"
                     + "|recipient not found|recipientnotfound|does not exist|doesn't exist|doesn't have an? .{1,40} account"
                     + "|mailbox (?:not found|unavailable)|invalid (?:recipient|mailbox|address)|(?:unknown|bad) (?:recipient|mailbox|address)"
                     + "|recipient (?:unknown|invalid)|recipient address rejected|not a valid (?:mailbox|recipient|user)|no mailbox"
