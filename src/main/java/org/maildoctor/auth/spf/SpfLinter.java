@@ -56,6 +56,19 @@ public final class SpfLinter {
 
     /** Walks the SPF tree of {@code domain}; never throws for DNS or record content. */
     public SpfReport inspect(String domain) {
+        return inspect(domain, Optional.empty());
+    }
+
+    /**
+     * Walks the tree of {@code recordText} as if it were published at {@code domain} (one TXT record,
+     * split into 255-octet strings): what a record about to be published would cost, counted by the
+     * same walk as {@link #inspect(String)}, so the two agree once it is published.
+     */
+    public SpfReport inspectRecord(String domain, String recordText) {
+        return inspect(domain, Optional.of(recordText));
+    }
+
+    private SpfReport inspect(String domain, Optional<String> rootRecord) {
         String root;
         try {
             root = DnsNames.normalize(domain);
@@ -67,7 +80,7 @@ public final class SpfLinter {
                     List.of(f));
             return new SpfReport(domain, t, 0, 0, List.of(f), List.of(RR_TYPE_NOTE));
         }
-        Walk walk = new Walk();
+        Walk walk = new Walk(rootRecord);
         SpfTree tree = walk.node(root, "root", new LinkedHashSet<>(), true);
         List<SpfFinding> all = new ArrayList<>(tree.allFindings());
         if (tree.cumulativeLookups() > SpfLimits.RFC7208.maxDnsTerms()) {
@@ -105,13 +118,21 @@ public final class SpfLinter {
         int voids;
         int voidChecks; // a 10,000-character record of a: terms must not cost thousands of lookups
         final Set<String> includedOnce = new HashSet<>();
+        final Optional<String> rootRecord;
+
+        Walk(Optional<String> rootRecord) {
+            this.rootRecord = rootRecord;
+        }
 
         SpfTree node(String domain, String via, LinkedHashSet<String> path, boolean isPolicyRoot) {
             List<SpfFinding> findings = new ArrayList<>();
             if (++nodes > MAX_NODES) {
                 return leaf(domain, via, SpfTree.Status.TRUNCATED, findings);
             }
-            DnsResult r = lookup(domain, RecordType.TXT);
+            DnsResult r = via.equals("root") && rootRecord.isPresent()
+                    ? new DnsResult.Answer(domain, RecordType.TXT, List.of(DnsRecord.Txt.of(domain, 0,
+                            splitStrings(rootRecord.get()))), List.of(), false)
+                    : lookup(domain, RecordType.TXT);
             if (r.isFailure()) {
                 findings.add(new SpfFinding(SpfCheck.DNS_FAILURE, Severity.ERROR, domain,
                         "could not fetch the TXT records of " + domain + ": " + r.describe()
@@ -260,6 +281,22 @@ public final class SpfLinter {
         private SpfTree leaf(String domain, String via, SpfTree.Status status, List<SpfFinding> findings) {
             return new SpfTree(domain, via, status, Optional.empty(), 0, 0, List.of(), findings);
         }
+    }
+
+    /** A record as character-strings of at most 255 octets (RFC 1035 3.3; RFC 7208 3.3 joins them). */
+    public static List<String> splitStrings(String record) {
+        List<String> out = new ArrayList<>();
+        byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+        int start = 0;
+        while (start < bytes.length) {
+            int end = Math.min(bytes.length, start + MAX_STRING);
+            while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+                end--; // never split inside a UTF-8 sequence
+            }
+            out.add(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            start = end;
+        }
+        return out.isEmpty() ? List.of("") : out;
     }
 
     /** Character-strings over 255 octets and TXT answers that do not fit a 512-byte UDP message. */
