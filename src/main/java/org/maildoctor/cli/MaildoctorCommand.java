@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             DnsCommand.class,
             DomainCommand.class,
             ExplainCommand.class,
+            GenerateCommand.class,
             ServeCommand.class,
             SettingsCommand.class,
             SpfCommand.class,
