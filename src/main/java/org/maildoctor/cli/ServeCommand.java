@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.maildoctor.audit.AddressPolicy;
 import org.maildoctor.audit.Audits;
+import org.maildoctor.dns.Resolver;
 import org.maildoctor.web.AuditModule;
+import org.maildoctor.web.GenerateModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -70,9 +72,11 @@ public final class ServeCommand extends BaseCommand {
         Store store = openStore();
         JobScheduler scheduler = null;
         try {
+            Resolver resolver = Wiring.resolver(global); // one resolver for every module
             WebServer server = build(config, store, WebModules.with(Map.of(
-                    Capability.AUDIT, new AuditModule(Audits.standard(Wiring.resolver(global),
-                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)))));
+                    Capability.AUDIT, new AuditModule(Audits.standard(resolver,
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)),
+                    Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());

@@ -67,7 +67,7 @@ public final class GeneratorInput {
     }
 
     public static MtaStsChoices mtaSts(String domain, String mode, List<String> mx, String maxAge, List<String> rua) {
-        MtaStsMode m = mode == null || mode.isBlank() ? MtaStsMode.ENFORCE : MtaStsMode.parse(mode)
+        MtaStsMode m = mode == null || mode.isBlank() ? MtaStsMode.TESTING : MtaStsMode.parse(mode)
                 .orElseThrow(() -> new IllegalArgumentException("mode must be enforce, testing or none, not '" + mode + "'"));
         long age = MtaStsChoices.DEFAULT_MAX_AGE;
         if (maxAge != null && !maxAge.isBlank()) {
