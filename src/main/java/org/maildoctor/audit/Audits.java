@@ -14,6 +14,7 @@ public final class Audits {
                 new DkimSection(resolver),
                 new DmarcSection(resolver),
                 new MxSection(resolver, policy),
-                new ReverseDnsSection(resolver)));
+                new ReverseDnsSection(resolver)),
+                List.of(new BulkSenderSection()));
     }
 }

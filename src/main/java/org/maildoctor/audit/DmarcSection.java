@@ -11,6 +11,7 @@ import org.maildoctor.auth.dmarc.Policy;
 import org.maildoctor.auth.dmarc.PolicyDiscovery;
 import org.maildoctor.auth.dmarc.Severity;
 import org.maildoctor.dns.Resolver;
+import org.maildoctor.generate.DmarcCorrector;
 
 /**
  * The DMARC section: {@code dmarc.record} (a policy applies), {@code dmarc.policy} (it enforces),
@@ -26,7 +27,15 @@ public record DmarcSection(Resolver resolver) implements AuditSection {
 
     @Override
     public CompletableFuture<List<AuditCheck>> run(AuditRequest request) {
-        return new DmarcChecker(resolver).check(request.domain()).thenApply(r -> checks(request.domain(), r));
+        return runWithRecords(request).thenApply(SectionResult::checks);
+    }
+
+    /** The checks, and the record to publish next ({@link DmarcCorrector}) when something is wrong. */
+    @Override
+    public CompletableFuture<SectionResult> runWithRecords(AuditRequest request) {
+        return new DmarcChecker(resolver).check(request.domain()).thenApply(r -> new SectionResult(
+                checks(request.domain(), r), new DmarcCorrector().correct(r)
+                .map(c -> List.of(SpfSection.publish(name(), c))).orElse(List.of())));
     }
 
     static List<AuditCheck> checks(String domain, DmarcCheckReport report) {

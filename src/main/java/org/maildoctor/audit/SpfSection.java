@@ -16,6 +16,8 @@ import org.maildoctor.auth.spf.SpfLinter;
 import org.maildoctor.auth.spf.SpfReport;
 import org.maildoctor.auth.spf.SpfTree;
 import org.maildoctor.dns.Resolver;
+import org.maildoctor.generate.Correction;
+import org.maildoctor.generate.SpfCorrector;
 
 /**
  * The SPF section: {@code spf.record} (one valid record), {@code spf.lookups} (within RFC 7208's
@@ -32,8 +34,23 @@ public record SpfSection(Resolver resolver, AddressPolicy policy) implements Aud
 
     @Override
     public CompletableFuture<List<AuditCheck>> run(AuditRequest request) {
-        return CompletableFuture.supplyAsync(() -> SpfLinter.using(resolver).inspect(request.domain()), WALKERS)
-                .thenApply(report -> checks(request, report, policy));
+        return runWithRecords(request).thenApply(SectionResult::checks);
+    }
+
+    /** The checks, and the corrected record ({@link SpfCorrector}) when something is wrong. */
+    @Override
+    public CompletableFuture<SectionResult> runWithRecords(AuditRequest request) {
+        return CompletableFuture.supplyAsync(() -> {
+            SpfReport report = SpfLinter.using(resolver).inspect(request.domain());
+            List<RecordToPublish> publish = new SpfCorrector(resolver).correct(report, request.ips())
+                    .map(c -> List.of(publish(name(), c))).orElse(List.of());
+            return new SectionResult(checks(request, report, policy), publish);
+        }, WALKERS);
+    }
+
+    static RecordToPublish publish(String section, Correction c) {
+        return new RecordToPublish(section, c.record().name(), c.record().value(), c.record().strings(),
+                String.join("; ", c.changes()), c.notes());
     }
 
     static List<AuditCheck> checks(AuditRequest request, SpfReport report, AddressPolicy policy) {

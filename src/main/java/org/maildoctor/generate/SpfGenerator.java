@@ -111,6 +111,17 @@ public final class SpfGenerator {
     }
 
     /**
+     * The flattening proposal for a record about to be published at {@code domain} (blocking: walks
+     * the include tree); empty when the record is within 10 lookups.
+     */
+    public Optional<Flattening> flatteningOf(String domain, String record) {
+        SpfReport report = SpfLinter.using(resolver).inspectRecord(domain, record);
+        return report.totalLookups() > LIMIT
+                ? Optional.of(flatten(domain, record, report.tree(), report.totalLookups()))
+                : Optional.empty();
+    }
+
+    /**
      * Replaces the most expensive top-level includes by their current ranges until the count fits,
      * skipping those that cannot be expressed as ranges.
      */
