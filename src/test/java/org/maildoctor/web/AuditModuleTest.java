@@ -86,7 +86,10 @@ class AuditModuleTest {
             String empty = client.get("/audit").body().string();
             assertThat(empty).contains("name=\"domain\"").doesNotContain("id=\"grade\"");
             String full = client.get("/audit?domain=example.org&ip=8.8.8.8&selector=brisbane").body().string();
-            assertThat(full).contains("id=\"grade\">A<", "dkim.selector", "value=\"brisbane\"");
+            assertThat(full).contains("id=\"grade\">A<", "dkim.selector", "value=\"brisbane\"", "bulk.unsubscribe",
+                    "Bulk-sender requirements").doesNotContain("Records to publish");
+            String broken = client.get("/audit?domain=alias.example").body().string();
+            assertThat(broken).contains("Records to publish", "_dmarc.alias.example", "data-copy=\"publish-0\"");
             String html = client.get("/audit?domain=alias.example").body().string();
             assertThat(html).contains("id=\"grade\"", "mx.cname", "status-fail", "Fix:");
         });
