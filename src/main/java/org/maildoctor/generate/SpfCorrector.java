@@ -64,7 +64,9 @@ public final class SpfCorrector {
         }
         String fixed = tidy(text, changes);
         List<String> notes = new ArrayList<>();
-        Optional<Flattening> flat = generator.flatteningOf(domain, fixed);
+        // tidying only removes terms, so a published record within the limit stays within it: no second walk
+        boolean mayExceed = root.status() != SpfTree.Status.OK || report.totalLookups() > 10;
+        Optional<Flattening> flat = mayExceed ? generator.flatteningOf(domain, fixed) : Optional.empty();
         if (flat.isPresent()) {
             Flattening f = flat.get();
             if (!f.flattened().isEmpty()) {
