@@ -9,7 +9,7 @@ import org.maildoctor.auth.dmarc.DmarcFinding;
 import org.maildoctor.auth.dmarc.FindingId;
 import org.maildoctor.auth.dmarc.Policy;
 import org.maildoctor.auth.dmarc.PolicyDiscovery;
-import org.maildoctor.auth.dmarc.Severity;
+import org.maildoctor.model.Severity;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.generate.DmarcCorrector;
 
@@ -61,16 +61,11 @@ public record DmarcSection(Resolver resolver) implements AuditSection {
                 }
             }
         }
-        for (DmarcFinding f : report.findings()) {
-            if (f.id() == FindingId.NO_RECORD || f.id() == FindingId.POLICY_NONE || f.id() == FindingId.DNS_FAILURE
-                    || f.severity() == Severity.INFO) {
-                continue; // covered by dmarc.record / dmarc.policy, or informational only
-            }
-            String fix = f.fix().orElse("See " + f.id().id() + " in the DMARC check (maildoctor dmarc check " + domain + ")");
-            checks.add(f.severity() == Severity.ERROR
-                    ? AuditCheck.fail(f.id().id(), f.explanation(), fix, List.of())
-                    : AuditCheck.warn(f.id().id(), f.explanation(), fix, List.of()));
-        }
+        List<DmarcFinding> shown = report.findings().stream().filter(f -> f.id() != FindingId.NO_RECORD
+                && f.id() != FindingId.POLICY_NONE && f.id() != FindingId.DNS_FAILURE).toList(); // dmarc.record/.policy cover those
+        checks.addAll(new FindingChecks<DmarcFinding>(f -> f.id().id(), DmarcFinding::severity, DmarcFinding::explanation,
+                f -> f.fix().orElse("See " + f.id().id() + " in the DMARC check (maildoctor dmarc check " + domain + ")"))
+                .checks(shown, FindingChecks.Grouping.EACH, List.of()));
         return List.copyOf(checks);
     }
 

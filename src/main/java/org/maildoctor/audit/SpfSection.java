@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.maildoctor.auth.spf.Severity;
+import org.maildoctor.model.Severity;
 import org.maildoctor.auth.spf.SpfCheck;
 import org.maildoctor.auth.spf.SpfFinding;
 import org.maildoctor.auth.spf.SpfLinter;
@@ -26,6 +26,8 @@ import org.maildoctor.generate.SpfCorrector;
 public record SpfSection(Resolver resolver, AddressPolicy policy) implements AuditSection {
     /** The linter blocks on its lookups; a virtual thread per audit keeps the other sections running. */
     private static final ExecutorService WALKERS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final FindingChecks<SpfFinding> FINDINGS = new FindingChecks<>(SpfFinding::id,
+            SpfFinding::severity, SpfFinding::explanation, SpfFinding::fix);
 
     @Override
     public String name() {
@@ -73,21 +75,10 @@ public record SpfSection(Resolver resolver, AddressPolicy policy) implements Aud
             checks.add(AuditCheck.pass("spf.lookups", "evaluating the record takes " + report.totalLookups()
                     + " of the 10 DNS lookups RFC 7208 §4.6.4 allows", evidence));
         }
-        Map<String, List<SpfFinding>> byId = new LinkedHashMap<>();
-        for (SpfFinding f : report.findings()) {
-            if (f.severity() == Severity.INFO || f.check() == SpfCheck.NO_RECORD || f.check() == SpfCheck.DNS_FAILURE
-                    && root.status() == SpfTree.Status.DNS_FAILURE
-                    || f.check() == SpfCheck.PRIVATE_IP && policy.allowPrivate()) {
-                continue;
-            }
-            byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
-        }
-        byId.forEach((id, fs) -> {
-            String text = String.join("; ", fs.stream().map(SpfFinding::explanation).distinct().toList());
-            String fix = String.join("; ", fs.stream().map(SpfFinding::fix).distinct().toList());
-            boolean error = fs.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-            checks.add(error ? AuditCheck.fail(id, text, fix, evidence) : AuditCheck.warn(id, text, fix, evidence));
-        });
+        List<SpfFinding> shown = report.findings().stream().filter(f -> !(f.check() == SpfCheck.NO_RECORD
+                || f.check() == SpfCheck.DNS_FAILURE && root.status() == SpfTree.Status.DNS_FAILURE
+                || f.check() == SpfCheck.PRIVATE_IP && policy.allowPrivate())).toList();
+        checks.addAll(FINDINGS.checks(shown, FindingChecks.Grouping.BY_ID, evidence));
         return List.copyOf(checks);
     }
 

@@ -55,7 +55,7 @@ public final class DmarcCorrector {
             changes.add("p=none only monitors: the next rollout step is p=quarantine, once the aggregate reports "
                     + "show every legitimate source aligned");
         }
-        boolean invalid = report.findings().stream().anyMatch(x -> x.severity() == org.maildoctor.auth.dmarc.Severity.ERROR
+        boolean invalid = report.findings().stream().anyMatch(x -> x.severity() == org.maildoctor.model.Severity.ERROR
                 && x.id() != FindingId.DNS_FAILURE);
         if (invalid) {
             changes.add("rewrote the record without its errors");

@@ -15,7 +15,7 @@ import org.maildoctor.auth.dmarc.FailureOption;
 import org.maildoctor.auth.dmarc.Policy;
 import org.maildoctor.auth.dmarc.PublicSuffixList;
 import org.maildoctor.auth.dmarc.ReportUriParse;
-import org.maildoctor.auth.dmarc.Severity;
+import org.maildoctor.model.Severity;
 import org.maildoctor.dns.DnsNameException;
 import org.maildoctor.dns.DnsNames;
 

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.maildoctor.auth.spf.Directive;
 import org.maildoctor.auth.spf.Mechanism;
 import org.maildoctor.auth.spf.Qualifier;
-import org.maildoctor.auth.spf.Severity;
+import org.maildoctor.model.Severity;
 import org.maildoctor.auth.spf.SpfLimits;
 import org.maildoctor.auth.spf.SpfLinter;
 import org.maildoctor.auth.spf.SpfParseResult;
