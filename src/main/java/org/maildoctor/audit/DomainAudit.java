@@ -25,6 +25,13 @@ public final class DomainAudit {
         this.checklists = List.copyOf(checklists);
     }
 
+    /** This audit with one more section, run alongside the others and listed after them (before the checklists). */
+    public DomainAudit with(AuditSection extra) {
+        List<AuditSection> more = new ArrayList<>(sections);
+        more.add(extra);
+        return new DomainAudit(more, checklists);
+    }
+
     /** Section names, then checklist names: the order of the report. */
     public List<String> sectionOrder() {
         return Stream.concat(sections.stream().map(AuditSection::name), checklists.stream().map(ChecklistSection::name))

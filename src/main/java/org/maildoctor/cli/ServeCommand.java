@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.maildoctor.audit.AddressPolicy;
 import org.maildoctor.audit.Audits;
+import org.maildoctor.blocklist.BlocklistChecker;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.web.AuditModule;
+import org.maildoctor.web.BlocklistsModule;
 import org.maildoctor.web.GenerateModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
@@ -27,6 +29,7 @@ import org.maildoctor.web.WebStartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,6 +40,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = "Start the web interface and REST API.")
 public final class ServeCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    BlocklistOptions blocklistOptions;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8025",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
@@ -73,9 +79,12 @@ public final class ServeCommand extends BaseCommand {
         JobScheduler scheduler = null;
         try {
             Resolver resolver = Wiring.resolver(global); // one resolver for every module
+            BlocklistChecker blocklists = BlocklistWiring.checker(global, blocklistOptions, resolver);
             WebServer server = build(config, store, WebModules.with(Map.of(
                     Capability.AUDIT, new AuditModule(Audits.standard(resolver,
-                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)),
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY,
+                            Wiring.transportProbes(global, null, 443, false, 25), blocklists)),
+                    Capability.BLOCKLISTS, new BlocklistsModule(blocklists),
                     Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);

@@ -66,7 +66,7 @@ public final class AuditModule implements WebModule {
             path = "/api/v1/domains/{domain}/audit",
             methods = HttpMethod.GET,
             operationId = "auditDomain",
-            summary = "Graded audit of a sending domain: each check pass/warn/fail/unknown with explanation and fix",
+            summary = "Graded audit of a sending domain (SPF, DKIM, DMARC, MX, rDNS, MTA-STS, TLS-RPT, BIMI, DANE): each check pass/warn/fail/unknown with explanation and fix",
             tags = {"audit"},
             security = {@OpenApiSecurity(name = "bearerAuth")},
             pathParams = {@OpenApiParam(name = "domain", required = true, description = "The sending domain")},

@@ -44,9 +44,18 @@ class DomainAuditCommandIT {
         return m;
     }
 
+    /** The harness's HTTPS server (MTA-STS, BIMI) runs on a test port with certificates of a test CA. */
+    private static String[] tls(String... args) {
+        String[] extra = {"--ca-file", Harness.caFile().toString(), "--https-port", String.valueOf(Harness.httpsPort()),
+            "--smtp-port", String.valueOf(Harness.smtpPort())};
+        String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
+        System.arraycopy(extra, 0, all, args.length, extra.length);
+        return all;
+    }
+
     @Test
     void goodTestPassesEverything() throws Exception {
-        int code = run("domain", "audit", "good.test", "--ip", "127.0.0.1", "--selector", "sel1", "--json");
+        int code = run(tls("domain", "audit", "good.test", "--ip", "127.0.0.1", "--selector", "sel1", "--json"));
         Map<String, String> s = graded();
         assertThat(s).as(out.toString()).isNotEmpty().allSatisfy((id, st) -> assertThat(st).as(id).isEqualTo("pass"));
         assertThat(statuses()).containsEntry("bulk.spf", "pass").containsEntry("bulk.dkim", "pass")
@@ -61,6 +70,39 @@ class DomainAuditCommandIT {
         assertThat(new ObjectMapper().readTree(out.toString()).get("domain").asText()).isEqualTo("good.test");
         assertThat(new ObjectMapper().readTree(out.toString()).get("grade").asText()).isEqualTo("A");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void smtpReportsStarttlsDetailsOfTheHarnessPostfix() throws Exception {
+        int code = run(tls("domain", "audit", "good.test", "--smtp", "--selector", "sel1", "--json"));
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        JsonNode starttls = null;
+        for (JsonNode c : doc.get("checks")) {
+            if (c.get("id").asText().equals("starttls.mx.good.test")) {
+                starttls = c;
+            }
+        }
+        assertThat(starttls).as(out.toString()).isNotNull();
+        assertThat(starttls.get("section").asText()).isEqualTo("STARTTLS");
+        assertThat(starttls.get("status").asText()).isEqualTo("pass");
+        assertThat(starttls.get("explanation").asText()).contains("offers STARTTLS: TLSv1.");
+        assertThat(starttls.get("evidence").toString()).contains("SIZE", "PIPELINING", "SMTPUTF8", "REQUIRETLS",
+                "valid until", "chain: trusted");
+        assertThat(statuses()).containsEntry("mtasts.policy", "pass").containsEntry("tlsrpt.record", "pass")
+                .containsEntry("bimi.svg", "pass");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void humanOutputOfTheStarttlsCheck() {
+        run(tls("domain", "audit", "good.test", "--smtp"));
+        assertThat(out.toString()).contains("STARTTLS", "starttls.mx.good.test", "MTA-STS", "mtasts.policy");
+    }
+
+    @Test
+    void anUnreadableCaFileIsAUsageError() {
+        assertThat(run("domain", "audit", "good.test", "--ca-file", "/nonexistent/ca.pem")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--ca-file");
     }
 
     @Test

@@ -155,6 +155,27 @@ class DmarcDkimMtaStsGeneratorTest {
                 List.of("mx1.example.org"), 86400, List.of())).tlsRptRecord()).isEmpty();
     }
 
+    /** Round trip through the transport package's MTA-STS and TLS-RPT parsers too (merged from branch tls). */
+    @Test
+    void mtaStsRecordsRoundTripThroughTheTransportParsers() {
+        MtaStsProposal p = new MtaStsGenerator(Clock.systemUTC()).generate(new MtaStsChoices("example.org",
+                MtaStsMode.ENFORCE, List.of("mx1.example.org", "*.example.net"), MtaStsChoices.DEFAULT_MAX_AGE,
+                List.of("tls@example.org")));
+        org.maildoctor.transport.mtasts.PolicyParse policy =
+                org.maildoctor.transport.mtasts.MtaStsPolicyParser.parse(p.policyFile());
+        assertThat(policy.errors()).isEmpty();
+        assertThat(policy.warnings()).isEmpty();
+        assertThat(policy.policy()).get().satisfies(x -> {
+            assertThat(x.mode()).isEqualTo(org.maildoctor.transport.mtasts.Mode.ENFORCE);
+            assertThat(x.mx()).hasSize(2);
+            assertThat(x.maxAge()).isEqualTo(604_800);
+        });
+        assertThat(org.maildoctor.transport.mtasts.MtaStsRecord.parse(p.stsRecord().value()))
+                .isInstanceOf(org.maildoctor.transport.mtasts.MtaStsRecord.Parse.Valid.class);
+        assertThat(org.maildoctor.transport.tlsrpt.TlsRptRecord.parse(p.tlsRptRecord().orElseThrow().value()))
+                .isInstanceOf(org.maildoctor.transport.tlsrpt.TlsRptRecord.Parse.Valid.class);
+    }
+
     @Test
     void badMtaStsChoicesAreClearErrors() {
         MtaStsGenerator g = new MtaStsGenerator(Clock.systemUTC());
