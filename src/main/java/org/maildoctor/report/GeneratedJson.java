@@ -119,8 +119,4 @@ public final class GeneratedJson {
         m.put("tlsRptRecord", p.tlsRptRecord().map(GeneratedJson::txt).orElse(null));
         return m;
     }
-
-    static List<String> lines(String s) {
-        return List.of(s.split("\r\n"));
-    }
 }
