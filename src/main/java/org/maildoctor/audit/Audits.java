@@ -12,7 +12,7 @@ public final class Audits {
 
     /** The DNS-only sections. */
     public static DomainAudit standard(Resolver resolver, AddressPolicy policy) {
-        return new DomainAudit(dnsSections(resolver, policy));
+        return new DomainAudit(dnsSections(resolver, policy), checklists());
     }
 
     /**
@@ -27,7 +27,12 @@ public final class Audits {
         sections.add(new DaneSection(resolver));
         probes.starttls().ifPresent(p -> sections.add(new StarttlsSection(resolver, policy, p, probes.smtpPort(),
                 probes.clock())));
-        return new DomainAudit(sections);
+        return new DomainAudit(sections, checklists());
+    }
+
+    /** Read off the finished sections, not graded: the mailbox providers' bulk-sender requirements. */
+    private static List<ChecklistSection> checklists() {
+        return List.of(new BulkSenderSection());
     }
 
     private static List<AuditSection> dnsSections(Resolver resolver, AddressPolicy policy) {

@@ -87,16 +87,25 @@ public final class DomainCommand {
             out.line("Domain audit of " + report.domain() + ": grade " + report.grade().letter()
                     + " (" + report.grade().score() + "/100)");
             for (String section : order) {
-                List<AuditCheck> checks = report.sections().getOrDefault(section, List.of());
+                List<AuditCheck> checks = report.section(section);
                 if (checks.isEmpty()) {
                     continue;
                 }
                 out.line("");
-                out.line(section);
+                out.line(section + (report.graded(section) ? "" : " (checklist; not graded)"));
                 for (AuditCheck c : checks) {
                     out.line(String.format(Locale.ROOT, "  %-7s %-26s %s", c.status().code().toUpperCase(Locale.ROOT),
                             c.id(), c.explanation()));
                     c.fix().ifPresent(f -> out.line(String.format(Locale.ROOT, "  %-7s %-26s fix: %s", "", "", f)));
+                }
+            }
+            if (!report.publish().isEmpty()) {
+                out.line("");
+                out.line("Records to publish");
+                for (var r : report.publish()) {
+                    out.line("  " + r.section() + ": " + r.why());
+                    out.line("    " + r.zoneFileLine());
+                    r.notes().forEach(n -> out.line("    note: " + n));
                 }
             }
         }

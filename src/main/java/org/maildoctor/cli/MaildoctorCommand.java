@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             DnsCommand.class,
             DomainCommand.class,
             ExplainCommand.class,
+            GenerateCommand.class,
             MtaStsCommand.class,
             ServeCommand.class,
             SettingsCommand.class,

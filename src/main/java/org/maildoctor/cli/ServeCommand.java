@@ -16,6 +16,7 @@ import org.maildoctor.verify.jdbc.JdbcVerificationJobs;
 import org.maildoctor.web.AuditModule;
 import org.maildoctor.web.BlocklistsModule;
 import org.maildoctor.web.VerifyModule;
+import org.maildoctor.web.GenerateModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -83,7 +84,7 @@ public final class ServeCommand extends BaseCommand {
         Store store = openStore();
         JobScheduler scheduler = null;
         try {
-            Resolver resolver = Wiring.resolver(global);
+            Resolver resolver = Wiring.resolver(global); // one resolver for every module
             BlocklistChecker blocklists = BlocklistWiring.checker(global, blocklistOptions, resolver);
             Verifier verifier = Verifier.create(resolver, new SmtpProbeClient(SmtpProbeConfig.defaults(global.timeout)),
                     VerifyOptions.defaults().withAllowPrivate(global.allowPrivate));
@@ -94,7 +95,8 @@ public final class ServeCommand extends BaseCommand {
                     Capability.BLOCKLISTS, new BlocklistsModule(blocklists),
                     Capability.VERIFY, new VerifyModule(verifier,
                             new JdbcVerificationJobs(store.dataSource(), store.clock()),
-                            global.dataDirOrDefault().resolve("verify-uploads")))));
+                            global.dataDirOrDefault().resolve("verify-uploads")),
+                    Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());

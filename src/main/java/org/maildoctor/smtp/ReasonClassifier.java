@@ -163,8 +163,8 @@ public final class ReasonClassifier {
     }
 
     public Reason classify(SmtpReply reply) {
-        if (reply.replyCode().map(c -> c.replyClass() == ReplyClass.POSITIVE_COMPLETION).orElse(false)
-                || reply.status().map(s -> s.statusClass() == StatusClass.SUCCESS).orElse(false)) {
+        if (reply.replyCode().map(c -> c.replyClass() == ReplyClass.SUCCESS).orElse(false)
+                || reply.status().map(s -> s.statusClass() == ReplyClass.SUCCESS).orElse(false)) {
             return Reason.DELIVERED;
         }
         for (ProviderTag tag : reply.tags()) {

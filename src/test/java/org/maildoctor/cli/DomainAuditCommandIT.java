@@ -32,6 +32,18 @@ class DomainAuditCommandIT {
         return m;
     }
 
+    /** Statuses of the graded checks only (not the bulk-sender checklist). */
+    private Map<String, String> graded() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        Map<String, String> m = new HashMap<>();
+        doc.get("checks").forEach(c -> {
+            if (c.get("graded").asBoolean()) {
+                m.put(c.get("id").asText(), c.get("status").asText());
+            }
+        });
+        return m;
+    }
+
     /** The harness's HTTPS server (MTA-STS, BIMI) runs on a test port with certificates of a test CA. */
     private static String[] tls(String... args) {
         String[] extra = {"--ca-file", Harness.caFile().toString(), "--https-port", String.valueOf(Harness.httpsPort()),
@@ -44,8 +56,12 @@ class DomainAuditCommandIT {
     @Test
     void goodTestPassesEverything() throws Exception {
         int code = run(tls("domain", "audit", "good.test", "--ip", "127.0.0.1", "--selector", "sel1", "--json"));
-        Map<String, String> s = statuses();
+        Map<String, String> s = graded();
         assertThat(s).as(out.toString()).isNotEmpty().allSatisfy((id, st) -> assertThat(st).as(id).isEqualTo("pass"));
+        assertThat(statuses()).containsEntry("bulk.spf", "pass").containsEntry("bulk.dkim", "pass")
+                .containsEntry("bulk.dmarc", "pass").containsEntry("bulk.rdns", "pass")
+                .containsEntry("bulk.unsubscribe", "unknown").containsEntry("bulk.complaints", "unknown");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("publish")).isEmpty();
         assertThat(s).containsEntry("spf.record", "pass").containsEntry("spf.lookups", "pass")
                 .containsEntry("dkim.selector", "pass").containsEntry("dkim.key-strength", "pass");
         assertThat(s).containsEntry("mx.records", "pass").containsEntry("mx.cname", "pass")
@@ -93,7 +109,17 @@ class DomainAuditCommandIT {
     void brokenTestMxCnameFailsWithExitOne() throws Exception {
         assertThat(run("domain", "audit", "broken.test", "--json")).isEqualTo(ExitCode.PROBLEMS);
         assertThat(statuses()).containsEntry("mx.cname", "fail").containsEntry("dmarc.policy", "warn")
-                .containsEntry("spf.multiple-records", "fail");
+                .containsEntry("spf.multiple-records", "fail").containsEntry("bulk.spf", "fail");
+        JsonNode publish = new ObjectMapper().readTree(out.toString()).get("publish");
+        assertThat(publish.findValuesAsText("section")).contains("SPF", "DMARC");
+        for (JsonNode p : publish) {
+            if (p.get("section").asText().equals("SPF")) {
+                assertThat(p.get("why").asText()).contains("merged");
+                assertThat(p.get("value").asText()).startsWith("v=spf1 ");
+            } else {
+                assertThat(p.get("value").asText()).contains("p=quarantine");
+            }
+        }
     }
 
     @Test

@@ -34,9 +34,10 @@ class MainTest {
     }
 
     @Test
+    // (a word close to a command name, such as "frobnicate" ~ "generate", gets "Did you mean" instead of usage)
     void unknownCommandIsUsageError() {
-        assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("frobnicate").contains("Usage:");
+        assertThat(run("xyzzy")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("xyzzy").contains("Usage:");
     }
 
     @Test

@@ -70,7 +70,7 @@ class KnowledgeBaseCompletenessTest {
     @Test
     void everySubjectOfRfc3463HasAFallbackEntry() {
         for (int subject = 0; subject <= 7; subject++) {
-            EnhancedStatus s = new EnhancedStatus(StatusClass.PERMANENT_FAILURE, subject, 999);
+            EnhancedStatus s = new EnhancedStatus(ReplyClass.PERMANENT_FAILURE, subject, 999);
             assertThat(kb.forSubject(s)).as("X.%d", subject).isPresent();
         }
     }
