@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             SettingsCommand.class,
             SpfCommand.class,
             StoreCommand.class,
+            WarmupCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
