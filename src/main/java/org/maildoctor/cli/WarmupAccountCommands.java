@@ -14,12 +14,16 @@ import org.maildoctor.store.Store;
 import org.maildoctor.warmup.MailboxProvider;
 import org.maildoctor.warmup.account.AccountRepository;
 import org.maildoctor.warmup.account.AuthKind;
+import org.maildoctor.warmup.account.ConnectionReport;
+import org.maildoctor.warmup.account.ConnectionStep;
 import org.maildoctor.warmup.account.CredentialCipher;
+import org.maildoctor.warmup.account.CredentialException;
 import org.maildoctor.warmup.account.Endpoint;
 import org.maildoctor.warmup.account.Secret;
 import org.maildoctor.warmup.account.ServerPresets;
 import org.maildoctor.warmup.account.TlsMode;
 import org.maildoctor.warmup.account.WarmupAccount;
+import org.maildoctor.warmup.adapter.ConnectionTester;
 import org.maildoctor.warmup.adapter.MasterKey;
 import org.maildoctor.warmup.jdbc.JdbcAccountRepository;
 import picocli.CommandLine.ArgGroup;
@@ -34,6 +38,52 @@ final class WarmupAccountCommands {
 
     static AccountRepository repository(Store store) {
         return new JdbcAccountRepository(store.dataSource(), store.clock());
+    }
+
+    static CredentialCipher cipher(GlobalOptions global) {
+        try {
+            SecureRandom random = new SecureRandom();
+            return new CredentialCipher(MasterKey.load(System.getenv(MasterKey.ENV), global.dataDirOrDefault(), random),
+                    random);
+        } catch (IllegalStateException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    static ConnectionReport connectionTest(GlobalOptions global, WarmupAccount account, Secret secret) {
+        return new ConnectionTester(Wiring.resolver(global), global.allowPrivate, global.timeout).test(account, secret);
+    }
+
+    static Map<String, Object> toMap(ConnectionReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", r.address());
+        m.put("ok", r.ok());
+        for (ConnectionReport.ServerCheck c : List.of(r.smtp(), r.imap())) {
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("server", c.endpoint().host() + ":" + c.endpoint().port());
+            server.put("tls", c.endpoint().tls().key());
+            server.put("passed", c.passed().stream().map(ConnectionStep::code).toList());
+            server.put("failedStep", c.failure().map(f -> f.step().code()).orElse(null));
+            server.put("reason", c.failure().map(ConnectionReport.Failure::reason).orElse(null));
+            if (c.protocol().equals("imap")) {
+                server.put("folders", c.folders());
+            }
+            m.put(c.protocol(), server);
+        }
+        return m;
+    }
+
+    static void print(Output out, ConnectionReport r) {
+        out.line(r.address() + ": " + (r.ok() ? "connection test passed" : "connection test FAILED"));
+        for (ConnectionReport.ServerCheck c : List.of(r.smtp(), r.imap())) {
+            String passed = String.join(", ", c.passed().stream().map(ConnectionStep::code).toList());
+            out.line(String.format(Locale.ROOT, "  %-4s %-40s passed: %s", c.protocol().toUpperCase(Locale.ROOT),
+                    c.endpoint(), passed.isEmpty() ? "-" : passed));
+            c.failure().ifPresent(f -> out.line("       FAILED at " + f.step().code() + ": " + f.reason()));
+            if (!c.folders().isEmpty()) {
+                out.line("       folders: " + String.join(", ", c.folders()));
+            }
+        }
     }
 
     static Map<String, Object> toMap(WarmupAccount a) {
@@ -83,6 +133,9 @@ final class WarmupAccountCommands {
         @ArgGroup(exclusive = true)
         SecretSource secret;
 
+        @Option(names = "--no-test", description = "Store without testing the connection first.")
+        boolean noTest;
+
         static final class SecretSource {
             @Option(names = "--password-file", paramLabel = "FILE", description = "Read the secret from this file (first line).")
             Path file;
@@ -112,7 +165,22 @@ final class WarmupAccountCommands {
                 throw CliException.usage(e.getMessage());
             }
             Secret plain = readSecret();
-            CredentialCipher cipher = cipher();
+            if (!noTest) {
+                WarmupAccount candidate = new WarmupAccount(0, account.address(), account.provider(), account.smtp(),
+                        account.imap(), account.username(), account.auth(), store.clock().instant());
+                ConnectionReport report = connectionTest(global, candidate, plain);
+                if (!report.ok()) {
+                    plain.wipe();
+                    if (global.json) {
+                        output().json(WarmupAccountCommands.toMap(report));
+                    } else {
+                        print(output(), report);
+                        output().line("not added; fix the settings, or add anyway with --no-test");
+                    }
+                    return ExitCode.PROBLEMS;
+                }
+            }
+            CredentialCipher cipher = cipher(global);
             String sealed = cipher.seal(plain, account.address().trim().toLowerCase(Locale.ROOT));
             plain.wipe();
             WarmupAccount added;
@@ -125,19 +193,10 @@ final class WarmupAccountCommands {
                 output().json(toMap(added));
             } else {
                 output().line("added " + added.address() + " (" + added.provider().label() + "): SMTP " + added.smtp()
-                        + ", IMAP " + added.imap() + "; credentials stored encrypted");
+                        + ", IMAP " + added.imap() + "; credentials stored encrypted"
+                        + (noTest ? "; connection not tested" : "; connection test passed"));
             }
             return ExitCode.OK;
-        }
-
-        private CredentialCipher cipher() {
-            try {
-                SecureRandom random = new SecureRandom();
-                return new CredentialCipher(MasterKey.load(System.getenv(MasterKey.ENV), global.dataDirOrDefault(),
-                        random), random);
-            } catch (IllegalStateException e) {
-                throw CliException.usage(e.getMessage());
-            }
         }
 
         private Secret readSecret() {
@@ -193,6 +252,39 @@ final class WarmupAccountCommands {
                         a.provider().key(), a.smtp(), a.imap()));
             }
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "test", description = {
+        "Test a warm-up mailbox's SMTP and IMAP servers step by step (DNS, TCP, TLS, auth, IMAP folder listing)",
+        "and name the step that failed. Exit 0 passed, 1 a step failed."})
+    static final class Test extends StoreBackedCommand {
+        @Parameters(index = "0", paramLabel = "ADDRESS")
+        String address;
+
+        @Override
+        protected int run(Store store) {
+            AccountRepository repo = repository(store);
+            WarmupAccount account = repo.find(address)
+                    .orElseThrow(() -> CliException.usage("no warm-up account " + address));
+            Secret secret;
+            try {
+                secret = cipher(global).open(repo.sealedSecret(address).orElseThrow(), account.address());
+            } catch (CredentialException e) {
+                throw CliException.runtime(e.getMessage());
+            }
+            ConnectionReport report;
+            try {
+                report = connectionTest(global, account, secret);
+            } finally {
+                secret.wipe();
+            }
+            if (global.json) {
+                output().json(WarmupAccountCommands.toMap(report));
+            } else {
+                print(output(), report);
+            }
+            return report.ok() ? ExitCode.OK : ExitCode.PROBLEMS;
         }
     }
 

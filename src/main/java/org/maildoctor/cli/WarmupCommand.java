@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /** {@code maildoctor warmup plan …}: mailbox warm-up. */
 @Command(name = "warmup", description = "Warm up a new domain or mailbox: ramp schedules and the mailboxes taking part.",
         subcommands = {WarmupCommand.Plan.class, WarmupAccountCommands.Add.class,
-            WarmupAccountCommands.ListAccounts.class, WarmupAccountCommands.Remove.class})
+            WarmupAccountCommands.ListAccounts.class, WarmupAccountCommands.Test.class,
+            WarmupAccountCommands.Remove.class})
 public final class WarmupCommand {
 
     @Command(name = "plan", description = {

@@ -47,7 +47,7 @@ class WarmupAccountsIT {
         Path pw = dir.resolve("pw.txt");
         Files.writeString(pw, PASSWORD + "\n");
         assertThat(run("warmup", "add", "Ann@Example.ORG", "--provider", "gmail", "--password-file", pw.toString(),
-                "--json")).as(err.toString()).isEqualTo(ExitCode.OK);
+                "--no-test", "--json")).as(err.toString()).isEqualTo(ExitCode.OK);
         JsonNode added = new ObjectMapper().readTree(out.toString());
         assertThat(added.get("address").asText()).isEqualTo("ann@example.org");
         assertThat(added.at("/smtp/host").asText()).isEqualTo("smtp.gmail.com");
@@ -55,7 +55,7 @@ class WarmupAccountsIT {
         assertThat(out.toString() + err.toString()).doesNotContain(PASSWORD);
 
         assertThat(run("warmup", "add", "bob@mail.test", "--smtp", "mail.test:587", "--imap", "mail.test",
-                "--password-file", pw.toString())).isEqualTo(ExitCode.OK);
+                "--password-file", pw.toString(), "--no-test")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("SMTP mail.test:587 (starttls)").contains("IMAP mail.test:993 (tls)");
 
         assertThat(run("warmup", "list", "--json")).isEqualTo(ExitCode.OK);
@@ -87,13 +87,59 @@ class WarmupAccountsIT {
             assertThat(new String(cipher.open(sealed, "ann@example.org").reveal())).isEqualTo(PASSWORD);
         }
 
-        assertThat(run("warmup", "add", "ann@example.org", "--provider", "gmail", "--password-file", pw.toString()))
+        assertThat(run("warmup", "add", "ann@example.org", "--provider", "gmail", "--password-file", pw.toString(),
+                "--no-test"))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("already a warm-up account");
         assertThat(run("warmup", "remove", "ann@example.org")).isEqualTo(ExitCode.OK);
         assertThat(run("warmup", "remove", "ann@example.org")).isEqualTo(ExitCode.USAGE);
         assertThat(run("warmup", "list")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("bob@mail.test").doesNotContain("ann@");
+    }
+
+    @Test
+    void addTestsTheConnectionFirstAndTestNamesTheFailedStep() throws Exception {
+        var mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup[] {
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort(),
+            com.icegreen.greenmail.util.ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        try {
+            mail.setUser("cat@warmup.test", "cat@warmup.test", PASSWORD);
+            String smtp = "127.0.0.1:" + mail.getSmtp().getPort();
+            String imap = "127.0.0.1:" + mail.getImap().getPort();
+            Path wrong = dir.resolve("wrong.txt");
+            Files.writeString(wrong, "not-the-password");
+            assertThat(run("warmup", "add", "cat@warmup.test", "--smtp", smtp, "--smtp-tls", "none", "--imap", imap,
+                    "--imap-tls", "none", "--password-file", wrong.toString(), "--allow-private"))
+                    .isEqualTo(ExitCode.PROBLEMS);
+            assertThat(out.toString()).contains("FAILED at auth").contains("not added");
+            assertThat(run("warmup", "list")).isEqualTo(ExitCode.OK);
+            assertThat(out.toString()).doesNotContain("cat@");
+
+            // loopback servers need --allow-private
+            Path pw = dir.resolve("pw.txt");
+            Files.writeString(pw, PASSWORD);
+            assertThat(run("warmup", "add", "cat@warmup.test", "--smtp", smtp, "--smtp-tls", "none", "--imap", imap,
+                    "--imap-tls", "none", "--password-file", pw.toString())).isEqualTo(ExitCode.PROBLEMS);
+            assertThat(out.toString()).contains("FAILED at tcp").contains("--allow-private");
+
+            assertThat(run("warmup", "add", "cat@warmup.test", "--smtp", smtp, "--smtp-tls", "none", "--imap", imap,
+                    "--imap-tls", "none", "--password-file", pw.toString(), "--allow-private"))
+                    .as(out + " " + err).isEqualTo(ExitCode.OK);
+            assertThat(out.toString()).contains("connection test passed");
+            assertThat(run("warmup", "test", "cat@warmup.test", "--allow-private", "--json")).isEqualTo(ExitCode.OK);
+            JsonNode report = new ObjectMapper().readTree(out.toString());
+            assertThat(report.get("ok").asBoolean()).isTrue();
+            assertThat(report.at("/imap/passed").toString()).contains("imap-folders");
+            assertThat(report.at("/imap/folders").toString()).contains("INBOX");
+            assertThat(out.toString() + err.toString()).doesNotContain(PASSWORD);
+
+            mail.stop();
+            assertThat(run("warmup", "test", "cat@warmup.test", "--allow-private")).isEqualTo(ExitCode.PROBLEMS);
+            assertThat(out.toString()).contains("FAILED at tcp");
+        } finally {
+            mail.stop();
+        }
     }
 
     @Test
