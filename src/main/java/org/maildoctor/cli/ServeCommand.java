@@ -10,6 +10,7 @@ import org.maildoctor.blocklist.BlocklistChecker;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.web.AuditModule;
 import org.maildoctor.web.BlocklistsModule;
+import org.maildoctor.web.WarmupModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -82,7 +83,9 @@ public final class ServeCommand extends BaseCommand {
             WebServer server = build(config, store, WebModules.with(Map.of(
                     Capability.AUDIT, new AuditModule(Audits.standard(resolver,
                             global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY, blocklists)),
-                    Capability.BLOCKLISTS, new BlocklistsModule(blocklists))));
+                    Capability.BLOCKLISTS, new BlocklistsModule(blocklists),
+                    Capability.WARMUP, new WarmupModule(Clock.systemUTC(),
+                            Optional.of(WarmupAccountCommands.repository(store))))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());

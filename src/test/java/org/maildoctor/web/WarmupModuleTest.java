@@ -52,6 +52,67 @@ class WarmupModuleTest {
         });
     }
 
+    /** An in-memory port: what the API may show is decided by the module, not by the storage. */
+    static final class MemoryAccounts implements org.maildoctor.warmup.account.AccountRepository {
+        final Map<String, org.maildoctor.warmup.account.WarmupAccount> rows = new java.util.TreeMap<>();
+        final Map<String, String> sealed = new java.util.HashMap<>();
+
+        @Override
+        public org.maildoctor.warmup.account.WarmupAccount add(NewAccount a, String sealedSecret) {
+            var acc = new org.maildoctor.warmup.account.WarmupAccount(rows.size() + 1, a.address(), a.provider(),
+                    a.smtp(), a.imap(), a.username(), a.auth(), Instant.parse("2026-03-02T08:00:00Z"));
+            rows.put(a.address(), acc);
+            sealed.put(a.address(), sealedSecret);
+            return acc;
+        }
+
+        @Override
+        public java.util.List<org.maildoctor.warmup.account.WarmupAccount> list() {
+            return java.util.List.copyOf(rows.values());
+        }
+
+        @Override
+        public java.util.Optional<org.maildoctor.warmup.account.WarmupAccount> find(String address) {
+            return java.util.Optional.ofNullable(rows.get(address));
+        }
+
+        @Override
+        public java.util.Optional<String> sealedSecret(String address) {
+            return java.util.Optional.ofNullable(sealed.get(address));
+        }
+
+        @Override
+        public boolean remove(String address) {
+            sealed.remove(address);
+            return rows.remove(address) != null;
+        }
+    }
+
+    @Test
+    void accountsApiNeverReturnsCredentials() {
+        MemoryAccounts repo = new MemoryAccounts();
+        var cipher = new org.maildoctor.warmup.account.CredentialCipher(new byte[32], new java.security.SecureRandom());
+        String sealed = cipher.seal(new org.maildoctor.warmup.account.Secret("pa55-word-xyz".toCharArray()), "a@x.test");
+        var preset = org.maildoctor.warmup.account.ServerPresets.of(org.maildoctor.warmup.MailboxProvider.FASTMAIL)
+                .orElseThrow();
+        repo.add(new org.maildoctor.warmup.account.AccountRepository.NewAccount("a@x.test",
+                org.maildoctor.warmup.MailboxProvider.FASTMAIL, preset.smtp(), preset.imap(), "a@x.test",
+                org.maildoctor.warmup.account.AuthKind.PASSWORD), sealed);
+        WarmupModule module = new WarmupModule(Clock.systemUTC(), java.util.Optional.of(repo));
+        WebServer server = WebServer.builder(WebConfig.loopback(0, "test"))
+                .modules(WebModules.with(Map.of(Capability.WARMUP, module))).build();
+        JavalinTest.test(server.app(), (s, client) -> {
+            var r = client.get("/api/v1/warmup/accounts");
+            assertThat(r.code()).isEqualTo(200);
+            String body = r.body().string();
+            assertThat(body).contains("\"address\":\"a@x.test\"").contains("smtp.fastmail.com")
+                    .doesNotContain("pa55-word-xyz").doesNotContain(sealed).doesNotContain("v1:")
+                    .doesNotContainIgnoringCase("secret").doesNotContainIgnoringCase("password\":");
+        });
+        JavalinTest.test(server().app(), (s, client) ->
+                assertProblem(client.get("/api/v1/warmup/accounts"), 503, "/api/v1/warmup/accounts"));
+    }
+
     @Test
     void pageDrawsTheCurveAsInlineSvg() {
         JavalinTest.test(server().app(), (s, client) -> {
