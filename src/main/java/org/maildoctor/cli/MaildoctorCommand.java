@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             SpfCommand.class,
             StoreCommand.class,
             VerifyCommand.class,
+            WarmupCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

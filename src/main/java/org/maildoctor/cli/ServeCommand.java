@@ -17,6 +17,7 @@ import org.maildoctor.web.AuditModule;
 import org.maildoctor.web.BlocklistsModule;
 import org.maildoctor.web.VerifyModule;
 import org.maildoctor.web.GenerateModule;
+import org.maildoctor.web.WarmupModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -96,7 +97,9 @@ public final class ServeCommand extends BaseCommand {
                     Capability.VERIFY, new VerifyModule(verifier,
                             new JdbcVerificationJobs(store.dataSource(), store.clock()),
                             global.dataDirOrDefault().resolve("verify-uploads")),
-                    Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()))));
+                    Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()),
+                    Capability.WARMUP, new WarmupModule(Clock.systemUTC(),
+                            Optional.of(WarmupAccountCommands.repository(store))))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());

@@ -25,7 +25,11 @@ public final class WebModules {
         for (Capability c : Capability.values()) {
             WebModule m = built.get(c);
             if (m == null) {
-                m = c == Capability.BOUNCES ? new BouncesModule() : new PlaceholderModule(c);
+                m = switch (c) {
+                    case BOUNCES -> new BouncesModule();
+                    case WARMUP -> new WarmupModule(java.time.Clock.systemUTC());
+                    default -> new PlaceholderModule(c);
+                };
             }
             modules.add(m);
         }
