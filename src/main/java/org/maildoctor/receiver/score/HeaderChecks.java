@@ -148,7 +148,10 @@ public final class HeaderChecks {
             return;
         }
         try {
-            InternetAddress[] a = InternetAddress.parseHeader(replyTo.get(), false);
+            InternetAddress[] a = InternetAddress.parseHeader(replyTo.get(), true);
+            for (InternetAddress x : a) {
+                x.validate();
+            }
             for (InternetAddress x : a) {
                 String d = domainOf(x.getAddress());
                 if (!d.equals(fromDomain.get()) && !d.endsWith("." + fromDomain.get())
