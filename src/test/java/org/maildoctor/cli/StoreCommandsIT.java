@@ -133,7 +133,7 @@ class StoreCommandsIT {
             Result after = run("store", "status", "--json", "--db", db.url());
             assertThat(after.exit()).isZero();
             JsonNode json = Output.JSON.readTree(after.out());
-            assertThat(json.get("schemaVersion").asText()).isEqualTo("1");
+            assertThat(json.get("schemaVersion").asText()).isEqualTo("7");
             assertThat(json.get("lastHeartbeat").get("node").asText()).isEqualTo("status-node");
         }
     }

@@ -87,7 +87,7 @@ class H2StoreIT extends StoreContract {
                 assertThat(cli.settings().get("holder")).map(Setting::value)
                         .contains("child-" + child.process.pid());
                 cli.settings().put("from-parent", "hello");
-                assertThat(cli.schemaVersion()).contains("1");
+                assertThat(cli.schemaVersion()).contains("7");
             }
             assertThat(child.finish()).contains("SEEN hello");
         } finally {

@@ -60,13 +60,33 @@ abstract class StoreContract {
 
     @Test
     void migrationsApplyOnFreshDatabaseAndAreIdempotentOnReopen() {
-        assertThat(store.schemaVersion()).contains("1");
+        assertThat(store.schemaVersion()).contains("7");
         store.settings().put("k", "v");
         store.close();
 
         store = Store.open(config, clock);
-        assertThat(store.schemaVersion()).contains("1");
+        assertThat(store.schemaVersion()).contains("7");
         assertThat(store.settings().get("k")).map(Setting::value).contains("v");
+    }
+
+    @Test
+    void receivedMessagesKeepEnvelopeRawBytesAndReport() {
+        ReceivedMessageRepository r = store.received();
+        byte[] raw = "Subject: x\r\n\r\nbody\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long id = r.save(ReceivedMessage.incoming("tok1", clock.instant(), "127.0.0.1", "mx.good.test",
+                "a@good.test", List.of("tok1@test.example", "x@test.example"), true, raw.length, "/spool/1.eml"), raw);
+        assertThat(r.count()).isEqualTo(1);
+        assertThat(r.raw(id)).hasValueSatisfying(b -> assertThat(b).isEqualTo(raw));
+        assertThat(r.existsForPath("/spool/1.eml")).isTrue();
+        assertThat(r.existsForPath("/spool/2.eml")).isFalse();
+        ReceivedMessage m = r.forToken("tok1").getFirst();
+        assertThat(m.recipients()).containsExactly("tok1@test.example", "x@test.example");
+        assertThat(m.tls()).isTrue();
+        assertThat(m.score()).isEmpty();
+        r.saveReport(id, 7.5, "{\"score\":7.5}");
+        assertThat(r.find(id).orElseThrow().score()).contains(7.5);
+        assertThat(r.find(id).orElseThrow().reportJson()).contains("{\"score\":7.5}");
+        assertThat(r.forToken("other")).isEmpty();
     }
 
     @Test
