@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             SettingsCommand.class,
             SpfCommand.class,
             StoreCommand.class,
+            TestCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
