@@ -48,6 +48,13 @@ public final class ContentChecker {
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*[01](?:px|pt)?\\s*(?:;|$|!)|"
                     + "max-height\\s*:\\s*0|opacity\\s*:\\s*0(?:\\.0*)?\\s*(?:;|$)", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>");
+    private static final Set<String> TRACKED = Set.of("div", "table", "tr", "td", "span", "a", "b", "i", "u",
+            "strong", "em", "font", "center", "ul", "ol", "h1", "h2", "h3", "tbody", "thead");
+    private static final Pattern ONE_PIXEL = Pattern.compile("[01](px)?");
+    private static final Pattern STYLE_W1 = Pattern.compile("(^|;)width:[01]px");
+    private static final Pattern STYLE_H1 = Pattern.compile("(^|;)height:[01]px");
+
     private final PhraseList phrases;
 
     private ContentChecker(PhraseList phrases) {
@@ -98,12 +105,14 @@ public final class ContentChecker {
         if (doc != null) {
             html(m, doc, htmlText, f);
         }
-        links(m, doc, listedLinkHosts, f);
+        List<Link> links = links(m, doc);
+        links(links, listedLinkHosts, f);
         attachments(m, f);
 
         double lost = f.stream().mapToDouble(ContentFinding::points).sum();
         return new ContentReport(Math.max(0, round(10 - lost)), f,
-                linkHosts(m), phraseHits);
+                List.copyOf(new LinkedHashSet<>(links.stream().map(Link::host).filter(h -> !h.isEmpty()).toList())),
+                phraseHits);
     }
 
     private void subject(String subject, List<ContentFinding> f, List<String> phraseHits) {
@@ -134,14 +143,22 @@ public final class ContentChecker {
     private static void capsAndPunctuation(String text, List<ContentFinding> f) {
         int words = 0;
         int capsWords = 0;
-        for (String w : text.split("\\s+")) {
-            long letters = w.chars().filter(Character::isLetter).count();
-            if (letters < 3) {
-                continue;
-            }
-            words++;
-            if (w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
-                capsWords++;
+        int letters = 0;
+        boolean allUpper = true;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char ch = i < n ? text.charAt(i) : ' ';
+            if (Character.isWhitespace(ch)) {
+                if (letters >= 3) {
+                    words++;
+                    if (allUpper) {
+                        capsWords++;
+                    }
+                }
+                letters = 0;
+                allUpper = true;
+            } else if (Character.isLetter(ch)) {
+                letters++;
+                allUpper &= Character.isUpperCase(ch);
             }
         }
         if (capsWords >= 10 && capsWords >= 0.3 * words) {
@@ -251,15 +268,12 @@ public final class ContentChecker {
      * harmless quirks.
      */
     static int brokenHtmlErrors(String html) {
-        Pattern tag = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>");
-        Set<String> tracked = Set.of("div", "table", "tr", "td", "span", "a", "b", "i", "u", "strong", "em",
-                "font", "center", "ul", "ol", "h1", "h2", "h3", "tbody", "thead");
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
         int errors = 0;
-        Matcher mt = tag.matcher(html.length() > 2_000_000 ? html.substring(0, 2_000_000) : html);
+        Matcher mt = TAG.matcher(html.length() > 2_000_000 ? html.substring(0, 2_000_000) : html);
         while (mt.find()) {
             String name = mt.group(2).toLowerCase(Locale.ROOT);
-            if (!tracked.contains(name) || !mt.group(3).isEmpty()) {
+            if (!TRACKED.contains(name) || !mt.group(3).isEmpty()) {
                 continue;
             }
             if (mt.group(1).isEmpty()) {
@@ -279,8 +293,8 @@ public final class ContentChecker {
 
     private static boolean isPixel(Element img) {
         String style = img.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
-        boolean w1 = img.attr("width").strip().matches("[01](px)?") || style.matches(".*(^|;)width:[01]px.*");
-        boolean h1 = img.attr("height").strip().matches("[01](px)?") || style.matches(".*(^|;)height:[01]px.*");
+        boolean w1 = ONE_PIXEL.matcher(img.attr("width").strip()).matches() || STYLE_W1.matcher(style).find();
+        boolean h1 = ONE_PIXEL.matcher(img.attr("height").strip()).matches() || STYLE_H1.matcher(style).find();
         return w1 && h1;
     }
 
@@ -342,8 +356,7 @@ public final class ContentChecker {
         return Optional.of(new Link(h, scheme, host.toLowerCase(Locale.ROOT), text.strip()));
     }
 
-    private static void links(MessageContent m, Document doc, Set<String> listed, List<ContentFinding> f) {
-        List<Link> links = links(m, doc);
+    private static void links(List<Link> links, Set<String> listed, List<ContentFinding> f) {
         List<String> shorteners = new ArrayList<>();
         List<String> ipLiterals = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
@@ -364,8 +377,11 @@ public final class ContentChecker {
             if (listed.contains(l.host())) {
                 blocked.add(l.host());
             }
-            Matcher dm = DOMAIN_LIKE.matcher(l.anchorText());
-            if (!l.anchorText().isEmpty() && dm.matches()) {
+            String anchor = l.anchorText();
+            Matcher dm = DOMAIN_LIKE.matcher(anchor);
+            // only a single short token can be a domain: skips the regex on ordinary link text
+            if (!anchor.isEmpty() && anchor.length() < 256 && anchor.indexOf(' ') < 0 && anchor.indexOf('.') > 0
+                    && dm.matches()) {
                 String shown = dm.group(1).toLowerCase(Locale.ROOT);
                 if (!sameSite(shown, l.host())) {
                     mismatched.add("text '" + l.anchorText() + "' -> " + l.host());

@@ -79,7 +79,8 @@ public final class MessageAnalyzer {
         CompletableFuture<List<AuditCheck>> rdnsF = rdns.audit(env.clientIp())
                 .exceptionally(e -> List.of(AuditCheck.unknown("rdns.ptr", "reverse DNS lookup failed: " + e, List.of())));
         CompletableFuture<DnsResult> heloF = heloLookup(env);
-        List<String> linkHosts = ContentChecker.linkHosts(m);
+        // the extra HTML pass only when a blocklist will be asked about the hosts
+        List<String> linkHosts = blocklists.lists().isEmpty() ? List.of() : ContentChecker.linkHosts(m);
         Set<String> domains = new LinkedHashSet<>();
         fromDomain.ifPresent(domains::add);
         m.first("Return-Path").map(v -> HeaderChecks.domainOf(v.replaceAll("[<>\\s]", ""))).filter(d -> !d.isEmpty())

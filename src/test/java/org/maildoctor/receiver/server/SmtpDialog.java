@@ -18,7 +18,7 @@ final class SmtpDialog implements AutoCloseable {
     SmtpDialog(int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(30_000);
+        socket.setSoTimeout(300_000); // RFC 5321 4.5.3.2: clients wait up to 10 min for the reply to DATA
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         out = socket.getOutputStream();
         greeting = reply();
