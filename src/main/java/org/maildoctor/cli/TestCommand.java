@@ -76,8 +76,8 @@ final class TestCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "TOKEN")
         String token;
 
-        @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0s",
-                description = "Wait this long for a message and its analysis (e.g. 60s).")
+        @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Wait up to this long for a message and its analysis (e.g. 60s; default: do not wait).")
         Duration wait;
 
         @Override
@@ -93,7 +93,7 @@ final class TestCommand implements Runnable {
             if (issued.isEmpty()) {
                 throw CliException.usage("no test address was issued with token '" + token + "'");
             }
-            long deadline = System.nanoTime() + wait.toNanos();
+            long deadline = System.nanoTime() + (wait == null ? 0 : wait.toNanos());
             Optional<ReceivedMessage> done;
             List<ReceivedMessage> all;
             while (true) {

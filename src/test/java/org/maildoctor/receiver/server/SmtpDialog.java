@@ -9,13 +9,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** A minimal SMTP client for tests: sends commands and returns the (last line of the) reply. */
-final class SmtpDialog implements AutoCloseable {
+public final class SmtpDialog implements AutoCloseable {
     private final Socket socket;
     private final BufferedReader in;
     private final OutputStream out;
     final String greeting;
 
-    SmtpDialog(int port) throws IOException {
+    public SmtpDialog(int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(300_000); // RFC 5321 4.5.3.2: clients wait up to 10 min for the reply to DATA
@@ -65,7 +65,7 @@ final class SmtpDialog implements AutoCloseable {
     }
 
     /** A full transaction: EHLO, MAIL, RCPT, DATA, QUIT; returns the reply to the end of data (or the first failure). */
-    static String send(int port, String helo, String from, String to, byte[] message) throws IOException {
+    public static String send(int port, String helo, String from, String to, byte[] message) throws IOException {
         try (SmtpDialog d = new SmtpDialog(port)) {
             d.cmd("EHLO " + helo);
             String r = d.cmd("MAIL FROM:<" + from + ">");
