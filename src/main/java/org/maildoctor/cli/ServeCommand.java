@@ -114,10 +114,13 @@ public final class ServeCommand extends BaseCommand {
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             if (!noReceiver) {
                 receiver = ReceiverWiring.start(this, global, store, resolver);
+            }
+            start(server);
+            if (receiver != null) {
+                // after the web server started, so a start-up failure stays the only line on stderr
                 output().err().println("deliverability receiver (SMTP) on " + (smtpBind == null ? bind : smtpBind)
                         + ":" + receiver.port() + ", test addresses @" + testDomain);
             }
-            start(server);
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());
             return serveUntilStopped(server, config);
         } finally {
