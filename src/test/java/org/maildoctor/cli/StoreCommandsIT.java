@@ -119,7 +119,7 @@ class StoreCommandsIT {
             Result before = run("store", "status", "--db", db.url());
             assertThat(before.exit()).isZero();
             assertThat(before.out()).contains("database:       PostgreSQL jdbc:postgresql://127.0.0.1:5432/test")
-                    .contains("schema version: 1").contains("last heartbeat: never");
+                    .contains("schema version: 7").contains("last heartbeat: never");
 
             try (Store store = Store.open(StoreConfig.of(temp, db.url()));
                  JobScheduler s = JobScheduler.start(store, Clock.systemUTC(), JobSchedulerConfig.defaults()
