@@ -13,6 +13,9 @@ import os
 import sys
 import time
 
+# BENCH_CLOCK=cpu: process CPU time instead of wall time (the Java side then uses thread CPU time)
+CLOCK = time.process_time if os.environ.get('BENCH_CLOCK') == 'cpu' else time.perf_counter
+
 import dkim
 
 
@@ -54,11 +57,11 @@ def timed(items, dnsfunc, warmup, rounds):
     for _ in range(warmup):
         for m, n in items:
             verify_all(m, n, dnsfunc)
-    t0 = time.perf_counter()
+    t0 = CLOCK()
     for _ in range(rounds):
         for m, n in items:
             verify_all(m, n, dnsfunc)
-    return (time.perf_counter() - t0) * 1e6 / (rounds * len(items))
+    return (CLOCK() - t0) * 1e6 / (rounds * len(items))
 
 
 def main():

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 YAML=src/test/resources/corpora/spf/rfc7208-tests.yml
 CP="$(bench/build.sh)"
-echo "# $(date -u +%FT%TZ)  load: $(uptime | sed 's/.*load average/load average/')"
+echo "# $(date -u +%FT%TZ)  clock: ${BENCH_CLOCK:-wall} (BENCH_CLOCK=cpu: CPU time on both sides)  load: $(uptime | sed 's/.*load average/load average/')"
 java_out="$("$JAVA_HOME/bin/java" -cp "$CP" org.maildoctor.bench.SpfSuiteLoop "$YAML" \
   "${SPF_WARMUP:-500}" "${SPF_ROUNDS:-2000}")"
 echo "$java_out"

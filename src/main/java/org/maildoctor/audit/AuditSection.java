@@ -12,4 +12,9 @@ public interface AuditSection {
     String name();
 
     CompletableFuture<List<AuditCheck>> run(AuditRequest request);
+
+    /** The checks and any corrected records to publish; sections that propose none need not override it. */
+    default CompletableFuture<SectionResult> runWithRecords(AuditRequest request) {
+        return run(request).thenApply(SectionResult::of);
+    }
 }

@@ -9,8 +9,9 @@ import org.maildoctor.auth.dmarc.DmarcFinding;
 import org.maildoctor.auth.dmarc.FindingId;
 import org.maildoctor.auth.dmarc.Policy;
 import org.maildoctor.auth.dmarc.PolicyDiscovery;
-import org.maildoctor.auth.dmarc.Severity;
+import org.maildoctor.model.Severity;
 import org.maildoctor.dns.Resolver;
+import org.maildoctor.generate.DmarcCorrector;
 
 /**
  * The DMARC section: {@code dmarc.record} (a policy applies), {@code dmarc.policy} (it enforces),
@@ -26,7 +27,15 @@ public record DmarcSection(Resolver resolver) implements AuditSection {
 
     @Override
     public CompletableFuture<List<AuditCheck>> run(AuditRequest request) {
-        return new DmarcChecker(resolver).check(request.domain()).thenApply(r -> checks(request.domain(), r));
+        return runWithRecords(request).thenApply(SectionResult::checks);
+    }
+
+    /** The checks, and the record to publish next ({@link DmarcCorrector}) when something is wrong. */
+    @Override
+    public CompletableFuture<SectionResult> runWithRecords(AuditRequest request) {
+        return new DmarcChecker(resolver).check(request.domain()).thenApply(r -> new SectionResult(
+                checks(request.domain(), r), new DmarcCorrector().correct(r)
+                .map(c -> List.of(SpfSection.publish(name(), c))).orElse(List.of())));
     }
 
     static List<AuditCheck> checks(String domain, DmarcCheckReport report) {
@@ -52,16 +61,11 @@ public record DmarcSection(Resolver resolver) implements AuditSection {
                 }
             }
         }
-        for (DmarcFinding f : report.findings()) {
-            if (f.id() == FindingId.NO_RECORD || f.id() == FindingId.POLICY_NONE || f.id() == FindingId.DNS_FAILURE
-                    || f.severity() == Severity.INFO) {
-                continue; // covered by dmarc.record / dmarc.policy, or informational only
-            }
-            String fix = f.fix().orElse("See " + f.id().id() + " in the DMARC check (maildoctor dmarc check " + domain + ")");
-            checks.add(f.severity() == Severity.ERROR
-                    ? AuditCheck.fail(f.id().id(), f.explanation(), fix, List.of())
-                    : AuditCheck.warn(f.id().id(), f.explanation(), fix, List.of()));
-        }
+        List<DmarcFinding> shown = report.findings().stream().filter(f -> f.id() != FindingId.NO_RECORD
+                && f.id() != FindingId.POLICY_NONE && f.id() != FindingId.DNS_FAILURE).toList(); // dmarc.record/.policy cover those
+        checks.addAll(new FindingChecks<DmarcFinding>(f -> f.id().id(), DmarcFinding::severity, DmarcFinding::explanation,
+                f -> f.fix().orElse("See " + f.id().id() + " in the DMARC check (maildoctor dmarc check " + domain + ")"))
+                .checks(shown, FindingChecks.Grouping.EACH, List.of()));
         return List.copyOf(checks);
     }
 

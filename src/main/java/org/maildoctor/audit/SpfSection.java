@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.maildoctor.auth.spf.Severity;
+import org.maildoctor.model.Severity;
 import org.maildoctor.auth.spf.SpfCheck;
 import org.maildoctor.auth.spf.SpfFinding;
 import org.maildoctor.auth.spf.SpfLinter;
 import org.maildoctor.auth.spf.SpfReport;
 import org.maildoctor.auth.spf.SpfTree;
 import org.maildoctor.dns.Resolver;
+import org.maildoctor.generate.Correction;
+import org.maildoctor.generate.SpfCorrector;
 
 /**
  * The SPF section: {@code spf.record} (one valid record), {@code spf.lookups} (within RFC 7208's
@@ -24,6 +26,8 @@ import org.maildoctor.dns.Resolver;
 public record SpfSection(Resolver resolver, AddressPolicy policy) implements AuditSection {
     /** The linter blocks on its lookups; a virtual thread per audit keeps the other sections running. */
     private static final ExecutorService WALKERS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final FindingChecks<SpfFinding> FINDINGS = new FindingChecks<>(SpfFinding::id,
+            SpfFinding::severity, SpfFinding::explanation, SpfFinding::fix);
 
     @Override
     public String name() {
@@ -32,8 +36,23 @@ public record SpfSection(Resolver resolver, AddressPolicy policy) implements Aud
 
     @Override
     public CompletableFuture<List<AuditCheck>> run(AuditRequest request) {
-        return CompletableFuture.supplyAsync(() -> SpfLinter.using(resolver).inspect(request.domain()), WALKERS)
-                .thenApply(report -> checks(request, report, policy));
+        return runWithRecords(request).thenApply(SectionResult::checks);
+    }
+
+    /** The checks, and the corrected record ({@link SpfCorrector}) when something is wrong. */
+    @Override
+    public CompletableFuture<SectionResult> runWithRecords(AuditRequest request) {
+        return CompletableFuture.supplyAsync(() -> {
+            SpfReport report = SpfLinter.using(resolver).inspect(request.domain());
+            List<RecordToPublish> publish = new SpfCorrector(resolver).correct(report, request.ips())
+                    .map(c -> List.of(publish(name(), c))).orElse(List.of());
+            return new SectionResult(checks(request, report, policy), publish);
+        }, WALKERS);
+    }
+
+    static RecordToPublish publish(String section, Correction c) {
+        return new RecordToPublish(section, c.record().name(), c.record().value(), c.record().strings(),
+                String.join("; ", c.changes()), c.notes());
     }
 
     static List<AuditCheck> checks(AuditRequest request, SpfReport report, AddressPolicy policy) {
@@ -56,21 +75,10 @@ public record SpfSection(Resolver resolver, AddressPolicy policy) implements Aud
             checks.add(AuditCheck.pass("spf.lookups", "evaluating the record takes " + report.totalLookups()
                     + " of the 10 DNS lookups RFC 7208 §4.6.4 allows", evidence));
         }
-        Map<String, List<SpfFinding>> byId = new LinkedHashMap<>();
-        for (SpfFinding f : report.findings()) {
-            if (f.severity() == Severity.INFO || f.check() == SpfCheck.NO_RECORD || f.check() == SpfCheck.DNS_FAILURE
-                    && root.status() == SpfTree.Status.DNS_FAILURE
-                    || f.check() == SpfCheck.PRIVATE_IP && policy.allowPrivate()) {
-                continue;
-            }
-            byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
-        }
-        byId.forEach((id, fs) -> {
-            String text = String.join("; ", fs.stream().map(SpfFinding::explanation).distinct().toList());
-            String fix = String.join("; ", fs.stream().map(SpfFinding::fix).distinct().toList());
-            boolean error = fs.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-            checks.add(error ? AuditCheck.fail(id, text, fix, evidence) : AuditCheck.warn(id, text, fix, evidence));
-        });
+        List<SpfFinding> shown = report.findings().stream().filter(f -> !(f.check() == SpfCheck.NO_RECORD
+                || f.check() == SpfCheck.DNS_FAILURE && root.status() == SpfTree.Status.DNS_FAILURE
+                || f.check() == SpfCheck.PRIVATE_IP && policy.allowPrivate())).toList();
+        checks.addAll(FINDINGS.checks(shown, FindingChecks.Grouping.BY_ID, evidence));
         return List.copyOf(checks);
     }
 

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.maildoctor.bounce.mime.Headers;
 import org.maildoctor.bounce.mime.Mail;
 import org.maildoctor.bounce.mime.MailDecoder;
-import org.maildoctor.bounce.mta.AmazonSesJson;
 import org.maildoctor.bounce.mta.Dialects;
 import org.maildoctor.bounce.mta.Finding;
 import org.maildoctor.bounce.mta.MtaDialect;
+import org.maildoctor.bounce.mta.WebhookJson;
 import org.maildoctor.bounce.reason.ReasonRules;
 import org.maildoctor.smtp.EnhancedStatus;
 import org.maildoctor.smtp.Reason;
@@ -81,14 +81,14 @@ public final class BounceParser {
         }
         try {
             if (startsWithJson(bytes)) {
-                // a webhook body (Amazon SES event) rather than a message
-                List<Finding> findings = AmazonSesJson.decodeJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-                if (findings.isEmpty()) {
+                // a webhook body (Amazon SES notification, SendGrid events) rather than a message
+                WebhookJson.Decoded json = WebhookJson.decode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                if (json.findings().isEmpty()) {
                     return new ParseOutcome.NotABounce("JSON that is no known bounce event");
                 }
                 Mail none = new Mail(org.maildoctor.bounce.mime.Headers.EMPTY, "", List.of(), "", null, "", "application/json", List.of());
-                return new ParseOutcome.Bounces(findings.stream().map(f -> toResult(f, none, "AmazonSES")).toList(),
-                        "AmazonSES", warnings);
+                return new ParseOutcome.Bounces(json.findings().stream().map(f -> toResult(f, none, json.dialect())).toList(),
+                        json.dialect(), warnings);
             }
             if (!looksLikeMail(bytes)) {
                 return new ParseOutcome.Undecodable("no message header found");
@@ -141,7 +141,7 @@ public final class BounceParser {
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
                 continue;
             }
-            return c == '{';
+            return c == '{' || c == '[';
         }
         return false;
     }
@@ -170,7 +170,9 @@ public final class BounceParser {
     private static BounceResult toResult(Finding f, Mail mail, String dialect) {
         // a reply is at most a few kilobytes (RFC 5321 §4.5.3.1.5: 512-octet lines); more is noise
         String diagnostic = f.diagnostic().length() > MAX_DIAGNOSTIC ? f.diagnostic().substring(0, MAX_DIAGNOSTIC) : f.diagnostic();
-        Optional<SmtpReply> reply = diagnostic.isBlank() ? Optional.empty() : SmtpReplyParser.tryParse(diagnostic);
+        // "X-Unix; 255" is a program's exit status (RFC 3464 §2.3.6), not an SMTP reply
+        boolean unixExit = f.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX");
+        Optional<SmtpReply> reply = diagnostic.isBlank() || unixExit ? Optional.empty() : SmtpReplyParser.tryParse(diagnostic);
         Optional<ReplyCode> replyCode = reply.flatMap(SmtpReply::replyCode);
         Optional<EnhancedStatus> status = chooseStatus(f.status(), diagnostic, reply);
         String command = f.command().toUpperCase(Locale.ROOT);
@@ -178,7 +180,8 @@ public final class BounceParser {
             command = "RCPT";
         }
         Reason reason = ReasonRules.decide(new ReasonRules.Evidence(status, diagnostic, f.diagnosticType(),
-                f.action(), command, replyCode.map(ReplyCode::value), f.reasonHint()));
+                f.action(), command, replyCode.map(ReplyCode::value), f.reasonHint(),
+                ReasonRules.Hosts.of(f.recipient(), f.remoteMta(), f.reportingMta())));
         boolean transientFailure = status.map(EnhancedStatus::isTransientFailure)
                 .orElseGet(() -> replyCode.map(ReplyCode::isTransientFailure).orElse(false));
         Headers rh = mail.returnedHeaders();

@@ -120,6 +120,10 @@ public final class DnsCommand extends BaseCommand {
                 m.put("text", t.text());
                 m.put("strings", t.strings());
             }
+            case DnsRecord.Spf t -> {
+                m.put("text", t.text());
+                m.put("strings", t.strings());
+            }
             case DnsRecord.Ptr p -> m.put("target", p.target());
             case DnsRecord.Cname c -> m.put("target", c.target());
             case DnsRecord.Ns ns -> m.put("target", ns.target());

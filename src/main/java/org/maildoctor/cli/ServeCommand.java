@@ -1,6 +1,5 @@
 package org.maildoctor.cli;
 
-import org.maildoctor.dns.Resolver;
 import org.maildoctor.receiver.server.DeliverabilityReceiver;
 import org.maildoctor.web.DeliverabilityModule;
 
@@ -10,7 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.maildoctor.audit.AddressPolicy;
 import org.maildoctor.audit.Audits;
+import org.maildoctor.blocklist.BlocklistChecker;
+import org.maildoctor.dns.Resolver;
+import org.maildoctor.verify.Verifier;
+import org.maildoctor.verify.VerifyOptions;
+import org.maildoctor.verify.adapter.SmtpProbeClient;
+import org.maildoctor.verify.adapter.SmtpProbeConfig;
+import org.maildoctor.verify.jdbc.JdbcVerificationJobs;
 import org.maildoctor.web.AuditModule;
+import org.maildoctor.web.BlocklistsModule;
+import org.maildoctor.web.VerifyModule;
+import org.maildoctor.web.GenerateModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -29,6 +38,7 @@ import org.maildoctor.web.WebStartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +49,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = "Start the web interface and REST API.")
 public final class ServeCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    BlocklistOptions blocklistOptions;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8025",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
@@ -106,10 +119,19 @@ public final class ServeCommand extends BaseCommand {
         JobScheduler scheduler = null;
         DeliverabilityReceiver receiver = null;
         try {
-            Resolver resolver = Wiring.resolver(global);
+            Resolver resolver = Wiring.resolver(global); // one resolver for every module
+            BlocklistChecker blocklists = BlocklistWiring.checker(global, blocklistOptions, resolver);
+            Verifier verifier = Verifier.create(resolver, new SmtpProbeClient(SmtpProbeConfig.defaults(global.timeout)),
+                    VerifyOptions.defaults().withAllowPrivate(global.allowPrivate));
             WebServer server = build(config, store, WebModules.with(Map.of(
                     Capability.AUDIT, new AuditModule(Audits.standard(resolver,
-                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY)),
+                            global.allowPrivate ? AddressPolicy.ALLOW_PRIVATE : AddressPolicy.PUBLIC_ONLY,
+                            Wiring.transportProbes(global, null, 443, false, 25), blocklists)),
+                    Capability.BLOCKLISTS, new BlocklistsModule(blocklists),
+                    Capability.VERIFY, new VerifyModule(verifier,
+                            new JdbcVerificationJobs(store.dataSource(), store.clock()),
+                            global.dataDirOrDefault().resolve("verify-uploads")),
+                    Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()),
                     Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             if (!noReceiver) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.maildoctor.auth.spf.Severity;
+import org.maildoctor.model.Severity;
 import org.maildoctor.auth.spf.SpfEvaluation;
 import org.maildoctor.auth.spf.SpfFinding;
 import org.maildoctor.auth.spf.SpfIdentity;

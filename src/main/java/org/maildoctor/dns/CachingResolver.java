@@ -75,7 +75,8 @@ public final class CachingResolver implements Resolver {
     @Override
     public CompletableFuture<DnsResult> lookup(String name, RecordType type) {
         Key key = new Key(DnsNames.normalize(name), type);
-        return cache.get(key, (k, executor) -> delegate.lookup(k.name(), k.type()));
+        CompletableFuture<DnsResult> hit = cache.getIfPresent(key);
+        return hit != null ? hit : cache.get(key, (k, executor) -> delegate.lookup(k.name(), k.type()));
     }
 
     /** How long a result may be served from the cache. */

@@ -54,13 +54,15 @@ public final class CountingResolver implements Resolver {
 
     /** Every lookup in the order issued; {@code outcome} is empty while it is still running. */
     public List<Query> log() {
-        List<Slot> copy;
+        Query[] out;
         synchronized (slots) {
-            copy = List.copyOf(slots);
+            out = new Query[slots.size()];
+            for (int i = 0; i < out.length; i++) {
+                Slot s = slots.get(i);
+                out[i] = new Query(s.name(), s.type(),
+                        s.future().isDone() ? Optional.of(s.future().join()) : Optional.empty());
+            }
         }
-        return copy.stream()
-                .map(s -> new Query(s.name(), s.type(),
-                        s.future().isDone() ? Optional.of(s.future().join()) : Optional.empty()))
-                .toList();
+        return List.of(out);
     }
 }

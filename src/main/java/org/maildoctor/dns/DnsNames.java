@@ -38,6 +38,11 @@ public final class DnsNames {
         if (input == null) {
             throw new DnsNameException(null, "no name given");
         }
+        if (isNormalized(input)) {
+            // most names (resolver answers, record targets, cache keys) are already in this form:
+            // one pass over the characters instead of strip/lower-case/copy on every lookup
+            return input;
+        }
         String s = input.strip();
         if (s.isEmpty()) {
             throw new DnsNameException(input, "empty name");
@@ -55,7 +60,7 @@ public final class DnsNames {
             throw new DnsNameException(input, "empty label");
         }
         String ascii;
-        if (s.chars().allMatch(c -> c < 0x80)) {
+        if (isAscii(s)) {
             ascii = s; // java.net.IDN would reject some legal ASCII (e.g. labels with '*' are fine here)
         } else {
             try {
@@ -71,6 +76,40 @@ public final class DnsNames {
         }
         checkAscii(input, ascii);
         return ascii;
+    }
+
+    /**
+     * Whether {@code name} is already what {@link #normalize} returns for it: allowed lower-case
+     * ASCII, no space at either end, labels of 1-63 characters, at most 253 in all. The root
+     * {@code "."} and anything else take the full path.
+     */
+    private static boolean isNormalized(String name) {
+        int n = name.length();
+        if (n == 0 || n > MAX_NAME_LENGTH || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ') {
+            return false;
+        }
+        int labelStart = 0;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (i == labelStart || i - labelStart > MAX_LABEL_LENGTH) {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (!allowed(c) || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return labelStart < n && n - labelStart <= MAX_LABEL_LENGTH;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkAscii(String input, String name) {
@@ -106,8 +145,16 @@ public final class DnsNames {
     // classless reverse names contain '/', wildcard owners '*', and SPF macro expansions can yield
     // any octet — the RFC 7208 suite looks up a name with spaces ("macro-mania-in-domain"). Leading
     // and trailing spaces are stripped from the whole input before this check.
+    private static final boolean[] ALLOWED = new boolean[0x80];
+
+    static {
+        for (char c = 0x20; c < 0x7f; c++) {
+            ALLOWED[c] = "\\\"()';@$".indexOf(c) < 0;
+        }
+    }
+
     private static boolean allowed(char c) {
-        return c >= 0x20 && c < 0x7f && "\\\"()';@$".indexOf(c) < 0;
+        return c < 0x80 && ALLOWED[c];
     }
 
     /** The absolute presentation form, with the trailing dot ({@code mx.good.test.}). */
@@ -121,6 +168,9 @@ public final class DnsNames {
      */
     public static Optional<InetAddress> parseIpLiteral(String text) {
         String s = text == null ? "" : text.strip();
+        if (!couldBeIpLiteral(s)) {
+            return Optional.empty(); // a name: no regex, no stream (this runs once per SPF check)
+        }
         try {
             if (IPV4.matcher(s).matches()) {
                 String[] parts = s.split("\\.");
@@ -141,6 +191,19 @@ public final class DnsNames {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code s} holds only characters an IPv4 or IPv6 literal can have (or non-ASCII). */
+    private static boolean couldBeIpLiteral(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // non-ASCII goes the full way: Character.digit accepts other scripts' digits
+            if (!(c >= '0' && c <= '9' || c == '.' || c == ':' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+                    || c >= 0x80)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The PTR owner name of an address: {@code 1.0.0.127.in-addr.arpa} (RFC 1035 3.5, RFC 3596 2.5). */

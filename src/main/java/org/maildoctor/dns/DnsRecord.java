@@ -96,6 +96,32 @@ public sealed interface DnsRecord {
      * concatenation WITHOUT separator, which is how SPF (RFC 7208 3.3) and DKIM (RFC 6376 3.6.2.2)
      * read a record split into several strings.
      */
+    /**
+     * The SPF RR type (99): TXT-format data (RFC 7208 3.1 deprecated it; receivers ignore it). Kept
+     * apart from {@link Txt} so nothing mistakes it for the TXT record SPF is read from.
+     */
+    record Spf(String name, long ttl, String text, List<String> strings) implements DnsRecord {
+        public Spf {
+            strings = List.copyOf(strings);
+            Objects.requireNonNull(text);
+        }
+
+        @Override
+        public RecordType type() {
+            return RecordType.SPF;
+        }
+
+        @Override
+        public String value() {
+            return Txt.of(name, ttl, strings).value();
+        }
+
+        @Override
+        public String toString() {
+            return presentation();
+        }
+    }
+
     record Txt(String name, long ttl, String text, List<String> strings) implements DnsRecord {
         public Txt {
             strings = List.copyOf(strings);

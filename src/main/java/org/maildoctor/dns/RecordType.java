@@ -14,7 +14,9 @@ public enum RecordType {
     MX(15),
     TXT(16),
     AAAA(28),
-    TLSA(52);
+    TLSA(52),
+    /** The SPF RR type, deprecated by RFC 7208 3.1; asked only to report that a domain still publishes it. */
+    SPF(99);
 
     private final int code;
 

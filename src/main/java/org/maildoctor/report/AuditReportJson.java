@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.maildoctor.audit.AuditCheck;
 import org.maildoctor.audit.AuditReport;
+import org.maildoctor.audit.RecordToPublish;
 
 /**
  * The JSON document of {@code maildoctor domain audit --json} and {@code GET /api/v1/domains/{domain}/audit};
@@ -24,7 +25,7 @@ public final class AuditReportJson {
                 "unknown", report.grade().unknowns()));
         List<Map<String, Object>> checks = new ArrayList<>();
         for (String section : sectionOrder) {
-            for (AuditCheck c : report.sections().getOrDefault(section, List.of())) {
+            for (AuditCheck c : report.section(section)) {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("id", c.id());
                 x.put("section", section);
@@ -32,10 +33,25 @@ public final class AuditReportJson {
                 x.put("explanation", c.explanation());
                 x.put("fix", c.fix().orElse(null));
                 x.put("evidence", c.evidence());
+                x.put("graded", report.graded(section));
                 checks.add(x);
             }
         }
         m.put("checks", checks);
+        List<Map<String, Object>> publish = new ArrayList<>();
+        for (RecordToPublish r : report.publish()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("section", r.section());
+            x.put("name", r.name());
+            x.put("type", "TXT");
+            x.put("value", r.value());
+            x.put("strings", r.strings());
+            x.put("zoneFileLine", r.zoneFileLine());
+            x.put("why", r.why());
+            x.put("notes", r.notes());
+            publish.add(x);
+        }
+        m.put("publish", publish);
         return m;
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The registry (RFC 5248, IANA) lists codes with the class written as {@code X}; {@link #registryKey()}
  * gives that form.
  */
-public record EnhancedStatus(StatusClass statusClass, int subject, int detail) {
+public record EnhancedStatus(ReplyClass statusClass, int subject, int detail) {
 
     private static final Pattern SYNTAX = Pattern.compile("([245])\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern REGISTRY_KEY = Pattern.compile("[Xx245]\\.(\\d{1,3})\\.(\\d{1,3})");
@@ -18,6 +18,9 @@ public record EnhancedStatus(StatusClass statusClass, int subject, int detail) {
     public EnhancedStatus {
         if (statusClass == null) {
             throw new IllegalArgumentException("status class is required");
+        }
+        if (!statusClass.isStatusClass()) {
+            throw new IllegalArgumentException("enhanced status codes have class 2, 4 or 5, not " + statusClass.digit());
         }
         if (subject < 0 || subject > 999 || detail < 0 || detail > 999) {
             throw new IllegalArgumentException("subject and detail are 1 to 3 digits");
@@ -33,7 +36,7 @@ public record EnhancedStatus(StatusClass statusClass, int subject, int detail) {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new EnhancedStatus(StatusClass.of(m.group(1).charAt(0) - '0'),
+        return Optional.of(new EnhancedStatus(ReplyClass.of(m.group(1).charAt(0) - '0'),
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
     }
 
@@ -60,11 +63,11 @@ public record EnhancedStatus(StatusClass statusClass, int subject, int detail) {
     }
 
     public boolean isTransientFailure() {
-        return statusClass == StatusClass.PERSISTENT_TRANSIENT_FAILURE;
+        return statusClass == ReplyClass.TRANSIENT_FAILURE;
     }
 
     public boolean isPermanentFailure() {
-        return statusClass == StatusClass.PERMANENT_FAILURE;
+        return statusClass == ReplyClass.PERMANENT_FAILURE;
     }
 
     /** RFC 3463 §3 subject names; subjects outside 0-7 are not defined by the RFC. */

@@ -35,11 +35,11 @@ public record ReplyCode(int value) {
     }
 
     public boolean isTransientFailure() {
-        return replyClass() == ReplyClass.TRANSIENT_NEGATIVE;
+        return replyClass() == ReplyClass.TRANSIENT_FAILURE;
     }
 
     public boolean isPermanentFailure() {
-        return replyClass() == ReplyClass.PERMANENT_NEGATIVE;
+        return replyClass() == ReplyClass.PERMANENT_FAILURE;
     }
 
     /** RFC 5321 §4.2.2/§4.2.3 wording (and the extensions that added codes), else the class meaning. */

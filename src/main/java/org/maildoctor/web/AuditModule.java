@@ -45,12 +45,15 @@ public final class AuditModule implements WebModule {
         params.put("selectors", selectors);
         params.put("report", null);
         params.put("checks", List.of());
+        params.put("checklist", List.of());
         params.put("error", null);
         if (domain != null && !domain.isBlank()) {
             try {
                 AuditReport report = run(request(domain, words(ips), words(selectors)));
                 params.put("report", report);
-                params.put("checks", report.checks(audit.sectionOrder()));
+                List<String> order = audit.sectionOrder();
+                params.put("checks", report.checks(order.stream().filter(report::graded).toList()));
+                params.put("checklist", report.checks(order.stream().filter(n -> !report.graded(n)).toList()));
             } catch (ProblemException e) {
                 ctx.status(400);
                 params.put("error", e.getMessage());
@@ -63,7 +66,7 @@ public final class AuditModule implements WebModule {
             path = "/api/v1/domains/{domain}/audit",
             methods = HttpMethod.GET,
             operationId = "auditDomain",
-            summary = "Graded audit of a sending domain: each check pass/warn/fail/unknown with explanation and fix",
+            summary = "Graded audit of a sending domain (SPF, DKIM, DMARC, MX, rDNS, MTA-STS, TLS-RPT, BIMI, DANE): each check pass/warn/fail/unknown with explanation and fix",
             tags = {"audit"},
             security = {@OpenApiSecurity(name = "bearerAuth")},
             pathParams = {@OpenApiParam(name = "domain", required = true, description = "The sending domain")},
@@ -73,7 +76,8 @@ public final class AuditModule implements WebModule {
             },
             responses = {
                 @OpenApiResponse(status = "200", description = "{domain, grade, score, summary, checks[{id, section, "
-                        + "status, explanation, fix, evidence}]}", content = @OpenApiContent(type = "application/json")),
+                        + "status, explanation, fix, evidence, graded}], publish[{section, name, type, value, strings, "
+                        + "zoneFileLine, why, notes}]}", content = @OpenApiContent(type = "application/json")),
                 @OpenApiResponse(status = "400", description = "Not a domain name or not an IP address",
                         content = @OpenApiContent(from = Problem.class, mimeType = Problem.CONTENT_TYPE))
             })

@@ -15,18 +15,18 @@ import org.maildoctor.smtp.Explainer;
 import org.maildoctor.smtp.Explanation;
 
 /**
- * The Bounces page and {@code POST /api/v1/bounces/explain}: paste an SMTP reply, get what it
- * means and what to do. Bounce-message parsing joins this module when the parser lands.
+ * The Bounces page, {@code POST /api/v1/bounces/explain} (paste an SMTP reply, get what it means and
+ * what to do) and {@code POST /api/v1/bounces/parse} (upload or paste a bounce, an mbox, webhook JSON
+ * or an MTA log; get every failed recipient, explained, and the batch summary).
  */
 public final class BouncesModule implements WebModule {
     /** A pasted bounce can be long; anything past this is not part of a reply. */
     static final int MAX_REPLY_CHARS = 64 * 1024;
 
-    private static final List<String> COMING = List.of(
-            "Upload a bounce message (.eml, .mbox) and get every failed recipient",
-            "Batch analysis: bounce rate, clusters that signal a block, suppression list");
+    private static final List<String> COMING = List.of();
 
     private final Explainer explainer = Explainer.standard();
+    private final BounceParseRoutes parse = new BounceParseRoutes(java.time.Clock.systemUTC());
 
     /** The body of {@code POST /api/v1/bounces/explain}. */
     public record ExplainRequest(String reply) {
@@ -37,6 +37,7 @@ public final class BouncesModule implements WebModule {
         Capability c = Capability.BOUNCES;
         r.nav(c.path(), c.label(), c.summary());
         r.page(c.path(), ctx -> render(r, ctx, "", null, null));
+        r.form(c.path() + "/parse", ctx -> parsePage(r, ctx));
         r.form(c.path(), ctx -> {
             String reply = ctx.formParam("reply");
             String input = reply == null ? "" : reply;
@@ -54,14 +55,38 @@ public final class BouncesModule implements WebModule {
             }
         });
         r.apiPost("/bounces/explain", this::explainApi);
+        r.apiPost("/bounces/parse", parse::parse);
+    }
+
+    /** The upload/paste form: multipart with a file input and a text area, both optional, at least one given. */
+    private void parsePage(Routes r, Context ctx) {
+        List<Upload.Part> parts = Upload.read(ctx, BounceParseRoutes.MAX_UPLOAD, "pasted");
+        if (parts.isEmpty()) {
+            ctx.status(400);
+            render(r, ctx, "", null, null, null, "Paste a bounce message or choose a file (.eml, .mbox, .json, .log) first.");
+            return;
+        }
+        BounceBatchRun run = BounceBatchRun.of(parts, java.util.OptionalLong.empty(), java.time.Clock.systemUTC());
+        BounceParseView view = BounceParseView.of(run, explainer);
+        if (run.decoded == 0) {
+            ctx.status(422);
+        }
+        render(r, ctx, "", null, null, view, run.decoded == 0 ? "Nothing in it could be read as mail, JSON or a log." : null);
     }
 
     private static void render(Routes r, Context ctx, String reply, Explanation explanation, String error) {
+        render(r, ctx, reply, explanation, error, null, null);
+    }
+
+    private static void render(Routes r, Context ctx, String reply, Explanation explanation, String error,
+            BounceParseView parsed, String parseError) {
         Map<String, Object> params = new HashMap<>();
         params.put("reply", reply);
         params.put("explanation", explanation);
         params.put("error", error);
         params.put("coming", COMING);
+        params.put("parsed", parsed);
+        params.put("parseError", parseError);
         r.render(ctx, "bounces.jte", Capability.BOUNCES.label(), params);
     }
 

@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fixed delay, each query on its own virtual thread so concurrent queries are delayed
  * concurrently — a stand-in for a distant resolver, to test the latency structure of a caller.
  */
-final class DelayingDnsProxy implements AutoCloseable {
+public final class DelayingDnsProxy implements AutoCloseable {
     private final DatagramSocket socket;
     private final InetSocketAddress upstream;
     private final Duration delay;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger queries = new AtomicInteger();
 
-    DelayingDnsProxy(InetSocketAddress upstream, Duration delay) throws IOException {
+    public DelayingDnsProxy(InetSocketAddress upstream, Duration delay) throws IOException {
         this.upstream = upstream;
         this.delay = delay;
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -33,11 +33,11 @@ final class DelayingDnsProxy implements AutoCloseable {
         t.start();
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
     }
 
-    int queries() {
+    public int queries() {
         return queries.get();
     }
 

@@ -34,10 +34,10 @@ class MainTest {
     }
 
     @Test
+    // (a word close to a command name, such as "frobnicate" ~ "generate", gets "Did you mean" instead of usage)
     void unknownCommandIsUsageError() {
-        // a word close to no command name (picocli prints "Did you mean" instead of the usage otherwise)
-        assertThat(run("zzzz")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("zzzz").contains("Usage:");
+        assertThat(run("xyzzy")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("xyzzy").contains("Usage:");
     }
 
     @Test

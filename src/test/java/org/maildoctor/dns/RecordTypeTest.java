@@ -17,6 +17,6 @@ class RecordTypeTest {
     void unknownTypeNamesTheKnownOnes() {
         assertThatThrownBy(() -> RecordType.parse("SRV"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown record type 'SRV' (known: A, NS, CNAME, SOA, PTR, MX, TXT, AAAA, TLSA)");
+                .hasMessage("unknown record type 'SRV' (known: A, NS, CNAME, SOA, PTR, MX, TXT, AAAA, TLSA, SPF)");
     }
 }

@@ -10,7 +10,7 @@ class ReplyModelTest {
     @Test
     void replyCodeFollowsRfc5321Grammar() {
         assertThat(ReplyCode.parse("550")).contains(new ReplyCode(550));
-        assertThat(ReplyCode.parse("354")).map(ReplyCode::replyClass).contains(ReplyClass.POSITIVE_INTERMEDIATE);
+        assertThat(ReplyCode.parse("354")).map(ReplyCode::replyClass).contains(ReplyClass.INTERMEDIATE);
         assertThat(ReplyCode.parse("560")).as("second digit is 0-5").isEmpty();
         assertThat(ReplyCode.parse("650")).isEmpty();
         assertThat(ReplyCode.parse("55")).isEmpty();

@@ -18,7 +18,7 @@ class SmtpReplyParserTest {
     void singleLineWithBasicAndEnhancedCode() {
         SmtpReply r = parsed("554 5.1.1 <jane@example.org>: Recipient address rejected: User unknown in virtual mailbox table");
         assertThat(r.replyCode()).contains(new ReplyCode(554));
-        assertThat(r.status()).contains(new EnhancedStatus(StatusClass.PERMANENT_FAILURE, 1, 1));
+        assertThat(r.status()).contains(new EnhancedStatus(ReplyClass.PERMANENT_FAILURE, 1, 1));
         assertThat(r.text()).isEqualTo("<jane@example.org>: Recipient address rejected: User unknown in virtual mailbox table");
         assertThat(r.isPermanentFailure()).isTrue();
     }

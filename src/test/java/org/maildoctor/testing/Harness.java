@@ -57,4 +57,14 @@ public final class Harness {
     public static int relayPort() {
         return port("MAIL_HARNESS_RELAY_PORT");
     }
+
+    /** The loopback HTTPS server of mta-sts.* and bimi.* (tools/https_server.py). */
+    public static int httpsPort() {
+        return port("MAIL_HARNESS_HTTPS_PORT");
+    }
+
+    /** The harness's test CA (PEM), which signed the Postfix and HTTPS certificates. */
+    public static java.nio.file.Path caFile() {
+        return java.nio.file.Path.of(env().getProperty("MAIL_HARNESS_CA_FILE").trim());
+    }
 }

@@ -1,6 +1,5 @@
 package org.maildoctor.auth.dkim;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /** RFC 6376 3.4: the two canonicalization algorithms, for header fields and for the body. */
@@ -84,8 +83,10 @@ public enum Canonicalization {
         return out;
     }
 
+    /** Relaxed line rules into a plain array (no synchronized per-byte writes); never longer than the input. */
     private static byte[] relaxLines(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+        byte[] out = new byte[body.length];
+        int o = 0;
         int pendingWsp = 0; // WSP seen and not yet written: written as one SP before the next other byte
         for (int i = 0; i < body.length; i++) {
             byte b = body[i];
@@ -93,17 +94,17 @@ public enum Canonicalization {
                 pendingWsp++;
             } else if (b == '\r' && i + 1 < body.length && body[i + 1] == '\n') {
                 pendingWsp = 0; // WSP at the end of a line is deleted
-                out.write('\r');
-                out.write('\n');
+                out[o++] = '\r';
+                out[o++] = '\n';
                 i++;
             } else {
                 if (pendingWsp > 0) {
-                    out.write(' ');
+                    out[o++] = ' ';
                     pendingWsp = 0;
                 }
-                out.write(b);
+                out[o++] = b;
             }
         }
-        return out.toByteArray();
+        return o == out.length ? out : java.util.Arrays.copyOf(out, o);
     }
 }

@@ -1,5 +1,7 @@
 package org.maildoctor.auth.dkim;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -11,6 +13,20 @@ import java.util.Optional;
 /** Parses a key record's text (the TXT strings joined, RFC 6376 3.6.2.2) into a key (3.6.1). */
 public final class DkimKeyRecordParser {
     private DkimKeyRecordParser() {
+    }
+
+    /**
+     * Parse results by record text. Decoding a key (base64, DER, KeyFactory) costs more than the rest
+     * of a small message's verification, and the same few keys sign most mail. Results are immutable.
+     */
+    private static final Cache<String, DkimKeyRecord.Parse> PARSED = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /** {@link #parse}, memoised by text for records of ordinary size. */
+    public static DkimKeyRecord.Parse parseCached(String text) {
+        if (text == null || text.length() > 8192) {
+            return parse(text);
+        }
+        return PARSED.get(text, DkimKeyRecordParser::parse);
     }
 
     /** Never throws. */
@@ -65,7 +81,7 @@ public final class DkimKeyRecordParser {
     public static DkimKeyRecord.Parse parseFirstUsable(java.util.List<String> texts) {
         DkimKeyRecord.Parse first = null;
         for (String text : texts) {
-            DkimKeyRecord.Parse p = parse(text);
+            DkimKeyRecord.Parse p = parseCached(text);
             if (!(p instanceof DkimKeyRecord.Parse.Invalid)) {
                 return p;
             }

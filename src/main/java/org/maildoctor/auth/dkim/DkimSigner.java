@@ -81,7 +81,7 @@ public final class DkimSigner {
         }
         DkimAlgorithm algorithm = key.algorithm();
         try {
-            byte[] body = bodyCanon.body(msg.body());
+            byte[] body = bodyCanon.body(msg.bodyView());
             byte[] bh = MessageDigest.getInstance(algorithm.jcaDigest()).digest(body);
             StringBuilder field = new StringBuilder("DKIM-Signature: v=1; a=").append(algorithm.tagValue())
                     .append("; c=").append(headerCanon.tagValue()).append('/').append(bodyCanon.tagValue())

@@ -1,6 +1,5 @@
 package org.maildoctor.auth.dkim;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,11 @@ public record RawMessage(List<HeaderField> headers, byte[] body) {
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /** The body without a defensive copy, for canonicalizers that only read it. */
+    byte[] bodyView() {
+        return body;
     }
 
     /** Parses any bytes; never throws. */
@@ -75,24 +79,42 @@ public record RawMessage(List<HeaderField> headers, byte[] body) {
         return -1;
     }
 
-    /** Bare CR and bare LF become CRLF; CRLF stays. */
+    /**
+     * Bare CR and bare LF become CRLF; CRLF stays. Always a new array. Written into a plain array:
+     * {@code ByteArrayOutputStream.write} is synchronized per byte and was a visible share of a
+     * verification.
+     */
     public static byte[] normalizeLineEndings(byte[] in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 64);
+        int extra = 0;
         for (int i = 0; i < in.length; i++) {
             byte b = in[i];
             if (b == '\r') {
-                out.write('\r');
-                out.write('\n');
                 if (i + 1 < in.length && in[i + 1] == '\n') {
                     i++;
+                } else {
+                    extra++;
                 }
             } else if (b == '\n') {
-                out.write('\r');
-                out.write('\n');
-            } else {
-                out.write(b);
+                extra++;
             }
         }
-        return out.toByteArray();
+        if (extra == 0) {
+            return in.clone(); // already CRLF throughout (the wire form)
+        }
+        byte[] out = new byte[in.length + extra];
+        int o = 0;
+        for (int i = 0; i < in.length; i++) {
+            byte b = in[i];
+            if (b == '\r' || b == '\n') {
+                out[o++] = '\r';
+                out[o++] = '\n';
+                if (b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[o++] = b;
+            }
+        }
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.maildoctor.auth.dmarc;
 
+import org.maildoctor.model.Severity;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.maildoctor.auth.dmarc;
 
+import org.maildoctor.model.Severity;
+
 /**
  * Every kind of DMARC finding, with its stable id (used in JSON and docs) and its usual severity.
  * A closed set so that no caller matches on loose strings.

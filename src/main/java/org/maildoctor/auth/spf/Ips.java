@@ -76,8 +76,12 @@ final class Ips {
 
     /** Whether {@code ip} lies in {@code network/prefix}; addresses of different families never match. */
     static boolean contains(InetAddress network, int prefix, InetAddress ip) {
+        return contains(network, prefix, ip.getAddress());
+    }
+
+    /** As above, with the client's address bytes taken once by the caller. */
+    static boolean contains(InetAddress network, int prefix, byte[] a) {
         byte[] n = network.getAddress();
-        byte[] a = ip.getAddress();
         if (n.length != a.length) {
             return false;
         }

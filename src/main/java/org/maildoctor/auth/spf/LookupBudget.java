@@ -3,6 +3,7 @@ package org.maildoctor.auth.spf;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.maildoctor.dns.CountingResolver;
 import org.maildoctor.dns.DnsNameException;
@@ -64,12 +65,17 @@ final class LookupBudget {
     Outcome lookup(String name, RecordType type, boolean countsVoid) {
         DnsResult result;
         try {
-            Duration wait = limits.maxWaitPerLookup();
-            // copy(): never complete the resolver's own future (it may be shared through a cache)
-            result = counting.lookup(name, type).copy()
-                    .completeOnTimeout(new DnsResult.Timeout(name, type, "resolver", wait), wait.toMillis(),
-                            TimeUnit.MILLISECONDS)
-                    .join();
+            CompletableFuture<DnsResult> pending = counting.lookup(name, type);
+            if (pending.isDone()) {
+                result = pending.join(); // a cache hit: nothing to wait for, no timer to arm
+            } else {
+                Duration wait = limits.maxWaitPerLookup();
+                // copy(): never complete the resolver's own future (it may be shared through a cache)
+                result = pending.copy()
+                        .completeOnTimeout(new DnsResult.Timeout(name, type, "resolver", wait), wait.toMillis(),
+                                TimeUnit.MILLISECONDS)
+                        .join();
+            }
         } catch (DnsNameException e) {
             return new Outcome.InvalidName(name, e.getMessage());
         }
@@ -92,9 +98,13 @@ final class LookupBudget {
     }
 
     List<SpfQuery> log() {
-        return counting.log().stream()
-                .map(q -> new SpfQuery(q.name(), q.type(), q.outcome().map(DnsResult::outcome).orElse("pending")))
-                .toList();
+        List<CountingResolver.Query> queries = counting.log();
+        SpfQuery[] out = new SpfQuery[queries.size()];
+        for (int i = 0; i < out.length; i++) {
+            CountingResolver.Query q = queries.get(i);
+            out[i] = new SpfQuery(q.name(), q.type(), q.outcome().map(DnsResult::outcome).orElse("pending"));
+        }
+        return List.of(out);
     }
 
     private static String ordinal(int n) {

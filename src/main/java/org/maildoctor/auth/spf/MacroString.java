@@ -181,6 +181,11 @@ public record MacroString(String source, List<Part> parts, boolean endsWithMacro
 
     /** Expands every macro (RFC 7208 7.3); the result is capped at {@link #MAX_EXPANSION} characters. */
     public String expand(Values values) {
+        if (parts.size() == 1 && parts.getFirst() instanceof Literal l) {
+            // a plain name (include:_spf.google.com), the common case: no builder, no copy
+            String text = l.text();
+            return text.length() > MAX_EXPANSION ? text.substring(0, MAX_EXPANSION) : text;
+        }
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
             switch (p) {

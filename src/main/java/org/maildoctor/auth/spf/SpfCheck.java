@@ -21,7 +21,8 @@ public enum SpfCheck {
     OVERLAP("spf.overlap"),
     REDIRECT_IGNORED("spf.redirect-ignored"),
     MACRO_NOT_FOLLOWED("spf.macro-not-followed"),
-    DNS_FAILURE("spf.dns-failure");
+    DNS_FAILURE("spf.dns-failure"),
+    RR_TYPE("spf.rr-type");
 
     private final String id;
 

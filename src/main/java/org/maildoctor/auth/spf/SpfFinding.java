@@ -1,5 +1,7 @@
 package org.maildoctor.auth.spf;
 
+import org.maildoctor.model.Severity;
+
 import java.util.Objects;
 
 /**

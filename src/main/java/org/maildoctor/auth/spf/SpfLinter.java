@@ -1,5 +1,7 @@
 package org.maildoctor.auth.spf;
 
+import org.maildoctor.model.Severity;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.maildoctor.dns.DnsNameException;
 import org.maildoctor.dns.DnsNames;
 import org.maildoctor.dns.DnsRecord;
@@ -26,8 +33,12 @@ import org.maildoctor.model.IpRanges;
  * address), counts the DNS-querying terms per node and over the tree, and reports what receivers
  * will trip over.
  *
- * <p>Not checked: the SPF RR type (99). RFC 7208 3.1 deprecated it and the DNS port has no such
- * type, so whether a domain still publishes one is not queried; {@link SpfReport#notChecked()} says so.
+ * <p>Lookups run concurrently along the tree: each include and redirect target (and each a/mx/exists
+ * void probe) is asked as soon as its parent record has answered, into a per-walk memo. The report is
+ * then built by one sequential pass over the memoised answers, so findings, their order and the
+ * node and probe caps are exactly those of a sequential walk, while the time is that of the
+ * longest chain of dependent answers. The SPF RR type (99, deprecated by RFC 7208 3.1) is asked
+ * beside the root's TXT and reported when present.
  */
 public final class SpfLinter {
     /** RFC 1035 4.2.1: larger UDP answers are truncated without EDNS0. */
@@ -39,8 +50,8 @@ public final class SpfLinter {
     /** Void-lookup probes (a/mx/exists targets) per walk; past this, terms are not probed. */
     static final int MAX_VOID_CHECKS = 40;
 
-    private static final String RR_TYPE_NOTE =
-            "spf.rr-type: not queried; the DNS layer has no SPF (type 99) record type, deprecated by RFC 7208 3.1";
+    private static final String RR_TYPE_UNANSWERED =
+            "spf.rr-type: the SPF (type 99) query got no usable answer, so whether the deprecated type is published is unknown";
 
     private final Resolver resolver;
     private final Duration maxWait;
@@ -56,6 +67,19 @@ public final class SpfLinter {
 
     /** Walks the SPF tree of {@code domain}; never throws for DNS or record content. */
     public SpfReport inspect(String domain) {
+        return inspect(domain, Optional.empty());
+    }
+
+    /**
+     * Walks the tree of {@code recordText} as if it were published at {@code domain} (one TXT record,
+     * split into 255-octet strings): what a record about to be published would cost, counted by the
+     * same walk as {@link #inspect(String)}, so the two agree once it is published.
+     */
+    public SpfReport inspectRecord(String domain, String recordText) {
+        return inspect(domain, Optional.of(recordText));
+    }
+
+    private SpfReport inspect(String domain, Optional<String> rootRecord) {
         String root;
         try {
             root = DnsNames.normalize(domain);
@@ -65,9 +89,11 @@ public final class SpfLinter {
                     "Check the spelling of the domain.");
             SpfTree t = new SpfTree(domain, "root", SpfTree.Status.NO_RECORD, Optional.empty(), 0, 0, List.of(),
                     List.of(f));
-            return new SpfReport(domain, t, 0, 0, List.of(f), List.of(RR_TYPE_NOTE));
+            return new SpfReport(domain, t, 0, 0, List.of(f), List.of());
         }
-        Walk walk = new Walk();
+        Walk walk = new Walk(rootRecord);
+        CompletableFuture<DnsResult> rrType = rootRecord.isPresent() ? null : walk.fetch(root, RecordType.SPF);
+        walk.prefetch(root, rootRecord.map(text -> synthetic(root, text)));
         SpfTree tree = walk.node(root, "root", new LinkedHashSet<>(), true);
         List<SpfFinding> all = new ArrayList<>(tree.allFindings());
         if (tree.cumulativeLookups() > SpfLimits.RFC7208.maxDnsTerms()) {
@@ -85,18 +111,25 @@ public final class SpfLinter {
                             + SpfLimits.RFC7208.maxVoidLookups() + " such void lookups and return permerror (RFC 7208 4.6.4)",
                     "Remove the terms for names that no longer exist."));
         }
-        return new SpfReport(root, tree, tree.cumulativeLookups(), walk.voids, all, List.of(RR_TYPE_NOTE));
+        List<String> notChecked = new ArrayList<>();
+        if (rrType != null) {
+            DnsResult r = rrType.join();
+            if (r instanceof DnsResult.Answer a && !a.records(DnsRecord.Spf.class).isEmpty()) {
+                all.add(new SpfFinding(SpfCheck.RR_TYPE, Severity.WARNING, root, root + " still publishes an SPF-type"
+                        + " (99) record: RFC 7208 3.1 removed that type, receivers read only the TXT record, and a"
+                        + " differing copy misleads whoever edits the zone (" + a.records(DnsRecord.Spf.class).stream()
+                        .map(x -> Quote.q(x.text())).collect(Collectors.joining(", ")) + ")",
+                        "Delete the type 99 record(s) at " + root + " and keep the TXT record only."));
+            } else if (r.isFailure()) {
+                notChecked.add(RR_TYPE_UNANSWERED + " (" + r.describe() + ")");
+            }
+        }
+        return new SpfReport(root, tree, tree.cumulativeLookups(), walk.voids, all, notChecked);
     }
 
-    private DnsResult lookup(String name, RecordType type) {
-        try {
-            return resolver.lookup(name, type).copy() // never complete a future shared through a cache
-                    .completeOnTimeout(new DnsResult.Timeout(name, type, "resolver", maxWait),
-                            maxWait.toMillis(), TimeUnit.MILLISECONDS)
-                    .join();
-        } catch (DnsNameException e) {
-            return new DnsResult.NxDomain(name, type, List.of(), Optional.empty());
-        }
+    private static DnsResult synthetic(String domain, String recordText) {
+        return new DnsResult.Answer(domain, RecordType.TXT, List.of(DnsRecord.Txt.of(domain, 0,
+                splitStrings(recordText))), List.of(), false);
     }
 
     /** State of one walk. */
@@ -105,13 +138,116 @@ public final class SpfLinter {
         int voids;
         int voidChecks; // a 10,000-character record of a: terms must not cost thousands of lookups
         final Set<String> includedOnce = new HashSet<>();
+        final Optional<String> rootRecord;
+        /** Every answer of this walk, asked once, by name and type (a duplicate include costs no new query). */
+        final Map<String, CompletableFuture<DnsResult>> asked = new ConcurrentHashMap<>();
+        final Set<String> prefetched = ConcurrentHashMap.newKeySet();
+        final AtomicInteger prefetchNodes = new AtomicInteger(MAX_NODES);
+        final AtomicInteger prefetchProbes = new AtomicInteger(MAX_VOID_CHECKS);
+
+        Walk(Optional<String> rootRecord) {
+            this.rootRecord = rootRecord;
+        }
+
+        CompletableFuture<DnsResult> fetch(String name, RecordType type) {
+            return asked.computeIfAbsent(name + "/" + type.code(), k -> {
+                try {
+                    return resolver.lookup(name, type).copy() // never complete a future shared through a cache
+                            .completeOnTimeout(new DnsResult.Timeout(name, type, "resolver", maxWait),
+                                    maxWait.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (DnsNameException e) {
+                    return CompletableFuture.completedFuture(new DnsResult.NxDomain(name, type, List.of(),
+                            Optional.empty()));
+                }
+            });
+        }
+
+        DnsResult lookup(String name, RecordType type) {
+            return fetch(name, type).join();
+        }
+
+        /**
+         * Asks for {@code domain}'s TXT (unless given) and, when it answers with one SPF record, for
+         * everything that record makes the walk ask next, recursively. Only warms the memo: the
+         * sequential pass decides what the answers mean.
+         */
+        void prefetch(String domain, Optional<DnsResult> given) {
+            if (!prefetched.add(domain) || prefetchNodes.getAndDecrement() <= 0) {
+                return;
+            }
+            CompletableFuture<DnsResult> txt = given.map(CompletableFuture::completedFuture)
+                    .orElseGet(() -> fetch(domain, RecordType.TXT));
+            txt.thenAccept(r -> {
+                try {
+                    fanOut(domain, r);
+                } catch (RuntimeException ignored) {
+                    // a prefetch is an optimisation; the sequential pass meets the same input and reports it
+                }
+            });
+        }
+
+        private void fanOut(String domain, DnsResult r) {
+            if (!(r instanceof DnsResult.Answer a)) {
+                return;
+            }
+            List<String> spf = a.records(DnsRecord.Txt.class).stream().map(DnsRecord.Txt::text)
+                    .filter(SpfRecord::isSpfRecord).toList();
+            if (spf.size() != 1 || !(SpfRecord.parse(spf.getFirst()) instanceof SpfParseResult.Parsed p)) {
+                return;
+            }
+            for (Directive d : p.record().directives()) {
+                switch (d.mechanism()) {
+                    case Mechanism.Include inc -> target(inc.domain(), domain).ifPresent(t -> prefetch(t, Optional.empty()));
+                    case Mechanism.A am -> probe(am.domain(), domain, RecordType.A, RecordType.AAAA);
+                    case Mechanism.Mx mx -> probe(mx.domain(), domain, RecordType.MX, null);
+                    case Mechanism.Exists ex -> probe(Optional.of(ex.domain()), domain, RecordType.A, null);
+                    default -> {
+                    }
+                }
+            }
+            if (p.record().redirect().isPresent() && !p.record().hasAll()) {
+                target(p.record().redirect().get().domain(), domain).ifPresent(t -> prefetch(t, Optional.empty()));
+            }
+        }
+
+        /** The void probe of an a/mx/exists term: the second type only if the first finds nothing, as voidCheck does. */
+        private void probe(Optional<MacroString> spec, String domain, RecordType first, RecordType second) {
+            if (spec.isPresent() && spec.get().hasMacros() || prefetchProbes.getAndDecrement() <= 0) {
+                return;
+            }
+            target(spec, domain).ifPresent(t -> fetch(t, first).thenAccept(r -> {
+                if (second != null && r.isVoid()) {
+                    fetch(t, second);
+                }
+            }));
+        }
+
+        private Optional<String> target(Optional<MacroString> spec, String domain) {
+            if (spec.isEmpty()) {
+                return Optional.of(domain);
+            }
+            return target(spec.get(), domain);
+        }
+
+        private Optional<String> target(MacroString spec, String domain) {
+            if (spec.hasMacros()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(DnsNames.normalize(spec.source()));
+            } catch (DnsNameException e) {
+                return Optional.empty();
+            }
+        }
 
         SpfTree node(String domain, String via, LinkedHashSet<String> path, boolean isPolicyRoot) {
             List<SpfFinding> findings = new ArrayList<>();
             if (++nodes > MAX_NODES) {
                 return leaf(domain, via, SpfTree.Status.TRUNCATED, findings);
             }
-            DnsResult r = lookup(domain, RecordType.TXT);
+            DnsResult r = via.equals("root") && rootRecord.isPresent()
+                    ? synthetic(domain, rootRecord.get())
+                    : lookup(domain, RecordType.TXT);
             if (r.isFailure()) {
                 findings.add(new SpfFinding(SpfCheck.DNS_FAILURE, Severity.ERROR, domain,
                         "could not fetch the TXT records of " + domain + ": " + r.describe()
@@ -260,6 +396,22 @@ public final class SpfLinter {
         private SpfTree leaf(String domain, String via, SpfTree.Status status, List<SpfFinding> findings) {
             return new SpfTree(domain, via, status, Optional.empty(), 0, 0, List.of(), findings);
         }
+    }
+
+    /** A record as character-strings of at most 255 octets (RFC 1035 3.3; RFC 7208 3.3 joins them). */
+    public static List<String> splitStrings(String record) {
+        List<String> out = new ArrayList<>();
+        byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+        int start = 0;
+        while (start < bytes.length) {
+            int end = Math.min(bytes.length, start + MAX_STRING);
+            while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+                end--; // never split inside a UTF-8 sequence
+            }
+            out.add(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            start = end;
+        }
+        return out.isEmpty() ? List.of("") : out;
     }
 
     /** Character-strings over 255 octets and TXT answers that do not fit a 512-byte UDP message. */

@@ -1,5 +1,7 @@
 package org.maildoctor.auth.spf;
 
+import org.maildoctor.model.Severity;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -10,8 +10,10 @@ public final class Dialects {
 
     private static final List<MtaDialect> ALL = List.of(
             new Arf(),
+            new UnsubscribeRequest(),
             new GoogleGroups(),
             new AmazonSesJson(),
+            new EzWeb(),
             new Rfc3464(),
             new Exim(),
             new DragonFly(),
@@ -19,8 +21,13 @@ public final class Dialects {
             new Exchange2003(),
             new Gmail(),
             new IMailServer(),
+            new Verizon(),
             new ApacheJames(),
             new Kddi(),
+            new Fml(),
+            new TrendMicro(),
+            new X3(),
+            new V5Sendmail(),
             new AutoReply(),
             new FreeForm());
 

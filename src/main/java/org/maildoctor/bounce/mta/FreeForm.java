@@ -29,6 +29,8 @@ public class FreeForm implements MtaDialect {
     private static final Pattern REPLY_LINE = Pattern.compile("(?:^|[\\s:;'\"(<\\[#])[245]\\d\\d(?:[ -]|$)|(?:^|[\\s:;(#])[245]\\.\\d{1,3}\\.\\d{1,3}\\b",
             Pattern.MULTILINE);
     private static final int MAX_DIAG = 1000;
+    /** A notice that states its cause on a labelled line of its own. */
+    private static final Pattern REASON_LINE = Pattern.compile("(?im)^\\s*reject(?:ion)? reason:\\s*(\\S.*)$");
 
     @Override
     public String name() {
@@ -119,7 +121,7 @@ public class FreeForm implements MtaDialect {
         int end = notice.length();
         Matcher m = Notice.ADDRESS.matcher(notice);
         int from = i + recipient.length();
-        while (m.find(from)) {
+        while (Notice.findAddress(m, notice, from)) {
             String a = m.group();
             if (!a.equalsIgnoreCase(recipient) && startsRecipientLine(notice, m.start())) {
                 end = notice.lastIndexOf('\n', m.start()) + 1;
@@ -138,7 +140,14 @@ public class FreeForm implements MtaDialect {
 
     /** The server's reply for {@code recipient}: from the first line with a reply code to the end of its paragraph. */
     public static String diagnosticFor(String notice, String recipient) {
+        if (notice.contains("--- Delivery report unavailable ---")) {
+            return ""; // Postfix says it has no report: its boilerplate around that line explains nothing
+        }
         String seg = segmentFor(notice, recipient);
+        Matcher said = REASON_LINE.matcher(notice);
+        if (said.find()) {
+            return collapse(said.group(1)); // "reject reason: Mailbox full" above "target mail address: rcpt"
+        }
         String d = replyParagraph(seg);
         if (d.isEmpty() && seg.length() != notice.length()) {
             d = replyParagraph(notice);
@@ -160,11 +169,22 @@ public class FreeForm implements MtaDialect {
 
     private static String replyParagraph(String text) {
         Matcher m = REPLY_LINE.matcher(text);
-        if (!m.find()) {
+        int at = -1;
+        while (m.find()) {
+            if (at < 0) {
+                at = m.start();
+            }
+            // a session transcript ("Out: 250 2.1.0 Ok ... Out: 451 4.3.0 Error") fails at its first 4xx/5xx reply
+            if (m.group().replaceAll("^[^245]*", "").charAt(0) != '2') {
+                at = m.start();
+                break;
+            }
+        }
+        if (at < 0) {
             return "";
         }
-        int start = text.lastIndexOf('\n', m.start()) + 1;
-        int end = text.indexOf("\n\n", m.start());
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf("\n\n", at);
         return collapse(text.substring(start, end < 0 ? text.length() : end));
     }
 

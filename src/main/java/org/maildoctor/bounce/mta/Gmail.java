@@ -18,6 +18,12 @@ public final class Gmail implements MtaDialect {
             "Delivery to the following recipients? (failed permanently|has been delayed|failed temporarily)s?:");
     private static final Pattern DETAILS = Pattern.compile("Technical details of (?:permanent|temporary) failure:\\s*");
     private static final String RETURNED = "The error that the other server returned was:";
+    /**
+     * Gmail appends its SMTP client's state to the reply: 14 is RCPT TO, 17 and 18
+     * the message data. A refusal at state 18 came after the remote server had read the message,
+     * so it is the recipient side's filter (the peer decoder's reading too).
+     */
+    private static final Pattern STATE = Pattern.compile("\\(state (\\d+)\\)");
 
     @Override
     public String name() {
@@ -48,6 +54,14 @@ public final class Gmail implements MtaDialect {
         List<Finding> out = new ArrayList<>();
         for (String rcpt : rcpts) {
             Finding.Builder b = Finding.builder().recipient(rcpt).diagnostic(diag).command(Notice.command(diag));
+            Matcher st = STATE.matcher(diag);
+            if (st.find()) {
+                switch (st.group(1)) {
+                    case "14" -> b.command("RCPT");
+                    case "17", "18" -> b.command("DATA").reasonHint(org.maildoctor.smtp.Reason.FILTERED);
+                    default -> { }
+                }
+            }
             if (delayed) {
                 b.action("delayed");
             }

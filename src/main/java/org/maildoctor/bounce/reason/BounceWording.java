@@ -19,6 +19,35 @@ final class BounceWording {
         }
     }
 
+    /**
+     * Sentences particular MTAs and services write for one cause, checked before anything else;
+     * each is a whole phrase, so it cannot be mistaken for general wording. Ported from the peer
+     * decoder's per-reason sentence tables (Sisimai 5, BSD-2-Clause), keeping the ones the corpus shows.
+     */
+    private static final List<Rule> SENTENCES = List.of(
+            // Courier: the sender's address could not be checked (Sender ID PRA)
+            Rule.of(Reason.REJECTED, "can't determine purported responsible address"
+                    + "|you are sending to/from an address that has been blacklisted"
+                    // Microsoft via m-FILTER: every recipient refused because of the sender
+                    + "|recipient addresses rejected : access denied"
+                    + "|is not a registered gateway user"
+                    // a provider whose "E2110" names a sender domain that does not exist
+                    + "|does not exist e2110"
+                    + "|from: domain is invalid\\. please provide a valid from:"),
+            // Amazon SES: the sending identity is not verified, so SES will not relay for it
+            Rule.of(Reason.NORELAYING, "email address is not verified"),
+            Rule.of(Reason.REQUIREPTR, "service permits \\d+ unverifyable sending ips"),
+            // cPanel Exim and DragonFly name a recipient domain that does not resolve
+            Rule.of(Reason.HOSTUNKNOWN, "the account or domain may not exist|mail domain mentioned in email address is unknown|dns lookup failure: host \\S+ not found"
+                    + "|(?:^|\\s)553 [a-z0-9-]+(?:\\.[a-z0-9-]+)+ does not exist"),
+            Rule.of(Reason.SYSTEMERROR, "could not load drd for domain|queue file write error|transaction failed(?=\\s|$)"),
+            // a URI blocklist hit is about the message content, not the sending IP
+            Rule.of(Reason.SPAMDETECTED, "blacklisted url in message"),
+            Rule.of(Reason.BLOCKED, "invalid ip for sending mail of domain|no access from mail server"),
+            Rule.of(Reason.NORELAYING, "insecure mail relay"),
+            // the receiving server refused the session for breaking its SMTP rules (e.g. talking before the greeting)
+            Rule.of(Reason.POLICYVIOLATION, "protocol violation"));
+
     /** Checked before the code: wording whose meaning the peer puts above any status code. */
     private static final List<Rule> EARLY = List.of(
             // a local delivery to a program (Exim "pipe to |/usr/bin/...", procmail) that failed
@@ -61,13 +90,16 @@ final class BounceWording {
                     + "|unable to deliver (?:the )?message (?:after|within)|have not been able to deliver|operation timed out"
                     + "|message delayed|delivery attempts will continue|will keep trying|retry period|could not deliver for the last"
                     + "|message will be retried|all hosts have been failing|in the queue too long"
-                    + "|not delivered within \\d+ days"));
+                    + "|not delivered within \\d+ days"
+                    // Zoho: a 421 "host not reachable" that lasted until it gave up
+                    + "|host not reachable"));
 
     private BounceWording() {
     }
 
-    static Optional<Reason> early(String text) {
-        return find(EARLY, text);
+    /** {@code diagnostic} as written (the sentences may include the reply code); {@code wording} without codes. */
+    static Optional<Reason> early(String diagnostic, String wording) {
+        return find(SENTENCES, diagnostic).or(() -> find(EARLY, wording));
     }
 
     static Optional<Reason> late(String text) {

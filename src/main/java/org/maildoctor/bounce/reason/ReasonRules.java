@@ -3,6 +3,8 @@ package org.maildoctor.bounce.reason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.maildoctor.bounce.reason.rhost.RemoteHost;
+import org.maildoctor.bounce.reason.rhost.RemoteHosts;
 import org.maildoctor.smtp.EnhancedStatus;
 import org.maildoctor.smtp.Reason;
 import org.maildoctor.smtp.ReasonClassifier;
@@ -25,14 +27,39 @@ public final class ReasonRules {
 
     /** What is known about one recipient's failure. {@code command} is upper-case (RCPT, MAIL, DATA, ...). */
     public record Evidence(Optional<EnhancedStatus> status, String diagnostic, String diagnosticType,
-            String action, String command, Optional<Integer> replyCode, Reason hint) {
+            String action, String command, Optional<Integer> replyCode, Reason hint, Hosts hosts) {
+
+        public Evidence(Optional<EnhancedStatus> status, String diagnostic, String diagnosticType, String action,
+                String command, Optional<Integer> replyCode, Reason hint) {
+            this(status, diagnostic, diagnosticType, action, command, replyCode, hint, Hosts.NONE);
+        }
     }
+
+    /** Where the failure happened: the recipient's domain, the remote MTA, the MTA that wrote the report. */
+    public record Hosts(String destination, String remoteMta, String reportingMta) {
+        public static final Hosts NONE = new Hosts("", "", "");
+
+        public static Hosts of(String recipient, String remoteMta, String reportingMta) {
+            int at = recipient == null ? -1 : recipient.lastIndexOf('@');
+            return new Hosts(at < 0 ? "" : recipient.substring(at + 1), remoteMta == null ? "" : remoteMta,
+                    reportingMta == null ? "" : reportingMta);
+        }
+    }
+
+    /**
+     * A dialect's own verdict that still leaves room for more precise evidence: the peer decoder
+     * re-checks these ("expired" after a refusal that names its cause, "user unknown" from a
+     * generic sentence) against the provider tables and the wording.
+     */
+    private static final java.util.Set<Reason> PROVISIONAL = java.util.Set.of(Reason.UNDEFINED, Reason.ONHOLD,
+            Reason.SYSTEMERROR, Reason.SECURITYERROR, Reason.EXPIRED, Reason.NETWORKERROR, Reason.HOSTUNKNOWN,
+            Reason.USERUNKNOWN);
 
     private ReasonRules() {
     }
 
     public static Reason decide(Evidence e) {
-        if (e.hint() != null) {
+        if (e.hint() != null && !PROVISIONAL.contains(e.hint())) {
             return e.hint();
         }
         if (e.status().map(s -> s.statusClass().digit() == 2).orElse(false)
@@ -41,12 +68,36 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
-        String wording = withoutReplyCodes(e.diagnostic());
+        Optional<Reason> byProvider = RemoteHosts.reason(e.hosts().destination(), e.hosts().remoteMta(),
+                e.hosts().reportingMta(), new RemoteHost.Failure(e.diagnostic(),
+                        e.status().map(EnhancedStatus::toString).orElse(""), e.replyCode(), e.command()));
+        if (byProvider.isPresent()) {
+            return byProvider.get();
+        }
+        Reason decided = decideByWording(e);
+        if (e.hint() == null) {
+            return decided;
+        }
+        // A dialect's provisional verdict stands unless the wording names a cause checked before it
+        // (a full mailbox beats the dialect's "user unknown"; a named block beats "expired").
+        if (e.hint() == Reason.EXPIRED && ReasonClassifier.fromText(withoutReplyCodes(e.diagnostic()))
+                .filter(r -> r == Reason.BADREPUTATION).isPresent()) {
+            // deferred until the queue gave up, each time for the sender's reputation (Yahoo's TSS04
+            // "unexpected volume or user complaints"): the reputation is the cause, even at MAIL FROM
+            return Reason.BADREPUTATION;
+        }
+        int d = FIRST.indexOf(decided);
+        int h = FIRST.indexOf(e.hint());
+        return d >= 0 && (h < 0 || d < h) ? decided : e.hint();
+    }
+
+    private static Reason decideByWording(Evidence e) {
+        String wording = withoutReplyCodes(remoteReply(e.diagnostic()));
         if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
             // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
             return ReasonClassifier.fromText(wording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
         }
-        Optional<Reason> early = BounceWording.early(wording);
+        Optional<Reason> early = BounceWording.early(e.diagnostic(), wording);
         if (early.isPresent()) {
             return early.get();
         }
@@ -75,7 +126,7 @@ public final class ReasonRules {
         if (e.command().equals("MAIL") && byText.filter(t -> t != Reason.BADREPUTATION).isEmpty()) {
             return Reason.REJECTED;
         }
-        if (byText.isPresent()) {
+        if (byText.isPresent() && !(byText.get() == Reason.SYSTEMERROR && onlyGenericTrouble(wording))) {
             return byText.get();
         }
         if (byStatus.isPresent()) {
@@ -133,6 +184,19 @@ public final class ReasonRules {
     private static final java.util.regex.Pattern REPLY_CODES =
             java.util.regex.Pattern.compile("(?<![\\w.])[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
 
+    /**
+     * Amazon SES writes its own category before the remote server's quoted reply ("5.1.0 - Unknown
+     * address error 550-'5.7.1 ... Access denied' (delivery attempts: 0)"); the category is SES's
+     * label for the code, not evidence, so the wording rules read the quoted reply.
+     */
+    static String remoteReply(String diagnostic) {
+        java.util.regex.Matcher m = SES_QUOTED.matcher(diagnostic);
+        return m.find() ? m.group(1) : diagnostic;
+    }
+
+    private static final java.util.regex.Pattern SES_QUOTED = java.util.regex.Pattern.compile(
+            "^\\s*[245]\\.\\d{1,3}\\.\\d{1,3} - [A-Za-z ]+ error [245]\\d\\d[ -]'(.+)'");
+
     /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
     static String withoutReplyCodes(String diagnostic) {
         String t = REPLY_CODES.matcher(diagnostic).replaceAll("");
@@ -141,6 +205,18 @@ public final class ReasonRules {
         t = t.replaceAll("(?i)\\bhttps?://([^/\\s]+)\\S*", " $1 ");
         return t.replaceAll("\\s+", " ");
     }
+
+    /**
+     * "Temporary failure", "please try again later": every deferral says so, whatever went wrong.
+     * Such wording alone is no evidence of a fault in the receiving system; the reason stays open.
+     */
+    private static boolean onlyGenericTrouble(String wording) {
+        String rest = GENERIC_TROUBLE.matcher(wording).replaceAll(" ");
+        return !rest.equals(wording) && ReasonClassifier.fromText(rest).isEmpty();
+    }
+
+    private static final java.util.regex.Pattern GENERIC_TROUBLE = java.util.regex.Pattern.compile(
+            "(?i)temporary (?:failure|error)|(?:please )?try again later|temporarily unavailable");
 
     /** Commands sent before the message: a refusal there cannot be a content filter. */
     private static final java.util.Set<String> BEFORE_DATA = java.util.Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");

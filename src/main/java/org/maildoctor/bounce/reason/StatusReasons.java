@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.maildoctor.smtp.EnhancedStatus;
 import org.maildoctor.smtp.Reason;
-import org.maildoctor.smtp.StatusClass;
+import org.maildoctor.smtp.ReplyClass;
 
 /**
  * The reason an enhanced status code names by itself, in the convention of the peer decoder
@@ -81,7 +81,7 @@ public final class StatusReasons {
     }
 
     public static Optional<Reason> of(EnhancedStatus s) {
-        if (s.statusClass() == StatusClass.SUCCESS) {
+        if (s.statusClass() == ReplyClass.SUCCESS) {
             return Optional.of(Reason.DELIVERED);
         }
         String key = s.subject() + "." + s.detail();

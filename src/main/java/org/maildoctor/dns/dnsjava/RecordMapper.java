@@ -20,6 +20,7 @@ import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TLSARecord;
+import org.xbill.DNS.SPFRecord;
 import org.xbill.DNS.TXTRecord;
 
 /** dnsjava records → the port's typed records. */
@@ -79,6 +80,10 @@ final class RecordMapper {
             case AAAARecord a -> new DnsRecord.Aaaa(owner, ttl, inet6(a));
             case MXRecord mx -> new DnsRecord.Mx(owner, ttl, mx.getPriority(), name(mx.getTarget()));
             case TXTRecord txt -> DnsRecord.Txt.of(owner, ttl, strings(txt.getStringsAsByteArrays()));
+            case SPFRecord spf -> {
+                List<String> strings = strings(spf.getStringsAsByteArrays());
+                yield new DnsRecord.Spf(owner, ttl, String.join("", strings), strings);
+            }
             case PTRRecord ptr -> new DnsRecord.Ptr(owner, ttl, name(ptr.getTarget()));
             case CNAMERecord c -> new DnsRecord.Cname(owner, ttl, name(c.getTarget()));
             case NSRecord ns -> new DnsRecord.Ns(owner, ttl, name(ns.getTarget()));

@@ -1,5 +1,7 @@
 package org.maildoctor.auth.dmarc;
 
+import org.maildoctor.model.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,5 +1,7 @@
 package org.maildoctor.auth.spf;
 
+import org.maildoctor.model.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -27,7 +29,7 @@ class SpfLinterTest {
         assertThat(r.worst()).isEmpty();
         assertThat(r.totalLookups()).isEqualTo(1);
         assertThat(r.tree().status()).isEqualTo(SpfTree.Status.OK);
-        assertThat(r.notChecked()).singleElement().asString().startsWith("spf.rr-type: not queried");
+        assertThat(r.notChecked()).isEmpty();
     }
 
     @Test
@@ -178,7 +180,29 @@ class SpfLinterTest {
         FakeZone dns = FakeZone.builder().txt("e.com", sb.append(" -all").toString()).build();
         SpfReport r = inspect(dns, "e.com");
         assertThat(r.totalLookups()).isGreaterThan(500);
-        assertThat(dns.queryCount()).isLessThanOrEqualTo(1 + 2 * SpfLinter.MAX_VOID_CHECKS);
+        // the TXT, the type 99 probe, and at most two queries per probed term
+        assertThat(dns.queryCount()).isLessThanOrEqualTo(2 + 2 * SpfLinter.MAX_VOID_CHECKS);
         assertThat(ids(r)).contains("spf.lookups", "spf.void-lookups");
+    }
+
+    @Test
+    void theDeprecatedSpfRrTypeIsReported() {
+        FakeZone dns = FakeZone.builder().txt("example.com", "v=spf1 ip4:8.8.8.8 -all")
+                .record(new DnsRecord.Spf("example.com", 300, "v=spf1 ip4:8.8.4.4 -all", List.of("v=spf1 ip4:8.8.4.4 -all")))
+                .build();
+        SpfReport r = inspect(dns, "example.com");
+        assertThat(ids(r)).containsExactly("spf.rr-type");
+        assertThat(r.findings().getFirst().severity()).isEqualTo(Severity.WARNING);
+        assertThat(r.findings().getFirst().explanation()).contains("RFC 7208 3.1", "v=spf1 ip4:8.8.4.4 -all");
+        assertThat(dns.queries()).extracting(q -> q.type().name()).contains("SPF");
+        // no type 99 record: nothing reported; a failed type 99 query is "not checked", never a finding
+        assertThat(ids(inspect(FakeZone.builder().txt("example.com", "v=spf1 -all").build(), "example.com"))).isEmpty();
+        SpfReport refused = inspect(FakeZone.builder().txt("example.com", "v=spf1 -all")
+                .refused("example.com").build(), "example.com");
+        assertThat(ids(refused)).containsExactly("spf.dns-failure"); // refused(name) fails the TXT too
+        SpfReport spfTypeFails = inspect(FakeZone.builder().txt("example.com", "v=spf1 -all")
+                .servfail("example.com", org.maildoctor.dns.RecordType.SPF).build(), "example.com");
+        assertThat(ids(spfTypeFails)).isEmpty();
+        assertThat(spfTypeFails.notChecked()).singleElement().asString().startsWith("spf.rr-type:");
     }
 }

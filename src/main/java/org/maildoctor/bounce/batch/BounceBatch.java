@@ -1,0 +1,293 @@
+package org.maildoctor.bounce.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.maildoctor.bounce.BounceParser;
+import org.maildoctor.bounce.BounceResult;
+import org.maildoctor.bounce.ParseOutcome;
+
+/**
+ * Reads one input of a batch, whatever it holds: a message, an mbox (streamed one message at a
+ * time), webhook JSON (one event or an array), or a Postfix/Exim log. Results go to a
+ * {@link BatchListener} as they are found and into an optional {@link BatchSummary}. Each message is
+ * parsed under a time cap ({@link CappedLoop}); one over it is reported undecodable and the batch
+ * goes on. No files are opened here: the caller hands in a stream, so stdin, files and uploads are
+ * read alike. One source at a time; not thread-safe.
+ */
+public final class BounceBatch {
+
+    public static final Duration DEFAULT_TIME_CAP = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SNIFF = 8192;
+
+    private final BounceParser parser;
+    private final Duration cap;
+    private final LogBounces logs;
+    private final BatchListener listener;
+    private final BatchSummary summary;
+    private final Year year;
+    private long decoded;
+    private long timedOut;
+
+    /**
+     * @param cap     the per-message parse time cap
+     * @param summary may be null when no summary is wanted
+     * @param year    the year of syslog timestamps, which carry none (from an injected clock)
+     */
+    public BounceBatch(BounceParser parser, Duration cap, BatchListener listener, BatchSummary summary, Year year) {
+        if (cap.isNegative() || cap.isZero()) {
+            throw new IllegalArgumentException("the time cap must be positive");
+        }
+        this.parser = parser;
+        this.cap = cap;
+        this.logs = new LogBounces(parser);
+        this.listener = listener;
+        this.summary = summary;
+        this.year = year;
+    }
+
+    /** Messages (and log lines) that were readable so far: they gave results or "not a bounce". */
+    public long decoded() {
+        return decoded;
+    }
+
+    /** Messages that hit the time cap so far. */
+    public long timedOut() {
+        return timedOut;
+    }
+
+    /** Reads one source to its end. I/O errors are the caller's to report (the source was unreadable). */
+    public void read(String source, InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(SNIFF);
+        in.reset();
+        if (head.length == 0) {
+            listener.warning(source, "empty file");
+            return;
+        }
+        switch (InputFormat.sniff(head)) {
+            case JSON -> readJson(source, in);
+            case LOG -> readLog(source, in);
+            case MESSAGES -> readMessages(source, in);
+        }
+    }
+
+    /** A parsed message with what the batch notices beside the parser. */
+    private record Parsed(ParseOutcome outcome, Set<String> unknownCharsets, Optional<Instant> date) {
+    }
+
+    private void readMessages(String source, InputStream in) throws IOException {
+        try (MboxReader mbox = new MboxReader(in, BounceParser.MAX_BYTES)) {
+            long[] count = {0};
+            CappedLoop.run(new CappedLoop.Steps<MboxReader.Message, Parsed>() {
+                @Override
+                public MboxReader.Message next() throws IOException {
+                    return mbox.next();
+                }
+
+                @Override
+                public Parsed compute(MboxReader.Message m) {
+                    byte[] bytes = m.bytes();
+                    // the Date: field only matters to the summary's clusters; skip the scan otherwise
+                    return new Parsed(parser.parse(bytes), CharsetCheck.unknown(bytes),
+                            summary == null ? Optional.empty() : MessageDate.of(bytes, year));
+                }
+
+                @Override
+                public void emit(MboxReader.Message m, Parsed p) {
+                    count[0]++;
+                    String label = label(source, m.index() + 1);
+                    if (m.truncated()) {
+                        listener.warning(label, "message larger than " + BounceParser.MAX_BYTES + " bytes; only the start was read");
+                    }
+                    for (String cs : p.unknownCharsets()) {
+                        listener.warning(label, "unknown charset '" + cs + "'; its text was read as UTF-8 "
+                                + "(Latin-1 where that fails), so words in it may be garbled");
+                    }
+                    handle(source, m.index() + 1, p.outcome(), p.date());
+                }
+
+                @Override
+                public void timedOut(MboxReader.Message m, Duration c) {
+                    count[0]++;
+                    handle(source, m.index() + 1, timeLimit(c), Optional.empty());
+                }
+            }, cap);
+            if (count[0] == 0) {
+                listener.warning(source, "holds no message (only blank lines)");
+            }
+        }
+    }
+
+    private ParseOutcome timeLimit(Duration c) {
+        timedOut++;
+        return new ParseOutcome.Undecodable("time limit: parsing took longer than " + c.toMillis() + " ms; the message was skipped");
+    }
+
+    private record Event(long index, byte[] bytes) {
+    }
+
+    private void readJson(String source, InputStream in) throws IOException {
+        byte[] all = in.readNBytes(BounceParser.MAX_BYTES + 1);
+        if (all.length > BounceParser.MAX_BYTES) {
+            listener.warning(source, "JSON larger than " + BounceParser.MAX_BYTES + " bytes; not read");
+            return;
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(all);
+        } catch (IOException e) {
+            handle(source, 1, new ParseOutcome.Undecodable("not valid JSON"), Optional.empty());
+            return;
+        }
+        // SendGrid and others post an array of events; each is read on its own
+        Iterator<JsonNode> events = tree != null && tree.isArray() ? tree.iterator() : null;
+        long[] n = {0};
+        boolean[] single = {events == null};
+        CappedLoop.run(new CappedLoop.Steps<Event, ParseOutcome>() {
+            @Override
+            public Event next() throws IOException {
+                if (single[0]) {
+                    single[0] = false;
+                    return new Event(++n[0], all);
+                }
+                return events != null && events.hasNext() ? new Event(++n[0], JSON.writeValueAsBytes(events.next())) : null;
+            }
+
+            @Override
+            public ParseOutcome compute(Event e) {
+                return parser.parse(e.bytes());
+            }
+
+            @Override
+            public void emit(Event e, ParseOutcome o) {
+                handle(source, e.index(), o, Optional.empty());
+            }
+
+            @Override
+            public void timedOut(Event e, Duration c) {
+                handle(source, e.index(), timeLimit(c), Optional.empty());
+            }
+        }, cap);
+    }
+
+    private record Line(long number, LogLine line) {
+    }
+
+    private void readLog(String source, InputStream in) throws IOException {
+        LineReader lines = new LineReader(in, LogLine.MAX_LINE);
+        long[] n = {0};
+        long[] bounced = {0};
+        CappedLoop.run(new CappedLoop.Steps<Line, Optional<BounceResult>>() {
+            @Override
+            public Line next() throws IOException {
+                String text;
+                while ((text = lines.next()) != null) {
+                    n[0]++;
+                    Optional<LogLine> l = LogLine.parse(text);
+                    if (l.isPresent()) {
+                        return new Line(n[0], l.get());
+                    }
+                    // deliveries, deferrals and the rest of a log are no bounces, and no news
+                }
+                return null;
+            }
+
+            @Override
+            public Optional<BounceResult> compute(Line l) {
+                return logs.toResult(l.line());
+            }
+
+            @Override
+            public void emit(Line l, Optional<BounceResult> r) {
+                bounced[0]++;
+                if (r.isEmpty()) {
+                    listener.warning(label(source, l.number()), "bounce line could not be classified");
+                    return;
+                }
+                decoded++;
+                if (summary != null) {
+                    summary.message(new ParseOutcome.Bounces(List.of(r.get()), r.get().dialect(), List.of()));
+                    summary.result(r.get(), MailDates.parse(r.get().lastAttemptDate(), year), source);
+                }
+                listener.result(source, l.number(), r.get());
+            }
+
+            @Override
+            public void timedOut(Line l, Duration c) {
+                bounced[0]++;
+                timedOut++;
+                listener.warning(label(source, l.number()), "time limit: classifying the line took longer than " + c.toMillis() + " ms");
+            }
+        }, cap);
+        if (bounced[0] == 0) {
+            listener.warning(source, "a log with no bounce lines (Postfix status=bounced, Exim **)");
+            decoded++; // it was read; it simply holds no bounce
+        }
+    }
+
+    private void handle(String source, long n, ParseOutcome o, Optional<Instant> messageDate) {
+        if (summary != null) {
+            summary.message(o);
+        }
+        switch (o) {
+            case ParseOutcome.Bounces b -> {
+                decoded++;
+                b.warnings().forEach(w -> listener.warning(label(source, n), w));
+                for (BounceResult r : b.results()) {
+                    if (summary != null) {
+                        Optional<Instant> at = MailDates.parse(r.lastAttemptDate(), year)
+                                .or(() -> MailDates.parse(r.arrivalDate(), year)).or(() -> messageDate);
+                        summary.result(r, at, source);
+                    }
+                    listener.result(source, n, r);
+                }
+            }
+            case ParseOutcome.NotABounce nb -> {
+                decoded++;
+                listener.noResult(source, n, o);
+            }
+            case ParseOutcome.Undecodable u -> {
+                listener.warning(label(source, n), "undecodable (" + u.reason() + ")");
+                listener.noResult(source, n, o);
+            }
+        }
+    }
+
+    private static String label(String source, long n) {
+        return n <= 1 ? source : source + " (message " + n + ")";
+    }
+
+    /** What a source holds, from its first bytes. */
+    enum InputFormat {
+        JSON, LOG, MESSAGES;
+
+        static InputFormat sniff(byte[] head) {
+            int i = 0;
+            while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+                i++;
+            }
+            if (i < head.length && (head[i] == '{' || head[i] == '[')) {
+                return JSON;
+            }
+            int end = i;
+            while (end < head.length && head[end] != '\n' && head[end] != '\r') {
+                end++;
+            }
+            String first = new String(head, i, end - i, StandardCharsets.ISO_8859_1);
+            return LogLine.looksLikeLog(first) ? LOG : MESSAGES;
+        }
+    }
+}

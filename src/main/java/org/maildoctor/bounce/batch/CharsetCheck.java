@@ -1,0 +1,74 @@
+package org.maildoctor.bounce.batch;
+
+import jakarta.mail.internet.MimeUtility;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Names the charsets a message declares ({@code charset=} parameters) that Java cannot decode. The
+ * parser still reads such text (as UTF-8, else Latin-1) without complaint; the batch says so, since
+ * the words of a diagnostic may then be garbled. Pure; scans at most the first megabyte.
+ */
+final class CharsetCheck {
+    private static final byte[] NEEDLE = "charset=".getBytes(StandardCharsets.US_ASCII);
+    private static final int SCAN = 1024 * 1024;
+    private static final int MAX_NAME = 40;
+
+    private CharsetCheck() {
+    }
+
+    static Set<String> unknown(byte[] m) {
+        Set<String> out = new LinkedHashSet<>();
+        int end = Math.min(m.length, SCAN) - NEEDLE.length;
+        for (int i = 0; i <= end; i++) {
+            if ((m[i] | 0x20) != 'c' || !matchesAt(m, i)) {
+                continue;
+            }
+            int s = i + NEEDLE.length;
+            if (s < m.length && (m[s] == '"' || m[s] == '\'')) {
+                s++;
+            }
+            int e = s;
+            while (e < m.length && e - s < MAX_NAME && isNameByte(m[e])) {
+                e++;
+            }
+            if (e > s) {
+                String name = new String(m, s, e - s, StandardCharsets.US_ASCII);
+                if (!supported(name)) {
+                    out.add(name.toLowerCase(Locale.ROOT));
+                }
+            }
+            i = e;
+        }
+        return out;
+    }
+
+    private static boolean matchesAt(byte[] m, int i) {
+        for (int k = 0; k < NEEDLE.length; k++) {
+            byte b = m[i + k];
+            if (b >= 'A' && b <= 'Z') {
+                b = (byte) (b | 0x20);
+            }
+            if (b != NEEDLE[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNameByte(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
+                || b == '.' || b == ':' || b == '+';
+    }
+
+    static boolean supported(String name) {
+        try {
+            return Charset.isSupported(MimeUtility.javaCharset(name));
+        } catch (RuntimeException e) {
+            return false; // an illegal name is as unknown as an unsupported one
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.maildoctor.bounce.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/**
+ * Streams the messages of an mbox (RFC 4155) one at a time with bounded memory: at most one message
+ * (cut at {@code maxMessageBytes}) and one line are held, whatever the size of the file. A file with
+ * no separator is one message, so a plain .eml reads the same way.
+ *
+ * <p>Written by hand rather than with a mail-store library because none streams an mbox from an
+ * {@code InputStream} with a hard memory bound and all three line endings (LF, CRLF, bare CR).
+ *
+ * <p>A {@code From } line splits only when it is shaped like a separator ({@code From sender
+ * asctime-date}) and the next line is a header field: mboxo writers leave body lines such as
+ * "From Monday on ..." unquoted, and one that even carries a date is followed by prose, not a
+ * header. In a file that starts with a separator, mboxrd quoting ({@code >From}) is undone.
+ */
+public final class MboxReader implements AutoCloseable {
+
+    /** One message: its position in the file (0-based), its bytes, and whether it was cut. */
+    public record Message(long index, byte[] bytes, boolean truncated) {
+    }
+
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d\\d:\\d\\d(?::\\d\\d)? .*");
+    private static final Pattern HEADER = Pattern.compile("[!-9;-~]+:.*", Pattern.DOTALL);
+    private static final int SEPARATOR_MAX = 1000;
+
+    private final InputStream in;
+    private final int maxMessageBytes;
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int lim;
+    private boolean eof;
+
+    private final Bytes line = new Bytes();
+    private boolean lineCut;
+    private final Bytes message = new Bytes();
+    private boolean messageCut;
+    private boolean messageHasContent;
+    private byte[] candidate;
+    private boolean mbox;
+    private long index;
+
+    public MboxReader(InputStream in, int maxMessageBytes) {
+        this.in = in;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** The next message, or null at the end of the input. */
+    public Message next() throws IOException {
+        while (readLine()) {
+            Message done = accept();
+            if (done != null) {
+                return done;
+            }
+        }
+        if (candidate != null) {
+            append(candidate, candidate.length);
+            candidate = null;
+        }
+        return emit();
+    }
+
+    private Message accept() {
+        if (candidate != null) {
+            byte[] sep = candidate;
+            candidate = null;
+            if (isHeader()) {
+                Message done = emit();
+                append(sep, sep.length);
+                append(line.data, line.length);
+                return done;
+            }
+            append(sep, sep.length);
+        } else if (isSeparator()) {
+            if (!messageHasContent) {
+                mbox = true;
+                append(line.data, line.length);
+            } else {
+                candidate = Arrays.copyOf(line.data, line.length);
+            }
+            return null;
+        }
+        if (mbox && isQuotedFrom()) {
+            append(Arrays.copyOfRange(line.data, 1, line.length), line.length - 1); // mboxrd: one '>' less
+        } else {
+            append(line.data, line.length);
+        }
+        return null;
+    }
+
+    private Message emit() {
+        if (!messageHasContent) {
+            message.length = 0;
+            messageCut = false;
+            return null;
+        }
+        Message m = new Message(index++, Arrays.copyOf(message.data, message.length), messageCut);
+        message.length = 0;
+        messageCut = false;
+        messageHasContent = false;
+        return m;
+    }
+
+    private void append(byte[] b, int n) {
+        for (int i = 0; i < n && !messageHasContent; i++) {
+            messageHasContent = b[i] != '\n' && b[i] != '\r' && b[i] != ' ';
+        }
+        int room = maxMessageBytes - message.length;
+        if (n > room || lineCut) {
+            messageCut = true;
+        }
+        message.add(b, 0, Math.min(n, Math.max(room, 0)));
+    }
+
+    private boolean isSeparator() {
+        int n = contentLength();
+        byte[] d = line.data;
+        if (n < 10 || n > SEPARATOR_MAX || d[0] != 'F' || d[1] != 'r' || d[2] != 'o' || d[3] != 'm' || d[4] != ' ') {
+            return false;
+        }
+        return SEPARATOR.matcher(new String(d, 0, n, StandardCharsets.ISO_8859_1)).matches();
+    }
+
+    private boolean isHeader() {
+        int n = Math.min(contentLength(), 200);
+        return HEADER.matcher(new String(line.data, 0, n, StandardCharsets.ISO_8859_1)).matches();
+    }
+
+    private boolean isQuotedFrom() {
+        int i = 0;
+        while (i < line.length && line.data[i] == '>') {
+            i++;
+        }
+        return i > 0 && line.length - i >= 5 && line.data[i] == 'F' && line.data[i + 1] == 'r'
+                && line.data[i + 2] == 'o' && line.data[i + 3] == 'm' && line.data[i + 4] == ' ';
+    }
+
+    private int contentLength() {
+        int n = line.length;
+        while (n > 0 && (line.data[n - 1] == '\n' || line.data[n - 1] == '\r')) {
+            n--;
+        }
+        return n;
+    }
+
+    /** Reads one line with its ending (LF, CRLF or bare CR); keeps at most maxMessageBytes of it. */
+    private boolean readLine() throws IOException {
+        line.length = 0;
+        lineCut = false;
+        boolean any = false;
+        while (true) {
+            if (pos == lim && !fill()) {
+                return any;
+            }
+            any = true;
+            byte b = buf[pos++];
+            addToLine(b);
+            if (b == '\n') {
+                return true;
+            }
+            if (b == '\r') {
+                if (pos == lim && !fill()) {
+                    return true;
+                }
+                if (buf[pos] == '\n') {
+                    addToLine(buf[pos++]);
+                }
+                return true;
+            }
+        }
+    }
+
+    private void addToLine(byte b) {
+        if (line.length < maxMessageBytes) {
+            line.add(b);
+        } else {
+            lineCut = true;
+        }
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            eof = n < 0;
+            if (n == 0) {
+                int one = in.read();
+                if (one < 0) {
+                    eof = true;
+                    return false;
+                }
+                buf[0] = (byte) one;
+                pos = 0;
+                lim = 1;
+                return true;
+            }
+            return false;
+        }
+        pos = 0;
+        lim = n;
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** A growable byte array; the backing array is reused across lines and messages. */
+    private static final class Bytes {
+        byte[] data = new byte[256];
+        int length;
+
+        void add(byte b) {
+            if (length == data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+            data[length++] = b;
+        }
+
+        void add(byte[] b, int off, int n) {
+            if (n <= 0) {
+                return;
+            }
+            if (length + n > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, length + n));
+            }
+            System.arraycopy(b, off, data, length, n);
+            length += n;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.maildoctor.bounce.batch.adapter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Turns command-line paths into the inputs of a batch: files, directories (walked recursively in
+ * name order), maildirs (only {@code cur/} and {@code new/}, and Maildir++ {@code .Folder}s; never
+ * {@code tmp/}, where messages are still being written), and {@code -} for stdin. Inputs are opened
+ * one at a time when read, so a directory of a million files holds one open file.
+ */
+public final class Sources {
+
+    /** One input; {@link #open()} fails with the reason it cannot be read. */
+    public interface Source {
+        String name();
+
+        InputStream open() throws IOException;
+    }
+
+    private Sources() {
+    }
+
+    /**
+     * @param problems receives (path, reason) for paths that cannot be listed; they are skipped
+     */
+    public static List<Source> expand(List<String> paths, InputStream stdin, BiConsumer<String, String> problems) {
+        List<Source> out = new ArrayList<>();
+        for (String p : paths) {
+            if (p.equals("-")) {
+                out.add(new StdinSource(stdin));
+                continue;
+            }
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                try {
+                    walk(path, out, problems);
+                } catch (IOException | UncheckedIOException | SecurityException e) {
+                    problems.accept(p, "cannot list directory: " + message(e));
+                }
+            } else if (!Files.exists(path)) {
+                problems.accept(p, "cannot read: no such file or directory");
+            } else {
+                out.add(new FileSource(path));
+            }
+        }
+        return out;
+    }
+
+    static boolean isMaildir(Path dir) {
+        return Files.isDirectory(dir.resolve("cur")) && Files.isDirectory(dir.resolve("new"));
+    }
+
+    private static void walk(Path dir, List<Source> out, BiConsumer<String, String> problems) throws IOException {
+        boolean maildir = isMaildir(dir);
+        List<Path> children;
+        try (Stream<Path> s = Files.list(dir)) {
+            children = s.sorted().toList();
+        }
+        for (Path c : children) {
+            String name = c.getFileName().toString();
+            if (Files.isDirectory(c)) {
+                if (!maildir || name.equals("cur") || name.equals("new") || (name.startsWith(".") && isMaildir(c))) {
+                    walk(c, out, problems);
+                }
+            } else if (!maildir && Files.isRegularFile(c)) {
+                out.add(new FileSource(c)); // a maildir's own files (dovecot indexes, uidlists) hold no mail
+            } else if (!maildir) {
+                // never open a pipe or a device: reading one could block the batch for ever
+                problems.accept(c.toString(), "skipped: not a regular file (a broken link, a pipe or a device)");
+            }
+        }
+    }
+
+    static String message(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private record FileSource(Path path) implements Source {
+        @Override
+        public String name() {
+            return path.toString();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            if (Files.isDirectory(path)) {
+                throw new IOException("is a directory");
+            }
+            return Files.newInputStream(path);
+        }
+    }
+
+    private record StdinSource(InputStream in) implements Source {
+        @Override
+        public String name() {
+            return "-";
+        }
+
+        @Override
+        public InputStream open() {
+            // the caller closes what it opens; stdin stays open for the process
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    /** The reason an I/O failure gives, in words (for "FILE: cannot read: REASON"). */
+    public static String describe(Exception e) {
+        return message(e);
+    }
+}

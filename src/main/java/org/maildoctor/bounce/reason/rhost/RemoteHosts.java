@@ -1,0 +1,92 @@
+package org.maildoctor.bounce.reason.rhost;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.maildoctor.smtp.Reason;
+
+/**
+ * The ordered registry of provider tables. The provider is found from the recipient's domain
+ * first, then the remote MTA (or, when the report names none, the host the diagnostic names:
+ * Exim's "host smtp-in.orange.fr (193.252.22.65)"), then the reporting MTA, as the peer decoder does.
+ */
+public final class RemoteHosts {
+
+    private static final List<RemoteHost> ALL = List.of(
+            new Aol(), new Apple(), new Cox(), new FrancePtt(), new GoDaddy(), new Kddi(), new MessageLabs(),
+            new Mimecast(), new NttDocomo(), new Outlook(), new Spectrum());
+
+    private static final Pattern HOST_IN_TEXT =
+            Pattern.compile("(?i)\\bhost:?\\s+([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)");
+
+    private RemoteHosts() {
+    }
+
+    /** The provider table that applies, if any. */
+    public static Optional<RemoteHost> of(String destination, String remoteMta, String reportingMta, String diagnostic) {
+        String remote = host(remoteMta);
+        if (remote.isEmpty()) {
+            Matcher m = HOST_IN_TEXT.matcher(diagnostic == null ? "" : diagnostic);
+            remote = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+        }
+        String domain = host(destination);
+        String dest = domain.substring(domain.lastIndexOf('@') + 1); // a whole address names its domain
+        for (RemoteHost h : ALL) {
+            if (h.hosts().stream().anyMatch(p -> isDomainOf(dest, p))) {
+                return Optional.of(h);
+            }
+        }
+        for (String host : List.of(remote, host(reportingMta))) {
+            for (RemoteHost h : ALL) {
+                if (h.hosts().stream().anyMatch(p -> isHostOf(host, p))) {
+                    return Optional.of(h);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Reason> reason(String destination, String remoteMta, String reportingMta,
+            RemoteHost.Failure failure) {
+        if (failure.diagnostic().isBlank()) {
+            return Optional.empty();
+        }
+        return of(destination, remoteMta, reportingMta, failure.diagnostic()).flatMap(h -> h.reason(failure));
+    }
+
+    /** "dns; mx.example.org [192.0.2.1]" → "mx.example.org". */
+    static String host(String field) {
+        if (field == null) {
+            return "";
+        }
+        String t = field.strip().toLowerCase(Locale.ROOT);
+        int semi = t.indexOf(';');
+        if (semi >= 0) {
+            t = t.substring(semi + 1).strip();
+        }
+        int space = t.indexOf(' ');
+        if (space >= 0) {
+            t = t.substring(0, space);
+        }
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    /** The recipient's domain is the provider's domain or one under it. */
+    static boolean isDomainOf(String domain, String pattern) {
+        if (domain.isEmpty()) {
+            return false;
+        }
+        String p = pattern.startsWith(".") ? pattern.substring(1) : pattern;
+        return domain.equals(p) || domain.endsWith("." + p);
+    }
+
+    static boolean isHostOf(String host, String pattern) {
+        if (host.isEmpty()) {
+            return false;
+        }
+        return pattern.startsWith(".") ? host.endsWith(pattern) || host.equals(pattern.substring(1))
+                : host.equals(pattern) || host.endsWith("." + pattern);
+    }
+}

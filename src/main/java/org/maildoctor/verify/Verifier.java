@@ -1,0 +1,187 @@
+package org.maildoctor.verify;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.maildoctor.dns.Resolver;
+
+/**
+ * Recipient verification: syntax and normalisation, typo suggestion, classification flags, the
+ * mail route from DNS, and the SMTP probe. One instance is one job: mail routes and catch-all
+ * answers are cached in it, and its per-host and global session limits hold across calls.
+ *
+ * <pre>{@code
+ * Verifier v = Verifier.create(resolver, new SmtpProbeClient(config), VerifyOptions.defaults());
+ * Verification r = v.verify("jane@example.org");
+ * }</pre>
+ */
+public final class Verifier {
+    /** A batch is split into sessions of at least this many addresses per MX host. */
+    private static final int MIN_SESSION_SHARE = 25;
+
+    private final MailRouter router;
+    private final SessionProber prober;
+    private final VerifyOptions options;
+    private final AddressLists lists;
+    private final TypoSuggester typos;
+    private final AcceptAllProviders acceptAll;
+    private final Cache<String, MailRoute> routes = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(java.time.Duration.ofHours(1)).build();
+    /** Verdicts by normalized address: a duplicate later in a list (another chunk) is not probed again. */
+    private final Cache<String, Verification> verdicts = Caffeine.newBuilder().maximumSize(500_000)
+            .expireAfterWrite(java.time.Duration.ofHours(1)).build();
+    private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    private final Semaphore global;
+
+    public Verifier(Resolver resolver, ProbeTransport transport, VerifyOptions options, AddressLists lists,
+                    TypoSuggester typos, AcceptAllProviders acceptAll, ReplyInterpreter interpreter, Sleeper sleeper) {
+        this.router = new MailRouter(resolver);
+        this.prober = new SessionProber(transport, interpreter, options, sleeper);
+        this.options = options;
+        this.lists = lists;
+        this.typos = typos;
+        this.acceptAll = acceptAll;
+        this.global = new Semaphore(options.globalConcurrency());
+    }
+
+    /** With the bundled lists, typo table, accept-all table and knowledge base. */
+    public static Verifier create(Resolver resolver, ProbeTransport transport, VerifyOptions options) {
+        return new Verifier(resolver, transport, options, AddressLists.standard(), TypoSuggester.standard(),
+                AcceptAllProviders.standard(), ReplyInterpreter.standard(), Sleeper.REAL);
+    }
+
+    public VerifyOptions options() {
+        return options;
+    }
+
+    public Verification verify(String address) {
+        return verifyAll(List.of(address)).getFirst();
+    }
+
+    /**
+     * Verifies a batch: one result per input, in input order. Duplicates (after normalisation) are
+     * verified once; addresses sharing mail hosts share SMTP sessions.
+     */
+    public List<Verification> verifyAll(List<String> addresses) {
+        Map<String, Verification> byNormalized = new HashMap<>();
+        List<Object> slots = new ArrayList<>(addresses.size());
+        Map<String, Verdicts.Input> toProbe = new LinkedHashMap<>();
+        Map<String, MailRoute> routeOf = new HashMap<>();
+        for (String given : addresses) {
+            String g = given == null ? "" : given.strip();
+            switch (AddressSyntax.parse(g)) {
+                case AddressSyntax.Result.Invalid i -> slots.add(Verdicts.invalid(shorten(g), i.why()));
+                case AddressSyntax.Result.Valid v -> {
+                    String key = v.address().normalized();
+                    slots.add(new Slot(g, key));
+                    Verification known = options.transcript() ? null : verdicts.getIfPresent(key);
+                    if (known != null) {
+                        byNormalized.put(key, known);
+                    } else if (!toProbe.containsKey(key)) {
+                        toProbe.put(key, new Verdicts.Input(g, v.address(), lists.flags(v.address()),
+                                typos.suggestAddress(v.address())));
+                    }
+                }
+            }
+        }
+        Map<String, List<Verdicts.Input>> groups = new LinkedHashMap<>();
+        Map<String, MailRoute.Hosts> groupRoute = new HashMap<>();
+        for (Verdicts.Input in : toProbe.values()) {
+            MailRoute route = routeOf.computeIfAbsent(in.address().domain(),
+                    d -> routes.get(d, router::route));
+            if (route instanceof MailRoute.Hosts h) {
+                String key = SessionProber.routeKey(h);
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(in);
+                groupRoute.putIfAbsent(key, h);
+            } else {
+                byNormalized.put(in.address().normalized(), Verdicts.fromRoute(in, route));
+            }
+        }
+        probeGroups(groups, groupRoute, byNormalized);
+        for (String key : toProbe.keySet()) {
+            verdicts.put(key, byNormalized.get(key));
+        }
+        List<Verification> out = new ArrayList<>(slots.size());
+        for (Object s : slots) {
+            if (s instanceof Verification v) {
+                out.add(v);
+            } else {
+                Slot slot = (Slot) s;
+                out.add(byNormalized.get(slot.key).forAddress(slot.given));
+            }
+        }
+        return out;
+    }
+
+    private record Slot(String given, String key) {
+    }
+
+    private void probeGroups(Map<String, List<Verdicts.Input>> groups, Map<String, MailRoute.Hosts> groupRoute,
+                             Map<String, Verification> results) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<Verification>>> futures = new ArrayList<>();
+            for (Map.Entry<String, List<Verdicts.Input>> g : groups.entrySet()) {
+                MailRoute.Hosts route = groupRoute.get(g.getKey());
+                List<Verdicts.Input> all = g.getValue();
+                int shares = Math.max(1, Math.min(options.perHostConcurrency(),
+                        (all.size() + MIN_SESSION_SHARE - 1) / MIN_SESSION_SHARE));
+                int size = (all.size() + shares - 1) / shares;
+                for (int i = 0; i < all.size(); i += size) {
+                    List<Verdicts.Input> part = all.subList(i, Math.min(all.size(), i + size));
+                    futures.add(pool.submit(() -> probePart(route, part)));
+                }
+            }
+            for (Future<List<Verification>> f : futures) {
+                for (Verification v : f.get()) {
+                    results.put(v.normalized().orElseThrow(), v);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("verification failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private List<Verification> probePart(MailRoute.Hosts route, List<Verdicts.Input> part) throws InterruptedException {
+        Semaphore host = perHost.computeIfAbsent(route.primaryHost(), h -> new Semaphore(options.perHostConcurrency()));
+        global.acquire();
+        try {
+            host.acquire();
+            try {
+                Map<String, ProbeResult> probed = prober.probe(route,
+                        part.stream().map(Verdicts.Input::address).toList());
+                List<Verification> out = new ArrayList<>(part.size());
+                for (Verdicts.Input in : part) {
+                    ProbeResult r = probed.get(in.address().normalized());
+                    Optional<String> entry = r.mx().flatMap(acceptAll::match);
+                    out.add(Verdicts.fromProbe(in, r, entry, options.transcript()));
+                }
+                return out;
+            } finally {
+                host.release();
+            }
+        } finally {
+            global.release();
+        }
+    }
+
+    /** A 100 KB "address" is echoed shortened, so results and logs stay readable. */
+    static String shorten(String s) {
+        return s.length() <= 320 ? s : s.substring(0, 300) + "…(" + s.length() + " chars)";
+    }
+}

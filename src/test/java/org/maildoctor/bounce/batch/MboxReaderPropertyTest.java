@@ -1,0 +1,55 @@
+package org.maildoctor.bounce.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+
+/** The streaming mbox reader on arbitrary input: never throws, never exceeds its bound, loses nothing. */
+class MboxReaderPropertyTest {
+
+    @Property(tries = 500)
+    void arbitraryBytesGiveBoundedMessages(@ForAll @Size(max = 5000) byte[] input, @ForAll @IntRange(min = 16, max = 4096) int cap)
+            throws Exception {
+        long total = 0;
+        for (MboxReader.Message m : MboxReaderTest.read(input, cap)) {
+            assertThat(m.bytes().length).isLessThanOrEqualTo(cap);
+            total += m.bytes().length;
+        }
+        assertThat(total).isLessThanOrEqualTo(input.length); // nothing invented: un-quoting only removes
+        if (input.length <= cap && MboxReaderTest.read(input, cap).size() == 1) {
+            assertThat(MboxReaderTest.read(input, cap).get(0).truncated()).isFalse();
+        }
+    }
+
+    /** Without separator lines the stream is one message, byte for byte (whatever the line endings). */
+    @Property(tries = 500)
+    void withoutSeparatorsNothingIsLostOrChanged(@ForAll @StringLength(max = 3000) String text) throws Exception {
+        String body = "Subject: x\n" + text.replace("From ", "Frum ").replace(">", "}");
+        byte[] in = body.getBytes(StandardCharsets.UTF_8);
+        List<MboxReader.Message> ms = MboxReaderTest.read(in, 1 << 20);
+        assertThat(ms).hasSize(1);
+        assertThat(ms.get(0).bytes()).isEqualTo(in);
+    }
+
+    /** N well-formed messages in, N out, each exactly as written. */
+    @Property(tries = 200)
+    void wellFormedMessagesRoundTrip(@ForAll @Size(min = 1, max = 8) List<@StringLength(max = 300) String> bodies) throws Exception {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < bodies.size(); i++) {
+            String b = bodies.get(i).replace("\r", "").replace("From ", "Frum ").replace(">", "}");
+            all.write(("From a@b Thu Sep 18 17:54:0" + i + " 2008\nSubject: " + i + "\n\n" + b + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<MboxReader.Message> ms = MboxReaderTest.read(all.toByteArray(), 1 << 20);
+        assertThat(ms).hasSize(bodies.size());
+        for (int i = 0; i < ms.size(); i++) {
+            assertThat(new String(ms.get(i).bytes(), StandardCharsets.UTF_8)).startsWith("From a@b Thu Sep 18 17:54:0" + i);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.maildoctor.verify.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maildoctor.store.Store;
+import org.maildoctor.store.StoreConfig;
+import org.maildoctor.testing.Harness;
+
+/**
+ * Acceptance: {@code maildoctor verify --input} on a 10,000-row CSV shows progress, survives
+ * {@code kill -9} and resume, and writes exactly 10,000 result rows; no row is verified twice
+ * except the chunk that was in flight at the kill.
+ */
+class VerifyBulkResumeIT {
+    private static final int ROWS = 10_000;
+
+    @TempDir
+    Path dir;
+
+    private ProcessBuilder cli(Path input, Path output, Path log) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.maildoctor.cli.Main", "verify",
+                "--input", input.toString(), "--output", output.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--dns", Harness.dnsServer(), "--smtp-port", String.valueOf(Harness.smtpPort()), "--allow-private",
+                "--greylist-budget", "0s", "--timeout", "3s", "--json"));
+        return new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.json").toFile());
+    }
+
+    private long storedRows() throws Exception {
+        try (Store store = Store.open(StoreConfig.of(dir.resolve("data"), null));
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT row_no) FROM verification_result")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(rs.getLong(2));
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void killedMidJobAndResumedWritesEveryRowExactlyOnce() throws Exception {
+        Path input = dir.resolve("list.csv");
+        StringBuilder sb = new StringBuilder("\uFEFFname,email\r\n");
+        String[] known = {"alice@good.test", "bob@good.test", "postmaster@good.test", "alice@multimx.misc.test"};
+        for (int i = 0; i < ROWS; i++) {
+            String address = switch (i % 10) {
+                case 0, 1, 2, 3, 4, 5, 6 -> known[i % known.length];
+                case 7 -> "user" + i + "@good.test";
+                case 8 -> "x" + i + "@catchall.test";
+                default -> "broken address " + i;
+            };
+            sb.append("\"Person ").append(i).append("\",").append(address).append("\r\n");
+        }
+        Files.writeString(input, sb.toString(), StandardCharsets.UTF_8);
+        Path output = dir.resolve("out.csv");
+
+        Process first = cli(input, output, dir.resolve("run1.log")).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // wait until the progress line shows at least 1,500 verified rows, then kill -9
+        while (System.nanoTime() < deadline && first.isAlive() && progress(dir.resolve("run1.log")) < 1_500) {
+            Thread.sleep(50);
+        }
+        assertThat(first.isAlive()).as("still running when killed").isTrue();
+        first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertThat(output).doesNotExist();
+        long atKill = storedRows();
+        assertThat(atKill).isBetween(1L, (long) ROWS - 1);
+
+        Process second = cli(input, output, dir.resolve("run2.log")).start();
+        assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as(Files.readString(dir.resolve("run2.log"))).isZero();
+        String summary = Files.readString(dir.resolve("stdout.json"));
+        assertThat(summary).contains("\"resumed\" : true", "\"rows\" : " + ROWS,
+                "\"verifiedNow\" : " + (ROWS - atKill));
+        assertThat(Files.readString(dir.resolve("run2.log"))).contains("verify: " + String.format("%,d/%,d", ROWS, ROWS));
+
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(ROWS + 1);
+        assertThat(lines.getFirst()).startsWith("address,verdict,reason");
+        assertThat(storedRows()).isEqualTo(ROWS);
+        Set<String> verdicts = new HashSet<>();
+        for (int i = 1; i <= ROWS; i++) {
+            String row = lines.get(i);
+            verdicts.add(row.split(",")[1] + "/" + row.split(",")[2]);
+            int n = i - 1;
+            if (n % 10 == 9) {
+                assertThat(row).startsWith("broken address " + n + ",undeliverable,syntaxerror");
+            } else if (n % 10 == 7) {
+                assertThat(row).startsWith("user" + n + "@good.test,undeliverable,userunknown");
+            }
+        }
+        assertThat(verdicts).contains("deliverable/accepted", "undeliverable/userunknown", "risky/catchall",
+                "undeliverable/syntaxerror", "risky/role");
+    }
+
+    /** The highest "done" figure the progress line printed so far. */
+    private static long progress(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        String s = Files.readString(log);
+        int at = s.lastIndexOf("verify: ");
+        if (at < 0) {
+            return 0;
+        }
+        String figure = s.substring(at + 8).split("/")[0].replace(",", "");
+        try {
+            return Long.parseLong(figure.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
