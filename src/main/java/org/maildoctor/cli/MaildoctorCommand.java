@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Self-hosted email deliverability: bounces, sender audit, verification, deliverability test, warm-up.",
         subcommands = {
             DmarcCommand.class,
+            AnalyzeCommand.class,
+            ContentCommand.class,
             DkimCommand.class,
             BounceCommand.class,
             BlocklistCommand.class,
@@ -28,6 +30,7 @@ import picocli.CommandLine.Spec;
             SettingsCommand.class,
             SpfCommand.class,
             StoreCommand.class,
+            TestCommand.class,
             VerifyCommand.class,
             WarmupCommand.class,
         },

@@ -1,5 +1,8 @@
 package org.maildoctor.cli;
 
+import org.maildoctor.receiver.server.DeliverabilityReceiver;
+import org.maildoctor.web.DeliverabilityModule;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,34 @@ public final class ServeCommand extends BaseCommand {
             description = "Token for 'Authorization: Bearer' on /api and /metrics; prefer MAILDOCTOR_API_TOKEN.")
     String apiToken;
 
+    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "2525",
+            description = "Port of the deliverability-test SMTP receiver (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int smtpPort;
+
+    @Option(names = "--smtp-bind", paramLabel = "ADDR",
+            description = "Address the SMTP receiver listens on (default: the --bind address).")
+    String smtpBind;
+
+    @Option(names = "--no-receiver", description = "Do not start the SMTP receiver.")
+    boolean noReceiver;
+
+    @Option(names = "--test-domain", paramLabel = "DOMAIN", defaultValue = "localhost",
+            description = "Domain of the test addresses; its MX must point at this host (default: ${DEFAULT-VALUE}).")
+    String testDomain;
+
+    @Option(names = "--smtp-max-size", paramLabel = "BYTES", defaultValue = "26214400",
+            description = "Largest message the receiver accepts; larger get 552 5.3.4 (default: ${DEFAULT-VALUE}).")
+    int smtpMaxSize;
+
+    @Option(names = "--smtp-tls-keystore", paramLabel = "FILE",
+            description = "PKCS#12 keystore with the STARTTLS certificate (default: a self-signed one generated "
+                    + "in the data directory).")
+    java.nio.file.Path smtpTlsKeystore;
+
+    @Option(names = "--smtp-tls-password", paramLabel = "PASSWORD",
+            description = "Password of --smtp-tls-keystore; prefer MAILDOCTOR_SMTP_TLS_PASSWORD.")
+    String smtpTlsPassword;
+
     /** Released by the shutdown hook; tests may call {@link #stop()} instead of signalling the JVM. */
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Released once the scheduler and the store are closed. */
@@ -82,8 +113,12 @@ public final class ServeCommand extends BaseCommand {
         WebConfig config = new WebConfig(bind, port, Optional.ofNullable(adminPassword),
                 Optional.ofNullable(apiToken), VersionProvider.version());
 
+        if (smtpPort < 0 || smtpPort > 65535) {
+            throw CliException.usage("--smtp-port must be 0-65535, got " + smtpPort);
+        }
         Store store = openStore();
         JobScheduler scheduler = null;
+        DeliverabilityReceiver receiver = null;
         try {
             Resolver resolver = Wiring.resolver(global); // one resolver for every module
             BlocklistChecker blocklists = BlocklistWiring.checker(global, blocklistOptions, resolver);
@@ -99,12 +134,24 @@ public final class ServeCommand extends BaseCommand {
                             global.dataDirOrDefault().resolve("verify-uploads")),
                     Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()),
                     Capability.WARMUP, new WarmupModule(Clock.systemUTC(),
-                            Optional.of(WarmupAccountCommands.repository(store))))));
+                            Optional.of(WarmupAccountCommands.repository(store))),
+                    Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
+            if (!noReceiver) {
+                receiver = ReceiverWiring.start(this, global, store, resolver);
+            }
             start(server);
+            if (receiver != null) {
+                // after the web server started, so a start-up failure stays the only line on stderr
+                output().err().println("deliverability receiver (SMTP) on " + (smtpBind == null ? bind : smtpBind)
+                        + ":" + receiver.port() + ", test addresses @" + testDomain);
+            }
             LOG.info("store: {}; scheduler node {}", store.describe(), scheduler.nodeName());
             return serveUntilStopped(server, config);
         } finally {
+            if (receiver != null) {
+                receiver.close();
+            }
             // the scheduler uses the store's connections: stop it first
             if (scheduler != null) {
                 scheduler.close();

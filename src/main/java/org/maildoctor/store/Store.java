@@ -26,6 +26,9 @@ public interface Store extends AutoCloseable {
 
     TokenRepository tokens();
 
+    /** Messages received by the deliverability-test receiver. */
+    ReceivedMessageRepository received();
+
     JobRepository jobs();
 
     SchedulerRunRepository schedulerRuns();

@@ -34,10 +34,10 @@ class MainTest {
     }
 
     @Test
-    // (a word close to a command name, such as "frobnicate" ~ "generate", gets "Did you mean" instead of usage)
+    // (a word close to a command name, such as "frobnicate" ~ "generate" or "xyzzy" ~ "analyze", gets "Did you mean" instead of usage)
     void unknownCommandIsUsageError() {
-        assertThat(run("xyzzy")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("xyzzy").contains("Usage:");
+        assertThat(run("qqqqqqqq")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("qqqqqqqq").contains("Usage:");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ServeCommandIT {
         int port = freePort();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread serve = new Thread(() -> exit.set(Main.run(new String[] {"serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString()},
+        Thread serve = new Thread(() -> exit.set(Main.run(new String[] {"serve", "--port", Integer.toString(port), "--smtp-port", "0", "--data-dir", dataDir.toString()},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))), "serve-it");
         serve.start();
         try {

@@ -51,7 +51,7 @@ class ServeProcessIT {
         assertThat(JAR).as("the packaged jar (mvn package runs before the ITs)").exists();
         int port = ServeCommandIT.freePort();
         Path serveLog = dataDir.resolveSibling("serve.log");
-        Process serve = java(serveLog, "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
+        Process serve = java(serveLog, "serve", "--port", Integer.toString(port), "--smtp-port", "0", "--data-dir", dataDir.toString())
                 .start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -9,9 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.maildoctor.cli.Main;
 
 class PortInUseTest {
+    /** Never the user's ~/.maildoctor: other runs may have migrated it to another schema. */
+    @TempDir
+    java.nio.file.Path dataDir;
+
 
     private static ServerSocket occupy() throws Exception {
         ServerSocket socket = new ServerSocket();
@@ -38,7 +43,7 @@ class PortInUseTest {
             int port = taken.getLocalPort();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new String[] {"serve", "--port", Integer.toString(port)},
+            int code = Main.run(new String[] {"serve", "--port", Integer.toString(port), "--smtp-port", "0", "--data-dir", dataDir.toString()},
                     new PrintWriter(out, true), new PrintWriter(err, true));
             assertThat(code).isEqualTo(3);
             assertThat(err.toString()).isEqualTo("maildoctor: port " + port + " on 127.0.0.1 is already in use;"
@@ -50,7 +55,7 @@ class PortInUseTest {
     @Test
     void serveOnAPublicAddressWithoutSecretsIsAUsageError() {
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"serve", "--bind", "0.0.0.0", "--port", "1"},
+        int code = Main.run(new String[] {"serve", "--bind", "0.0.0.0", "--port", "1", "--data-dir", dataDir.toString()},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).startsWith("maildoctor: refusing to serve on 0.0.0.0 without authentication")

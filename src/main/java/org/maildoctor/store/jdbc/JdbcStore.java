@@ -22,6 +22,7 @@ import org.maildoctor.store.SettingsRepository;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreConfig;
 import org.maildoctor.store.StoreException;
+import org.maildoctor.store.ReceivedMessageRepository;
 import org.maildoctor.store.TokenRepository;
 
 /** {@link Store} over a HikariCP pool, migrated by Flyway on open. */
@@ -43,6 +44,7 @@ public final class JdbcStore implements Store {
     private final Clock clock;
     private final SettingsRepository settings;
     private final TokenRepository tokens;
+    private final ReceivedMessageRepository received;
     private final JobRepository jobs;
     private final SchedulerRunRepository schedulerRuns;
 
@@ -53,6 +55,7 @@ public final class JdbcStore implements Store {
         Jdbc jdbc = new Jdbc(dataSource, target.description());
         this.settings = new JdbcSettingsRepository(jdbc, clock);
         this.tokens = new JdbcTokenRepository(jdbc, clock);
+        this.received = new JdbcReceivedMessageRepository(jdbc, clock);
         this.jobs = new JdbcJobRepository(jdbc, clock);
         this.schedulerRuns = new JdbcSchedulerRunRepository(jdbc);
     }
@@ -136,6 +139,11 @@ public final class JdbcStore implements Store {
     @Override
     public TokenRepository tokens() {
         return tokens;
+    }
+
+    @Override
+    public ReceivedMessageRepository received() {
+        return received;
     }
 
     @Override

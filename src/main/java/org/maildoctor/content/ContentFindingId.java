@@ -1,0 +1,60 @@
+package org.maildoctor.content;
+
+/**
+ * Every problem the template checker can report, with its stable id (used in JSON and in the
+ * crafted-message table test), the points it costs out of 10 and the fix. Weights are ours: they
+ * rank problems by how strongly the big mailbox providers' filters are known to react to them.
+ */
+public enum ContentFindingId {
+    SUBJECT_MISSING("subject.missing", 1.0, "Give every message a short, specific Subject."),
+    SUBJECT_SPAM_PHRASES("subject.spam-phrases", 1.5, "Rewrite the subject in plain words that describe the content; drop sales clichés."),
+    SUBJECT_ALL_CAPS("subject.all-caps", 1.0, "Write the subject in sentence case; capitals read as shouting and filters score them."),
+    SUBJECT_PUNCTUATION("subject.excessive-punctuation", 0.8, "Use at most one exclamation or question mark and no runs like !!! or $$$."),
+    BODY_EMPTY("body.empty", 2.0, "Send a body with real text; empty or near-empty messages look like probes or spam."),
+    BODY_SPAM_PHRASES("body.spam-phrases", 1.5, "Replace the flagged phrases with concrete, factual wording."),
+    BODY_ALL_CAPS("body.all-caps", 1.0, "Write the body in normal case; emphasise with structure, not capitals."),
+    BODY_PUNCTUATION("body.excessive-punctuation", 0.5, "Cut repeated exclamation marks and currency symbols."),
+    MIME_MALFORMED("mime.malformed", 2.0, "Build the message with a standard MIME library; check boundaries and Content-Type headers."),
+    MIME_NO_TEXT_PART("mime.no-text-alternative", 1.0, "Send multipart/alternative with a text/plain part next to the HTML."),
+    MIME_PARTS_DISAGREE("mime.parts-disagree", 1.0, "Generate the text/plain part from the same content as the HTML part."),
+    HTML_IMAGE_RATIO("html.image-text-ratio", 1.5, "Put the message in text and use images only as illustration (at least a few hundred characters of text per image)."),
+    HTML_IMAGE_NO_ALT("html.image-no-alt", 0.3, "Give every <img> an alt attribute (alt=\"\" for decoration)."),
+    HTML_TRACKING_PIXEL("html.tracking-pixel", 0.2, "Keep at most one open-tracking pixel and host it on your own (authenticated) domain."),
+    HTML_TOO_LARGE("html.too-large", 1.0, "Keep the HTML under 102 KB: Gmail clips larger messages (and hides the unsubscribe link at the bottom)."),
+    HTML_HIDDEN_TEXT("html.hidden-text", 1.5, "Remove hidden text (display:none, zero font size); filters treat it as an attempt to fool them. A short preheader is fine."),
+    HTML_FORM("html.form", 1.0, "Link to a form on your web site instead of embedding one; most clients disable forms in mail."),
+    HTML_SCRIPT("html.script", 2.0, "Remove <script>, event handlers and javascript: URLs; mail clients strip them and filters penalise them."),
+    HTML_EMBEDDED_OBJECT("html.embedded-object", 1.5, "Remove <object>, <embed>, <iframe> and <applet>; link to the content instead."),
+    HTML_BROKEN("html.broken", 0.5, "Validate the HTML: close every tag and nest elements properly."),
+    LINKS_SHORTENER("links.shortener", 1.5, "Link with full URLs on your own domain; public URL shorteners are shared with spammers and often blocklisted."),
+    LINKS_IP_LITERAL("links.ip-literal", 2.0, "Link to a host name on your domain, never to a bare IP address."),
+    LINKS_ANCHOR_MISMATCH("links.anchor-mismatch", 2.0, "Make the link text show the same domain the link goes to (or use words, not a URL, as link text)."),
+    LINKS_TOO_MANY("links.too-many", 0.5, "Keep to a few dozen links; link-heavy mail scores like spam."),
+    LINKS_NOT_HTTPS("links.not-https", 0.3, "Use https:// for every link."),
+    LINKS_BLOCKLISTED("links.blocklisted", 3.0, "Remove links to the listed domains, or get them delisted; one listed link can send the whole message to spam."),
+    ATTACHMENT_RISKY("attachment.risky-type", 3.0, "Do not attach executables, scripts, macro documents or disk images; share a link to a download page instead.");
+
+    private final String id;
+    private final double points;
+    private final String fix;
+
+    ContentFindingId(String id, double points, String fix) {
+        this.id = id;
+        this.points = points;
+        this.fix = fix;
+    }
+
+    /** The stable id, e.g. {@code links.shortener}. */
+    public String id() {
+        return id;
+    }
+
+    /** Points deducted from 10. */
+    public double points() {
+        return points;
+    }
+
+    public String fix() {
+        return fix;
+    }
+}

@@ -1,0 +1,26 @@
+package org.maildoctor.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Messages received for deliverability tests. */
+public interface ReceivedMessageRepository {
+
+    /** Stores the envelope and raw bytes (committed when this returns); returns the new id. */
+    long save(ReceivedMessage message, byte[] raw);
+
+    /** Records the analysis of message {@code id}. */
+    void saveReport(long id, double score, String reportJson);
+
+    /** The messages received for a token, oldest first (without raw bytes). */
+    List<ReceivedMessage> forToken(String token);
+
+    Optional<ReceivedMessage> find(long id);
+
+    Optional<byte[]> raw(long id);
+
+    /** Whether a message stored from this file exists (for recovery of files written before a crash). */
+    boolean existsForPath(String rawPath);
+
+    long count();
+}
