@@ -30,7 +30,12 @@ class SmtpProbeClientTest {
         void run(InputStream in, OutputStream out) throws IOException;
     }
 
+    /** A generous timeout: under CI load a scripted server may need more than a second to answer. */
     private SmtpProbeClient client(Script script) throws IOException {
+        return client(script, Duration.ofSeconds(5));
+    }
+
+    private SmtpProbeClient client(Script script, Duration t) throws IOException {
         server = new ServerSocket(0, 5, LOOPBACK);
         Thread.ofVirtual().start(() -> {
             try (Socket s = server.accept()) {
@@ -41,7 +46,6 @@ class SmtpProbeClientTest {
                 // the client closed first: expected in several scripts
             }
         });
-        Duration t = Duration.ofMillis(700);
         return new SmtpProbeClient(new SmtpProbeConfig(server.getLocalPort(), "probe.test", "", t, t, true));
     }
 
@@ -119,7 +123,7 @@ class SmtpProbeClientTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }).open("silent.test", LOOPBACK);
+        }, Duration.ofMillis(700)).open("silent.test", LOOPBACK);
         assertThat(failure(o).kind()).isEqualTo(ProbeFailure.Kind.TIMEOUT);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
     }
