@@ -8,7 +8,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 CORPUS=src/test/resources/corpora/dkim
 OUT=bench/target/peer   # the 10 KB RSA-2048 message and its key record, shared by both drivers
 CP="$(bench/build.sh)"
-echo "# $(date -u +%FT%TZ)  clock: ${BENCH_CLOCK:-wall} (BENCH_CLOCK=cpu: CPU time on both sides)  load: $(uptime | sed 's/.*load average/load average/')"
+echo "# $(date -u +%FT%TZ)  clock: ${BENCH_CLOCK:-wall} (BENCH_CLOCK=cpu: CPU time on both sides, Java thread; proc: whole JVM)  load: $(uptime | sed 's/.*load average/load average/')"
 java_out="$("$JAVA_HOME/bin/java" -cp "$CP" org.maildoctor.bench.DkimCorpusLoop "$CORPUS" "$OUT" \
   "${DKIM_WARMUP:-100}" "${DKIM_ROUNDS:-200}")"
 echo "$java_out"
