@@ -49,7 +49,11 @@ public record DkimSignature(DkimAlgorithm algorithm, byte[] signature, byte[] bo
      */
     public String keyName() {
         String name = selector + "._domainkey." + domain;
-        if (name.chars().allMatch(c -> c < 0x80)) {
+        boolean ascii = true;
+        for (int i = 0; i < name.length() && ascii; i++) {
+            ascii = name.charAt(i) < 0x80;
+        }
+        if (ascii) {
             return name;
         }
         return new String(name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),

@@ -123,6 +123,13 @@ public final class DkimSignatureParser {
      * would change the bytes of a UTF-8 domain (RFC 8616).
      */
     static String asciiLower(String s) {
+        int first = 0;
+        while (first < s.length() && !(s.charAt(first) >= 'A' && s.charAt(first) <= 'Z')) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // already lower case: the common case for header names and d=, no copy
+        }
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

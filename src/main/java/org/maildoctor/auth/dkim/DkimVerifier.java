@@ -208,7 +208,7 @@ public final class DkimVerifier {
         }
         BodyHashCheck bh;
         try {
-            byte[] digest = MessageDigest.getInstance(sig.algorithm().jcaDigest()).digest(body);
+            byte[] digest = JcaInstances.digest(sig.algorithm().jcaDigest()).digest(body);
             bh = MessageDigest.isEqual(digest, sig.bodyHash()) ? BodyHashCheck.MATCH : BodyHashCheck.MISMATCH;
         } catch (GeneralSecurityException e) {
             bh = BodyHashCheck.NOT_CHECKED;
@@ -227,11 +227,11 @@ public final class DkimVerifier {
             Signature verifier;
             byte[] input = data;
             switch (algorithm) {
-                case RSA_SHA1 -> verifier = Signature.getInstance("SHA1withRSA");
-                case RSA_SHA256 -> verifier = Signature.getInstance("SHA256withRSA");
+                case RSA_SHA1 -> verifier = JcaInstances.rsa(false);
+                case RSA_SHA256 -> verifier = JcaInstances.rsa(true);
                 case ED25519_SHA256 -> {
                     // RFC 8463 3: Ed25519 signs the SHA-256 hash of the data, not the data
-                    byte[] hash = MessageDigest.getInstance("SHA-256").digest(data);
+                    byte[] hash = JcaInstances.digest("SHA-256").digest(data);
                     return Ed25519Verification.verify(key.publicKey(), hash, b) ? SignatureCheck.VALID
                             : SignatureCheck.INVALID;
                 }

@@ -7,14 +7,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Builds the data the header signature covers (RFC 6376 3.7 and 5.4.2), shared by signer and verifier. */
 final class HeaderHash {
-    /** The b= tag's value: everything after "b=" up to the next ";" (3.7: value deleted, tag kept). */
-    private static final Pattern B_VALUE = Pattern.compile("(^|;)([ \\t\\r\\n]*b[ \\t\\r\\n]*=)[^;]*");
-
     private HeaderHash() {
     }
 
@@ -45,10 +40,58 @@ final class HeaderHash {
     static byte[] signatureFieldData(HeaderField field, Canonicalization canon) {
         String raw = field.raw();
         int colon = raw.indexOf(':');
-        String value = raw.substring(colon + 1);
-        Matcher m = B_VALUE.matcher(value);
-        String stripped = raw.substring(0, colon + 1) + m.replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + mr.group(2)));
+        String stripped = raw.substring(0, colon + 1) + withoutBValue(raw.substring(colon + 1));
         String c = canon.header(stripped);
         return c.substring(0, c.length() - 2).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Every tag-spec {@code [FWS] b [FWS] =} keeps its name and "=" and loses its value (3.7). A scan
+     * per ";"-separated spec rather than a regex replace: same result (the pattern this replaces,
+     * {@code (^|;)([ \t\r\n]*b[ \t\r\n]*=)[^;]*}, also matched spec by spec), without the
+     * Matcher and lambda allocations that showed in the corpus profile.
+     */
+    static String withoutBValue(String value) {
+        StringBuilder out = null;
+        int start = 0;
+        while (start <= value.length()) {
+            int end = value.indexOf(';', start);
+            if (end < 0) {
+                end = value.length();
+            }
+            int i = start;
+            while (i < end && isFws(value.charAt(i))) {
+                i++;
+            }
+            if (i < end && value.charAt(i) == 'b') {
+                int j = i + 1;
+                while (j < end && isFws(value.charAt(j))) {
+                    j++;
+                }
+                if (j < end && value.charAt(j) == '=') {
+                    if (out == null) {
+                        out = new StringBuilder(value.length()).append(value, 0, start);
+                    }
+                    out.append(value, start, j + 1);
+                    if (end < value.length()) {
+                        out.append(';');
+                    }
+                    start = end + 1;
+                    continue;
+                }
+            }
+            if (out != null) {
+                out.append(value, start, end);
+                if (end < value.length()) {
+                    out.append(';');
+                }
+            }
+            start = end + 1;
+        }
+        return out == null ? value : out.toString();
+    }
+
+    private static boolean isFws(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }
