@@ -4,15 +4,19 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.maildoctor.model.IpRanges;
 import org.maildoctor.smtp.SmtpReply;
 
@@ -43,9 +47,22 @@ final class SessionProber {
 
     /** Results keyed by normalized address, for every address given. */
     Map<String, ProbeResult> probe(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses) {
+        return probe(route, addresses, settled -> { });
+    }
+
+    /**
+     * As {@link #probe(MailRoute.Hosts, List)}, handing each address's final result to {@code settled}
+     * as soon as it is known — before the session sends its next RCPT — so a bulk job can store it
+     * while the session goes on (a crash then loses at most the RCPTs in flight).
+     */
+    Map<String, ProbeResult> probe(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses,
+                                   Consumer<Map<String, ProbeResult>> settled) {
         Map<String, ProbeResult> results = new HashMap<>();
         Map<String, Integer> attempts = new HashMap<>();
-        List<AddressSyntax.Parsed> later = run(route, addresses, results, attempts);
+        Set<String> emitted = new HashSet<>();
+        Settle settle = new Settle(settled, emitted, options.greylistDelays().isEmpty());
+        List<AddressSyntax.Parsed> later = run(route, addresses, results, attempts, settle);
+        int pass = 0;
         for (Duration delay : options.greylistDelays()) {
             if (later.isEmpty()) {
                 break;
@@ -56,14 +73,44 @@ final class SessionProber {
                 Thread.currentThread().interrupt();
                 break;
             }
-            later = run(route, later, results, attempts);
+            pass++;
+            later = run(route, later, results, attempts,
+                    new Settle(settled, emitted, pass == options.greylistDelays().size()));
+        }
+        Map<String, ProbeResult> rest = new HashMap<>();
+        results.forEach((k, v) -> {
+            if (emitted.add(k)) {
+                rest.put(k, v);
+            }
+        });
+        if (!rest.isEmpty()) {
+            settled.accept(rest);
         }
         return results;
     }
 
+    /** Emits the results that no later pass can change; {@code lastPass}: 4xx answers are final too. */
+    private record Settle(Consumer<Map<String, ProbeResult>> sink, Set<String> emitted, boolean lastPass) {
+        void emit(Collection<AddressSyntax.Parsed> batch, Collection<AddressSyntax.Parsed> pending,
+                  Collection<AddressSyntax.Parsed> later, Map<String, ProbeResult> results) {
+            Map<String, ProbeResult> out = new HashMap<>();
+            for (AddressSyntax.Parsed a : batch) {
+                String k = a.normalized();
+                if (results.containsKey(k) && !pending.contains(a) && (lastPass || !later.contains(a))
+                        && emitted.add(k)) {
+                    out.put(k, results.get(k));
+                }
+            }
+            if (!out.isEmpty()) {
+                sink.accept(out);
+            }
+        }
+    }
+
     /** One pass; returns the addresses that got a 4xx (their last reply stays in {@code results}). */
     private List<AddressSyntax.Parsed> run(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses,
-                                           Map<String, ProbeResult> results, Map<String, Integer> attempts) {
+                                           Map<String, ProbeResult> results, Map<String, Integer> attempts,
+                                           Settle settle) {
         Deque<AddressSyntax.Parsed> pending = new ArrayDeque<>(addresses);
         List<AddressSyntax.Parsed> later = new ArrayList<>();
         while (!pending.isEmpty()) {
@@ -77,6 +124,9 @@ final class SessionProber {
                         later.add(a);
                     }
                 }
+                List<AddressSyntax.Parsed> failed = new ArrayList<>(pending);
+                pending.clear();
+                settle.emit(failed, pending, later, results);
                 return later;
             }
             try (ProbeSession s = c.session) {
@@ -149,6 +199,7 @@ final class SessionProber {
                         }
                         inTransaction++;
                     }
+                    settle.emit(batch, pending, later, results);
                     if (reconnect) {
                         break;
                     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.maildoctor.dns.Resolver;
 
 /**
@@ -73,16 +74,32 @@ public final class Verifier {
      * verified once; addresses sharing mail hosts share SMTP sessions.
      */
     public List<Verification> verifyAll(List<String> addresses) {
-        Map<String, Verification> byNormalized = new HashMap<>();
+        return verifyAll(addresses, settled -> { });
+    }
+
+    /**
+     * As {@link #verifyAll(List)}, handing results to {@code settled} (input index → result) as soon
+     * as they are known: those needing no SMTP at once, probed ones per pipelined RCPT batch, before
+     * the session asks its next RCPT. Called from several threads; a bulk job stores them there.
+     */
+    public List<Verification> verifyAll(List<String> addresses, Consumer<Map<Integer, Verification>> settled) {
+        Map<String, Verification> byNormalized = new ConcurrentHashMap<>();
+        Map<String, List<Integer>> indicesOf = new HashMap<>();
+        Map<Integer, Verification> immediate = new HashMap<>();
         List<Object> slots = new ArrayList<>(addresses.size());
         Map<String, Verdicts.Input> toProbe = new LinkedHashMap<>();
         Map<String, MailRoute> routeOf = new HashMap<>();
         for (String given : addresses) {
             String g = given == null ? "" : given.strip();
             switch (AddressSyntax.parse(g)) {
-                case AddressSyntax.Result.Invalid i -> slots.add(Verdicts.invalid(shorten(g), i.why()));
+                case AddressSyntax.Result.Invalid i -> {
+                    Verification v = Verdicts.invalid(shorten(g), i.why());
+                    immediate.put(slots.size(), v);
+                    slots.add(v);
+                }
                 case AddressSyntax.Result.Valid v -> {
                     String key = v.address().normalized();
+                    indicesOf.computeIfAbsent(key, k -> new ArrayList<>()).add(slots.size());
                     slots.add(new Slot(g, key));
                     Verification known = options.transcript() ? null : verdicts.getIfPresent(key);
                     if (known != null) {
@@ -107,7 +124,26 @@ public final class Verifier {
                 byNormalized.put(in.address().normalized(), Verdicts.fromRoute(in, route));
             }
         }
-        probeGroups(groups, groupRoute, byNormalized);
+        Consumer<Map<String, Verification>> byKey = done -> {
+            Map<Integer, Verification> out = new HashMap<>();
+            done.forEach((key, v) -> {
+                for (int i : indicesOf.getOrDefault(key, List.of())) {
+                    out.put(i, v.forAddress(((Slot) slots.get(i)).given));
+                }
+            });
+            if (!out.isEmpty()) {
+                settled.accept(out);
+            }
+        };
+        for (Map.Entry<String, Verification> known : byNormalized.entrySet()) {
+            for (int i : indicesOf.getOrDefault(known.getKey(), List.of())) {
+                immediate.put(i, known.getValue().forAddress(((Slot) slots.get(i)).given));
+            }
+        }
+        if (!immediate.isEmpty()) {
+            settled.accept(immediate);
+        }
+        probeGroups(groups, groupRoute, byNormalized, byKey);
         for (String key : toProbe.keySet()) {
             verdicts.put(key, byNormalized.get(key));
         }
@@ -127,7 +163,7 @@ public final class Verifier {
     }
 
     private void probeGroups(Map<String, List<Verdicts.Input>> groups, Map<String, MailRoute.Hosts> groupRoute,
-                             Map<String, Verification> results) {
+                             Map<String, Verification> results, Consumer<Map<String, Verification>> settled) {
         if (groups.isEmpty()) {
             return;
         }
@@ -141,7 +177,7 @@ public final class Verifier {
                 int size = (all.size() + shares - 1) / shares;
                 for (int i = 0; i < all.size(); i += size) {
                     List<Verdicts.Input> part = all.subList(i, Math.min(all.size(), i + size));
-                    futures.add(pool.submit(() -> probePart(route, part)));
+                    futures.add(pool.submit(() -> probePart(route, part, settled)));
                 }
             }
             for (Future<List<Verification>> f : futures) {
@@ -157,21 +193,26 @@ public final class Verifier {
         }
     }
 
-    private List<Verification> probePart(MailRoute.Hosts route, List<Verdicts.Input> part) throws InterruptedException {
+    private List<Verification> probePart(MailRoute.Hosts route, List<Verdicts.Input> part,
+                                         Consumer<Map<String, Verification>> settled) throws InterruptedException {
         Semaphore host = perHost.computeIfAbsent(route.primaryHost(), h -> new Semaphore(options.perHostConcurrency()));
         global.acquire();
         try {
             host.acquire();
             try {
-                Map<String, ProbeResult> probed = prober.probe(route,
-                        part.stream().map(Verdicts.Input::address).toList());
-                List<Verification> out = new ArrayList<>(part.size());
-                for (Verdicts.Input in : part) {
-                    ProbeResult r = probed.get(in.address().normalized());
-                    Optional<String> entry = r.mx().flatMap(acceptAll::match);
-                    out.add(Verdicts.fromProbe(in, r, entry, options.transcript()));
-                }
-                return out;
+                Map<String, Verdicts.Input> inputs = new HashMap<>();
+                part.forEach(in -> inputs.put(in.address().normalized(), in));
+                Map<String, Verification> verdictOf = new HashMap<>();
+                prober.probe(route, part.stream().map(Verdicts.Input::address).toList(), done -> {
+                    Map<String, Verification> now = new HashMap<>();
+                    done.forEach((key, r) -> {
+                        Optional<String> entry = r.mx().flatMap(acceptAll::match);
+                        now.put(key, Verdicts.fromProbe(inputs.get(key), r, entry, options.transcript()));
+                    });
+                    verdictOf.putAll(now);
+                    settled.accept(now);
+                });
+                return part.stream().map(in -> verdictOf.get(in.address().normalized())).toList();
             } finally {
                 host.release();
             }
@@ -181,7 +222,7 @@ public final class Verifier {
     }
 
     /** A 100 KB "address" is echoed shortened, so results and logs stay readable. */
-    static String shorten(String s) {
+    public static String shorten(String s) {
         return s.length() <= 320 ? s : s.substring(0, 300) + "…(" + s.length() + " chars)";
     }
 }
