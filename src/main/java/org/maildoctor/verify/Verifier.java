@@ -41,11 +41,20 @@ public final class Verifier {
     /** Verdicts by normalized address: a duplicate later in a list (another chunk) is not probed again. */
     private final Cache<String, Verification> verdicts = Caffeine.newBuilder().maximumSize(500_000)
             .expireAfterWrite(java.time.Duration.ofHours(1)).build();
-    private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    private final HostSlots hostSlots;
     private final Semaphore global;
 
     public Verifier(Resolver resolver, ProbeTransport transport, VerifyOptions options, AddressLists lists,
                     TypoSuggester typos, AcceptAllProviders acceptAll, ReplyInterpreter interpreter, Sleeper sleeper) {
+        this(resolver, transport, options, lists, typos, acceptAll, interpreter, sleeper,
+                HostSlots.inMemory(options.perHostConcurrency()));
+    }
+
+    /** @param hostSlots the per-MX session limit; shared through the database when several nodes work one job */
+    public Verifier(Resolver resolver, ProbeTransport transport, VerifyOptions options, AddressLists lists,
+                    TypoSuggester typos, AcceptAllProviders acceptAll, ReplyInterpreter interpreter, Sleeper sleeper,
+                    HostSlots hostSlots) {
+        this.hostSlots = hostSlots;
         this.router = new MailRouter(resolver);
         this.prober = new SessionProber(transport, interpreter, options, sleeper);
         this.options = options;
@@ -59,6 +68,13 @@ public final class Verifier {
     public static Verifier create(Resolver resolver, ProbeTransport transport, VerifyOptions options) {
         return new Verifier(resolver, transport, options, AddressLists.standard(), TypoSuggester.standard(),
                 AcceptAllProviders.standard(), ReplyInterpreter.standard(), Sleeper.REAL);
+    }
+
+    /** As {@link #create(Resolver, ProbeTransport, VerifyOptions)} with a given per-MX session limit. */
+    public static Verifier create(Resolver resolver, ProbeTransport transport, VerifyOptions options,
+                                  HostSlots hostSlots) {
+        return new Verifier(resolver, transport, options, AddressLists.standard(), TypoSuggester.standard(),
+                AcceptAllProviders.standard(), ReplyInterpreter.standard(), Sleeper.REAL, hostSlots);
     }
 
     public VerifyOptions options() {
@@ -195,11 +211,9 @@ public final class Verifier {
 
     private List<Verification> probePart(MailRoute.Hosts route, List<Verdicts.Input> part,
                                          Consumer<Map<String, Verification>> settled) throws InterruptedException {
-        Semaphore host = perHost.computeIfAbsent(route.primaryHost(), h -> new Semaphore(options.perHostConcurrency()));
         global.acquire();
         try {
-            host.acquire();
-            try {
+            try (HostSlots.Slot slot = hostSlots.acquire(route.primaryHost())) {
                 Map<String, Verdicts.Input> inputs = new HashMap<>();
                 part.forEach(in -> inputs.put(in.address().normalized(), in));
                 Map<String, Verification> verdictOf = new HashMap<>();
@@ -213,8 +227,6 @@ public final class Verifier {
                     settled.accept(now);
                 });
                 return part.stream().map(in -> verdictOf.get(in.address().normalized())).toList();
-            } finally {
-                host.release();
             }
         } finally {
             global.release();

@@ -82,13 +82,19 @@ public final class BulkJobRunner {
     }
 
     public BulkSummary run(Path input, String column, Path output, PrintWriter progressOut) {
-        VerificationJobs.JobRef job = open(input, column);
-        importRows(job.id(), input, layout(input, column));
+        VerificationJobs.JobRef job = prepare(input, column);
         BulkSummary work = work(job, progressOut);
         writeOutput(job.id(), output);
         jobs.finish(job.id());
         return new BulkSummary(job.id(), work.rows(), work.verifiedNow(), job.resumed(), work.inFlightAtCrash(),
                 output, jobs.counts(job.id()));
+    }
+
+    /** {@link #open}, then imports the input's rows so that any worker of any node can claim them. */
+    public VerificationJobs.JobRef prepare(Path input, String column) {
+        VerificationJobs.JobRef job = open(input, column);
+        importRows(job.id(), input, layout(input, column));
+        return job;
     }
 
     /**
