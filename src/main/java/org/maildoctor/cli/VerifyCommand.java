@@ -12,6 +12,7 @@ import org.maildoctor.report.VerificationJson;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreConfig;
 import org.maildoctor.store.StoreException;
+import org.maildoctor.verify.RateLimits;
 import org.maildoctor.verify.Verdict;
 import org.maildoctor.verify.Verification;
 import org.maildoctor.verify.Verifier;
@@ -74,6 +75,14 @@ public final class VerifyCommand extends BaseCommand {
             description = "SMTP sessions at once overall (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--rate-per-domain", paramLabel = "N", defaultValue = "20",
+            description = "RCPTs per second per recipient domain (default: ${DEFAULT-VALUE}; 0 = no limit).")
+    double ratePerDomain;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "2000",
+            description = "RCPTs per second overall (default: ${DEFAULT-VALUE}; 0 = no limit).")
+    double rate;
+
     @Option(names = "--no-progress", description = "No progress line on stderr in bulk mode.")
     boolean noProgress;
 
@@ -121,7 +130,16 @@ public final class VerifyCommand extends BaseCommand {
                 .withAllowPrivate(global.allowPrivate)
                 .withGreylistDelays(first.isZero() ? List.of() : VerifyOptions.backoff(first, greylistBudget))
                 .withConcurrency(perHost, concurrency)
+                .withRateLimits(rateLimits())
                 .withTranscript(transcript);
+    }
+
+    private RateLimits rateLimits() {
+        try {
+            return new RateLimits(ratePerDomain, rate);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--rate-per-domain and --rate must be 0 (no limit) or more");
+        }
     }
 
     private int single(Verifier verifier) {

@@ -35,14 +35,17 @@ final class SessionProber {
     private final ReplyInterpreter interpreter;
     private final VerifyOptions options;
     private final Sleeper sleeper;
+    private final RcptThrottle throttle;
     /** Per job: domain → catch-all (empty: could not tell). */
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Boolean>>> catchAll = new ConcurrentHashMap<>();
 
-    SessionProber(ProbeTransport transport, ReplyInterpreter interpreter, VerifyOptions options, Sleeper sleeper) {
+    SessionProber(ProbeTransport transport, ReplyInterpreter interpreter, VerifyOptions options, Sleeper sleeper,
+                  java.time.Clock clock) {
         this.transport = transport;
         this.interpreter = interpreter;
         this.options = options;
         this.sleeper = sleeper;
+        this.throttle = new RcptThrottle(options.rateLimits(), clock, sleeper);
     }
 
     /** Results keyed by normalized address, for every address given. */
@@ -151,6 +154,11 @@ final class SessionProber {
                     for (AddressSyntax.Parsed a : batch) {
                         catchAllOf.computeIfAbsent(a.domain(), d -> catchAll(s, d));
                     }
+                    Map<String, Integer> perDomain = new HashMap<>();
+                    batch.forEach(a -> perDomain.merge(a.domain(), 1, Integer::sum));
+                    for (Map.Entry<String, Integer> d : perDomain.entrySet()) {
+                        throttle(d.getKey(), d.getValue());
+                    }
                     List<ProbeSession.Step> steps = s.rcptAll(batch.stream().map(AddressSyntax.Parsed::normalized).toList());
                     List<String> transcript = transcript(opening, s);
                     for (int i = 0; i < batch.size() && !reconnect; i++) {
@@ -250,6 +258,15 @@ final class SessionProber {
      * carries the domain (the others wait for that answer). A random local part that is accepted
      * means catch-all; a 5.1.1 for it means not; anything else leaves it open.
      */
+    private void throttle(String domain, int rcpts) {
+        try {
+            throttle.acquire(domain, rcpts);
+        } catch (InterruptedException e) {
+            // keep the interrupt for the caller; sending now is the lesser harm than hanging
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Optional<Boolean> catchAll(ProbeSession s, String domain) {
         if (!options.catchAllProbe()) {
             return Optional.empty();
@@ -261,6 +278,7 @@ final class SessionProber {
         }
         Optional<Boolean> value = Optional.empty();
         try {
+            throttle(domain, 1);
             SessionAnswer a = ask(s, randomLocalPart() + "@" + domain);
             if (a.outcome == RcptOutcome.ACCEPTED) {
                 value = Optional.of(true);

@@ -47,16 +47,19 @@ public final class Verifier {
     public Verifier(Resolver resolver, ProbeTransport transport, VerifyOptions options, AddressLists lists,
                     TypoSuggester typos, AcceptAllProviders acceptAll, ReplyInterpreter interpreter, Sleeper sleeper) {
         this(resolver, transport, options, lists, typos, acceptAll, interpreter, sleeper,
-                HostSlots.inMemory(options.perHostConcurrency()));
+                HostSlots.inMemory(options.perHostConcurrency()), java.time.Clock.systemUTC());
     }
 
-    /** @param hostSlots the per-MX session limit; shared through the database when several nodes work one job */
+    /**
+     * @param hostSlots the per-MX session limit; shared through the database when several nodes work one job
+     * @param clock     for the rate limits (with {@code sleeper}: a test's fake time)
+     */
     public Verifier(Resolver resolver, ProbeTransport transport, VerifyOptions options, AddressLists lists,
                     TypoSuggester typos, AcceptAllProviders acceptAll, ReplyInterpreter interpreter, Sleeper sleeper,
-                    HostSlots hostSlots) {
+                    HostSlots hostSlots, java.time.Clock clock) {
         this.hostSlots = hostSlots;
         this.router = new MailRouter(resolver);
-        this.prober = new SessionProber(transport, interpreter, options, sleeper);
+        this.prober = new SessionProber(transport, interpreter, options, sleeper, clock);
         this.options = options;
         this.lists = lists;
         this.typos = typos;
@@ -74,7 +77,8 @@ public final class Verifier {
     public static Verifier create(Resolver resolver, ProbeTransport transport, VerifyOptions options,
                                   HostSlots hostSlots) {
         return new Verifier(resolver, transport, options, AddressLists.standard(), TypoSuggester.standard(),
-                AcceptAllProviders.standard(), ReplyInterpreter.standard(), Sleeper.REAL, hostSlots);
+                AcceptAllProviders.standard(), ReplyInterpreter.standard(), Sleeper.REAL, hostSlots,
+                java.time.Clock.systemUTC());
     }
 
     public VerifyOptions options() {

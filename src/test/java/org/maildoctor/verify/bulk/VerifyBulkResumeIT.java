@@ -42,7 +42,7 @@ class VerifyBulkResumeIT {
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.maildoctor.cli.Main", "verify",
                 "--input", input.toString(), "--output", output.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--dns", Harness.dnsServer(), "--smtp-port", String.valueOf(Harness.smtpPort()), "--allow-private",
-                "--greylist-budget", "0s", "--timeout", "3s", "--json"));
+                "--greylist-budget", "0s", "--timeout", "3s", "--rate-per-domain", "0", "--json"));
         return new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.json").toFile());
     }
 

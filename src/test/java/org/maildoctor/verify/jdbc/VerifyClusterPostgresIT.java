@@ -32,6 +32,7 @@ import org.maildoctor.store.StoreConfig;
 import org.maildoctor.testing.Harness;
 import org.maildoctor.verify.ProbeSession;
 import org.maildoctor.verify.ProbeTransport;
+import org.maildoctor.verify.RateLimits;
 import org.maildoctor.verify.Verifier;
 import org.maildoctor.verify.VerifyOptions;
 import org.maildoctor.verify.adapter.SmtpProbeClient;
@@ -129,7 +130,7 @@ class VerifyClusterPostgresIT {
         var resolver = new CachingResolver(new DnsjavaResolver(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), Harness.dnsPort()), Duration.ofSeconds(3), 1));
         VerifyOptions options = VerifyOptions.defaults().withAllowPrivate(true).withGreylistDelays(List.of())
-                .withConcurrency(4, 16);
+                .withConcurrency(4, 16).withRateLimits(RateLimits.NONE);
         Verifier verifier = Verifier.create(resolver, meter, options,
                 new JdbcHostSlots(store.dataSource(), Clock.systemUTC(), node, PER_HOST, Duration.ofMinutes(10)));
         return new BulkJobRunner(verifier, jobs, Clock.systemUTC(), node, Duration.ofMinutes(10));
