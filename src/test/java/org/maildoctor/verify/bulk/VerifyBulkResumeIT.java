@@ -140,18 +140,23 @@ class VerifyBulkResumeIT {
         Thread.sleep(500); // syslog write-behind
         Map<String, Integer> rcpts = rejectedRcpts(logStart);
         int checked = 0;
+        int twice = 0;
         for (int n = 7; n < ROWS; n += 10) {
             String address = "user" + n + "@good.test";
             long row = n + 1;
             int count = rcpts.getOrDefault(address, 0);
             if (inFlightAtKill.contains(row)) {
                 assertThat(count).as(address + " (in flight at the kill)").isBetween(1, 2);
+                twice += count - 1;
             } else {
                 assertThat(count).as(address + (doneAtKill.contains(row) ? " (done before the kill)" : "")).isEqualTo(1);
                 checked++;
             }
         }
-        assertThat(checked).isGreaterThan(ROWS / 10 - BulkJobRunner.CHUNK / 10);
+        assertThat(checked).isGreaterThanOrEqualTo(ROWS / 10 - inFlightAtKill.size());
+        // probed twice: at most the RCPTs on the wire at the kill — 4 sessions to the good.test MX
+        // (--per-host default) with at most 8 RCPTs each in flight (the per-session error budget)
+        assertThat(twice).isLessThanOrEqualTo(4 * 8);
 
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(ROWS + 1);
