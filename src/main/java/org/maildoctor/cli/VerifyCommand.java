@@ -12,6 +12,7 @@ import org.maildoctor.report.VerificationJson;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreConfig;
 import org.maildoctor.store.StoreException;
+import org.maildoctor.verify.RateLimits;
 import org.maildoctor.verify.Verdict;
 import org.maildoctor.verify.Verification;
 import org.maildoctor.verify.Verifier;
@@ -21,6 +22,7 @@ import org.maildoctor.verify.adapter.SmtpProbeConfig;
 import org.maildoctor.verify.bulk.BulkInputException;
 import org.maildoctor.verify.bulk.BulkJobRunner;
 import org.maildoctor.verify.bulk.BulkSummary;
+import org.maildoctor.verify.jdbc.JdbcHostSlots;
 import org.maildoctor.verify.jdbc.JdbcVerificationJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +75,14 @@ public final class VerifyCommand extends BaseCommand {
             description = "SMTP sessions at once overall (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--rate-per-domain", paramLabel = "N", defaultValue = "20",
+            description = "RCPTs per second per recipient domain (default: ${DEFAULT-VALUE}; 0 = no limit).")
+    double ratePerDomain;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "2000",
+            description = "RCPTs per second overall (default: ${DEFAULT-VALUE}; 0 = no limit).")
+    double rate;
+
     @Option(names = "--no-progress", description = "No progress line on stderr in bulk mode.")
     boolean noProgress;
 
@@ -96,9 +106,11 @@ public final class VerifyCommand extends BaseCommand {
         if (perHost < 1 || concurrency < 1) {
             throw CliException.usage("--per-host and --concurrency must be at least 1");
         }
-        Verifier verifier = Verifier.create(Wiring.resolver(global), new SmtpProbeClient(probeConfig(global.timeout)),
-                options());
-        return input != null ? bulk(verifier) : single(verifier);
+        if (input != null) {
+            return bulk();
+        }
+        return single(Verifier.create(Wiring.resolver(global), new SmtpProbeClient(probeConfig(global.timeout)),
+                options()));
     }
 
     SmtpProbeConfig probeConfig(Duration timeout) {
@@ -118,7 +130,16 @@ public final class VerifyCommand extends BaseCommand {
                 .withAllowPrivate(global.allowPrivate)
                 .withGreylistDelays(first.isZero() ? List.of() : VerifyOptions.backoff(first, greylistBudget))
                 .withConcurrency(perHost, concurrency)
+                .withRateLimits(rateLimits())
                 .withTranscript(transcript);
+    }
+
+    private RateLimits rateLimits() {
+        try {
+            return new RateLimits(ratePerDomain, rate);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--rate-per-domain and --rate must be 0 (no limit) or more");
+        }
     }
 
     private int single(Verifier verifier) {
@@ -164,10 +185,24 @@ public final class VerifyCommand extends BaseCommand {
         }
     }
 
-    private int bulk(Verifier verifier) {
+    private int bulk() {
         Path out = outputFile != null ? outputFile : defaultOutput(input);
+        VerifyOptions options = options();
+        SmtpProbeClient transport = new SmtpProbeClient(probeConfig(global.timeout));
         try (Store store = Store.open(StoreConfig.of(global.dataDirOrDefault(), global.db))) {
-            BulkJobRunner runner = new BulkJobRunner(verifier, new JdbcVerificationJobs(store.dataSource(), store.clock()));
+            JdbcVerificationJobs jobs = new JdbcVerificationJobs(store.dataSource(), store.clock());
+            BulkJobRunner runner;
+            if (store.describe().startsWith("PostgreSQL")) {
+                // several nodes may run this same command on one job: claims and per-MX slots are
+                // shared through the database; a claim older than the lease belongs to a dead node
+                String node = ProcessHandle.current().pid() + "@" + hostName();
+                Verifier verifier = Verifier.create(Wiring.resolver(global), transport, options,
+                        new JdbcHostSlots(store.dataSource(), store.clock(), node, options.perHostConcurrency(),
+                                CLUSTER_SLOT_TTL));
+                runner = new BulkJobRunner(verifier, jobs, store.clock(), node, CLUSTER_CLAIM_LEASE);
+            } else {
+                runner = new BulkJobRunner(Verifier.create(Wiring.resolver(global), transport, options), jobs);
+            }
             BulkSummary summary = runner.run(input, column, out, noProgress ? null : output().err());
             Output o = output();
             if (global.json) {
@@ -181,6 +216,16 @@ public final class VerifyCommand extends BaseCommand {
         } catch (StoreException e) {
             throw CliException.runtime(e.getMessage(), e);
         }
+    }
+
+    /** Longer than any probe session (greylisting budget included), so only a dead node's claims expire. */
+    static final Duration CLUSTER_CLAIM_LEASE = Duration.ofMinutes(10);
+    static final Duration CLUSTER_SLOT_TTL = Duration.ofMinutes(10);
+
+    /** For claims' diagnostics only; no name lookup (it could hang on DNS). */
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        return h == null || h.isBlank() ? "node" : h;
     }
 
     static Path defaultOutput(Path in) {

@@ -4,15 +4,19 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.maildoctor.model.IpRanges;
 import org.maildoctor.smtp.SmtpReply;
 
@@ -31,21 +35,37 @@ final class SessionProber {
     private final ReplyInterpreter interpreter;
     private final VerifyOptions options;
     private final Sleeper sleeper;
+    private final RcptThrottle throttle;
     /** Per job: domain → catch-all (empty: could not tell). */
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Boolean>>> catchAll = new ConcurrentHashMap<>();
 
-    SessionProber(ProbeTransport transport, ReplyInterpreter interpreter, VerifyOptions options, Sleeper sleeper) {
+    SessionProber(ProbeTransport transport, ReplyInterpreter interpreter, VerifyOptions options, Sleeper sleeper,
+                  java.time.Clock clock) {
         this.transport = transport;
         this.interpreter = interpreter;
         this.options = options;
         this.sleeper = sleeper;
+        this.throttle = new RcptThrottle(options.rateLimits(), clock, sleeper);
     }
 
     /** Results keyed by normalized address, for every address given. */
     Map<String, ProbeResult> probe(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses) {
+        return probe(route, addresses, settled -> { });
+    }
+
+    /**
+     * As {@link #probe(MailRoute.Hosts, List)}, handing each address's final result to {@code settled}
+     * as soon as it is known — before the session sends its next RCPT — so a bulk job can store it
+     * while the session goes on (a crash then loses at most the RCPTs in flight).
+     */
+    Map<String, ProbeResult> probe(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses,
+                                   Consumer<Map<String, ProbeResult>> settled) {
         Map<String, ProbeResult> results = new HashMap<>();
         Map<String, Integer> attempts = new HashMap<>();
-        List<AddressSyntax.Parsed> later = run(route, addresses, results, attempts);
+        Set<String> emitted = new HashSet<>();
+        Settle settle = new Settle(settled, emitted, options.greylistDelays().isEmpty());
+        List<AddressSyntax.Parsed> later = run(route, addresses, results, attempts, settle);
+        int pass = 0;
         for (Duration delay : options.greylistDelays()) {
             if (later.isEmpty()) {
                 break;
@@ -56,14 +76,44 @@ final class SessionProber {
                 Thread.currentThread().interrupt();
                 break;
             }
-            later = run(route, later, results, attempts);
+            pass++;
+            later = run(route, later, results, attempts,
+                    new Settle(settled, emitted, pass == options.greylistDelays().size()));
+        }
+        Map<String, ProbeResult> rest = new HashMap<>();
+        results.forEach((k, v) -> {
+            if (emitted.add(k)) {
+                rest.put(k, v);
+            }
+        });
+        if (!rest.isEmpty()) {
+            settled.accept(rest);
         }
         return results;
     }
 
+    /** Emits the results that no later pass can change; {@code lastPass}: 4xx answers are final too. */
+    private record Settle(Consumer<Map<String, ProbeResult>> sink, Set<String> emitted, boolean lastPass) {
+        void emit(Collection<AddressSyntax.Parsed> batch, Collection<AddressSyntax.Parsed> pending,
+                  Collection<AddressSyntax.Parsed> later, Map<String, ProbeResult> results) {
+            Map<String, ProbeResult> out = new HashMap<>();
+            for (AddressSyntax.Parsed a : batch) {
+                String k = a.normalized();
+                if (results.containsKey(k) && !pending.contains(a) && (lastPass || !later.contains(a))
+                        && emitted.add(k)) {
+                    out.put(k, results.get(k));
+                }
+            }
+            if (!out.isEmpty()) {
+                sink.accept(out);
+            }
+        }
+    }
+
     /** One pass; returns the addresses that got a 4xx (their last reply stays in {@code results}). */
     private List<AddressSyntax.Parsed> run(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses,
-                                           Map<String, ProbeResult> results, Map<String, Integer> attempts) {
+                                           Map<String, ProbeResult> results, Map<String, Integer> attempts,
+                                           Settle settle) {
         Deque<AddressSyntax.Parsed> pending = new ArrayDeque<>(addresses);
         List<AddressSyntax.Parsed> later = new ArrayList<>();
         while (!pending.isEmpty()) {
@@ -77,6 +127,9 @@ final class SessionProber {
                         later.add(a);
                     }
                 }
+                List<AddressSyntax.Parsed> failed = new ArrayList<>(pending);
+                pending.clear();
+                settle.emit(failed, pending, later, results);
                 return later;
             }
             try (ProbeSession s = c.session) {
@@ -100,6 +153,11 @@ final class SessionProber {
                     Map<String, Optional<Boolean>> catchAllOf = new HashMap<>();
                     for (AddressSyntax.Parsed a : batch) {
                         catchAllOf.computeIfAbsent(a.domain(), d -> catchAll(s, d));
+                    }
+                    Map<String, Integer> perDomain = new HashMap<>();
+                    batch.forEach(a -> perDomain.merge(a.domain(), 1, Integer::sum));
+                    for (Map.Entry<String, Integer> d : perDomain.entrySet()) {
+                        throttle(d.getKey(), d.getValue());
                     }
                     List<ProbeSession.Step> steps = s.rcptAll(batch.stream().map(AddressSyntax.Parsed::normalized).toList());
                     List<String> transcript = transcript(opening, s);
@@ -149,6 +207,7 @@ final class SessionProber {
                         }
                         inTransaction++;
                     }
+                    settle.emit(batch, pending, later, results);
                     if (reconnect) {
                         break;
                     }
@@ -199,6 +258,15 @@ final class SessionProber {
      * carries the domain (the others wait for that answer). A random local part that is accepted
      * means catch-all; a 5.1.1 for it means not; anything else leaves it open.
      */
+    private void throttle(String domain, int rcpts) {
+        try {
+            throttle.acquire(domain, rcpts);
+        } catch (InterruptedException e) {
+            // keep the interrupt for the caller; sending now is the lesser harm than hanging
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Optional<Boolean> catchAll(ProbeSession s, String domain) {
         if (!options.catchAllProbe()) {
             return Optional.empty();
@@ -210,6 +278,7 @@ final class SessionProber {
         }
         Optional<Boolean> value = Optional.empty();
         try {
+            throttle(domain, 1);
             SessionAnswer a = ask(s, randomLocalPart() + "@" + domain);
             if (a.outcome == RcptOutcome.ACCEPTED) {
                 value = Optional.of(true);

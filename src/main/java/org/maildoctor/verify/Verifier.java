@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.maildoctor.dns.Resolver;
 
 /**
@@ -40,13 +41,25 @@ public final class Verifier {
     /** Verdicts by normalized address: a duplicate later in a list (another chunk) is not probed again. */
     private final Cache<String, Verification> verdicts = Caffeine.newBuilder().maximumSize(500_000)
             .expireAfterWrite(java.time.Duration.ofHours(1)).build();
-    private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    private final HostSlots hostSlots;
     private final Semaphore global;
 
     public Verifier(Resolver resolver, ProbeTransport transport, VerifyOptions options, AddressLists lists,
                     TypoSuggester typos, AcceptAllProviders acceptAll, ReplyInterpreter interpreter, Sleeper sleeper) {
+        this(resolver, transport, options, lists, typos, acceptAll, interpreter, sleeper,
+                HostSlots.inMemory(options.perHostConcurrency()), java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param hostSlots the per-MX session limit; shared through the database when several nodes work one job
+     * @param clock     for the rate limits (with {@code sleeper}: a test's fake time)
+     */
+    public Verifier(Resolver resolver, ProbeTransport transport, VerifyOptions options, AddressLists lists,
+                    TypoSuggester typos, AcceptAllProviders acceptAll, ReplyInterpreter interpreter, Sleeper sleeper,
+                    HostSlots hostSlots, java.time.Clock clock) {
+        this.hostSlots = hostSlots;
         this.router = new MailRouter(resolver);
-        this.prober = new SessionProber(transport, interpreter, options, sleeper);
+        this.prober = new SessionProber(transport, interpreter, options, sleeper, clock);
         this.options = options;
         this.lists = lists;
         this.typos = typos;
@@ -58,6 +71,14 @@ public final class Verifier {
     public static Verifier create(Resolver resolver, ProbeTransport transport, VerifyOptions options) {
         return new Verifier(resolver, transport, options, AddressLists.standard(), TypoSuggester.standard(),
                 AcceptAllProviders.standard(), ReplyInterpreter.standard(), Sleeper.REAL);
+    }
+
+    /** As {@link #create(Resolver, ProbeTransport, VerifyOptions)} with a given per-MX session limit. */
+    public static Verifier create(Resolver resolver, ProbeTransport transport, VerifyOptions options,
+                                  HostSlots hostSlots) {
+        return new Verifier(resolver, transport, options, AddressLists.standard(), TypoSuggester.standard(),
+                AcceptAllProviders.standard(), ReplyInterpreter.standard(), Sleeper.REAL, hostSlots,
+                java.time.Clock.systemUTC());
     }
 
     public VerifyOptions options() {
@@ -73,16 +94,32 @@ public final class Verifier {
      * verified once; addresses sharing mail hosts share SMTP sessions.
      */
     public List<Verification> verifyAll(List<String> addresses) {
-        Map<String, Verification> byNormalized = new HashMap<>();
+        return verifyAll(addresses, settled -> { });
+    }
+
+    /**
+     * As {@link #verifyAll(List)}, handing results to {@code settled} (input index → result) as soon
+     * as they are known: those needing no SMTP at once, probed ones per pipelined RCPT batch, before
+     * the session asks its next RCPT. Called from several threads; a bulk job stores them there.
+     */
+    public List<Verification> verifyAll(List<String> addresses, Consumer<Map<Integer, Verification>> settled) {
+        Map<String, Verification> byNormalized = new ConcurrentHashMap<>();
+        Map<String, List<Integer>> indicesOf = new HashMap<>();
+        Map<Integer, Verification> immediate = new HashMap<>();
         List<Object> slots = new ArrayList<>(addresses.size());
         Map<String, Verdicts.Input> toProbe = new LinkedHashMap<>();
         Map<String, MailRoute> routeOf = new HashMap<>();
         for (String given : addresses) {
             String g = given == null ? "" : given.strip();
             switch (AddressSyntax.parse(g)) {
-                case AddressSyntax.Result.Invalid i -> slots.add(Verdicts.invalid(shorten(g), i.why()));
+                case AddressSyntax.Result.Invalid i -> {
+                    Verification v = Verdicts.invalid(shorten(g), i.why());
+                    immediate.put(slots.size(), v);
+                    slots.add(v);
+                }
                 case AddressSyntax.Result.Valid v -> {
                     String key = v.address().normalized();
+                    indicesOf.computeIfAbsent(key, k -> new ArrayList<>()).add(slots.size());
                     slots.add(new Slot(g, key));
                     Verification known = options.transcript() ? null : verdicts.getIfPresent(key);
                     if (known != null) {
@@ -107,7 +144,26 @@ public final class Verifier {
                 byNormalized.put(in.address().normalized(), Verdicts.fromRoute(in, route));
             }
         }
-        probeGroups(groups, groupRoute, byNormalized);
+        Consumer<Map<String, Verification>> byKey = done -> {
+            Map<Integer, Verification> out = new HashMap<>();
+            done.forEach((key, v) -> {
+                for (int i : indicesOf.getOrDefault(key, List.of())) {
+                    out.put(i, v.forAddress(((Slot) slots.get(i)).given));
+                }
+            });
+            if (!out.isEmpty()) {
+                settled.accept(out);
+            }
+        };
+        for (Map.Entry<String, Verification> known : byNormalized.entrySet()) {
+            for (int i : indicesOf.getOrDefault(known.getKey(), List.of())) {
+                immediate.put(i, known.getValue().forAddress(((Slot) slots.get(i)).given));
+            }
+        }
+        if (!immediate.isEmpty()) {
+            settled.accept(immediate);
+        }
+        probeGroups(groups, groupRoute, byNormalized, byKey);
         for (String key : toProbe.keySet()) {
             verdicts.put(key, byNormalized.get(key));
         }
@@ -127,7 +183,7 @@ public final class Verifier {
     }
 
     private void probeGroups(Map<String, List<Verdicts.Input>> groups, Map<String, MailRoute.Hosts> groupRoute,
-                             Map<String, Verification> results) {
+                             Map<String, Verification> results, Consumer<Map<String, Verification>> settled) {
         if (groups.isEmpty()) {
             return;
         }
@@ -141,7 +197,7 @@ public final class Verifier {
                 int size = (all.size() + shares - 1) / shares;
                 for (int i = 0; i < all.size(); i += size) {
                     List<Verdicts.Input> part = all.subList(i, Math.min(all.size(), i + size));
-                    futures.add(pool.submit(() -> probePart(route, part)));
+                    futures.add(pool.submit(() -> probePart(route, part, settled)));
                 }
             }
             for (Future<List<Verification>> f : futures) {
@@ -157,23 +213,24 @@ public final class Verifier {
         }
     }
 
-    private List<Verification> probePart(MailRoute.Hosts route, List<Verdicts.Input> part) throws InterruptedException {
-        Semaphore host = perHost.computeIfAbsent(route.primaryHost(), h -> new Semaphore(options.perHostConcurrency()));
+    private List<Verification> probePart(MailRoute.Hosts route, List<Verdicts.Input> part,
+                                         Consumer<Map<String, Verification>> settled) throws InterruptedException {
         global.acquire();
         try {
-            host.acquire();
-            try {
-                Map<String, ProbeResult> probed = prober.probe(route,
-                        part.stream().map(Verdicts.Input::address).toList());
-                List<Verification> out = new ArrayList<>(part.size());
-                for (Verdicts.Input in : part) {
-                    ProbeResult r = probed.get(in.address().normalized());
-                    Optional<String> entry = r.mx().flatMap(acceptAll::match);
-                    out.add(Verdicts.fromProbe(in, r, entry, options.transcript()));
-                }
-                return out;
-            } finally {
-                host.release();
+            try (HostSlots.Slot slot = hostSlots.acquire(route.primaryHost())) {
+                Map<String, Verdicts.Input> inputs = new HashMap<>();
+                part.forEach(in -> inputs.put(in.address().normalized(), in));
+                Map<String, Verification> verdictOf = new HashMap<>();
+                prober.probe(route, part.stream().map(Verdicts.Input::address).toList(), done -> {
+                    Map<String, Verification> now = new HashMap<>();
+                    done.forEach((key, r) -> {
+                        Optional<String> entry = r.mx().flatMap(acceptAll::match);
+                        now.put(key, Verdicts.fromProbe(inputs.get(key), r, entry, options.transcript()));
+                    });
+                    verdictOf.putAll(now);
+                    settled.accept(now);
+                });
+                return part.stream().map(in -> verdictOf.get(in.address().normalized())).toList();
             }
         } finally {
             global.release();
@@ -181,7 +238,7 @@ public final class Verifier {
     }
 
     /** A 100 KB "address" is echoed shortened, so results and logs stay readable. */
-    static String shorten(String s) {
+    public static String shorten(String s) {
         return s.length() <= 320 ? s : s.substring(0, 300) + "…(" + s.length() + " chars)";
     }
 }

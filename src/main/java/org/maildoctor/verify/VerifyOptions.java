@@ -16,13 +16,15 @@ import java.util.Objects;
  * @param globalConcurrency  sessions at once overall
  * @param catchAllProbe     ask for a random address once per domain to detect catch-all domains
  * @param transcript        keep each address's SMTP conversation in its result
+ * @param rateLimits        RCPTs per second per recipient domain and overall
  */
 public record VerifyOptions(boolean allowPrivate, List<Duration> greylistDelays, int rcptsPerTransaction,
                             int errorsPerSession, int perHostConcurrency, int globalConcurrency,
-                            boolean catchAllProbe, boolean transcript) {
+                            boolean catchAllProbe, boolean transcript, RateLimits rateLimits) {
 
     public VerifyOptions {
         greylistDelays = List.copyOf(greylistDelays);
+        Objects.requireNonNull(rateLimits, "rateLimits");
         if (rcptsPerTransaction < 1 || errorsPerSession < 1 || perHostConcurrency < 1 || globalConcurrency < 1) {
             throw new IllegalArgumentException("limits must be at least 1");
         }
@@ -31,17 +33,17 @@ public record VerifyOptions(boolean allowPrivate, List<Duration> greylistDelays,
     /** Greylisting retries after 5 s, 15 s and 40 s (one minute in all); see docs/cli-verify.md. */
     public static VerifyOptions defaults() {
         return new VerifyOptions(false, List.of(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(40)),
-                50, 8, 4, 64, true, false);
+                50, 8, 4, 64, true, false, RateLimits.defaults());
     }
 
     public VerifyOptions withAllowPrivate(boolean allow) {
         return new VerifyOptions(allow, greylistDelays, rcptsPerTransaction, errorsPerSession, perHostConcurrency,
-                globalConcurrency, catchAllProbe, transcript);
+                globalConcurrency, catchAllProbe, transcript, rateLimits);
     }
 
     public VerifyOptions withGreylistDelays(List<Duration> delays) {
         return new VerifyOptions(allowPrivate, delays, rcptsPerTransaction, errorsPerSession, perHostConcurrency,
-                globalConcurrency, catchAllProbe, transcript);
+                globalConcurrency, catchAllProbe, transcript, rateLimits);
     }
 
     /**
@@ -63,21 +65,26 @@ public record VerifyOptions(boolean allowPrivate, List<Duration> greylistDelays,
 
     public VerifyOptions withSessionLimits(int rcptsPerTransaction, int errorsPerSession) {
         return new VerifyOptions(allowPrivate, greylistDelays, rcptsPerTransaction, errorsPerSession, perHostConcurrency,
-                globalConcurrency, catchAllProbe, transcript);
+                globalConcurrency, catchAllProbe, transcript, rateLimits);
     }
 
     public VerifyOptions withConcurrency(int perHost, int global) {
         return new VerifyOptions(allowPrivate, greylistDelays, rcptsPerTransaction, errorsPerSession, perHost, global,
-                catchAllProbe, transcript);
+                catchAllProbe, transcript, rateLimits);
     }
 
     public VerifyOptions withCatchAllProbe(boolean probe) {
         return new VerifyOptions(allowPrivate, greylistDelays, rcptsPerTransaction, errorsPerSession, perHostConcurrency,
-                globalConcurrency, probe, transcript);
+                globalConcurrency, probe, transcript, rateLimits);
     }
 
     public VerifyOptions withTranscript(boolean keep) {
         return new VerifyOptions(allowPrivate, greylistDelays, rcptsPerTransaction, errorsPerSession, perHostConcurrency,
-                globalConcurrency, catchAllProbe, keep);
+                globalConcurrency, catchAllProbe, keep, rateLimits);
+    }
+
+    public VerifyOptions withRateLimits(RateLimits limits) {
+        return new VerifyOptions(allowPrivate, greylistDelays, rcptsPerTransaction, errorsPerSession, perHostConcurrency,
+                globalConcurrency, catchAllProbe, transcript, limits);
     }
 }

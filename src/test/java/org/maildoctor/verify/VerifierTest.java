@@ -51,6 +51,61 @@ class VerifierTest {
     }
 
     @Test
+    void perDomainRateLimitPacesTheRcpts() {
+        ScriptedTransport t = ScriptedTransport.of(Map.of(), "250 2.1.5 Ok");
+        List<String> addresses = IntStream.range(0, 50).mapToObj(i -> "user" + i + "@example.org").toList();
+        // fake time: the clock moves only when the verifier sleeps; one session, so the waits add up
+        java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.Instant instant() {
+                return now[0];
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        VerifyOptions o = options().withCatchAllProbe(false).withConcurrency(1, 1).withRateLimits(new RateLimits(10, 0));
+        new Verifier(zone, t, o, AddressLists.standard(), TypoSuggester.standard(), AcceptAllProviders.standard(),
+                ReplyInterpreter.standard(), d -> {
+                    slept.add(d);
+                    now[0] = now[0].plus(d);
+                }, HostSlots.inMemory(1), clock).verifyAll(addresses);
+        // ten free (one second's burst), forty more at 10/s: four seconds
+        assertThat(now[0]).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:04Z"));
+        assertThat(t.rcpts).hasSize(50);
+    }
+
+    @Test
+    void resultsAreHandedOverPerPipelinedBatchBeforeTheSessionGoesOn() {
+        ScriptedTransport t = ScriptedTransport.of(Map.of(), "250 2.1.5 Ok");
+        List<String> addresses = new ArrayList<>(IntStream.range(0, 20).mapToObj(i -> "user" + i + "@example.org").toList());
+        addresses.add("not an address");
+        addresses.add("user3@example.org");
+        List<java.util.Map<Integer, Verification>> batches = new ArrayList<>();
+        List<Integer> rcptsSentWhenHandedOver = new ArrayList<>();
+        verifier(t, options().withCatchAllProbe(false).withSessionLimits(5, 8)).verifyAll(addresses, settled -> {
+            synchronized (batches) {
+                batches.add(settled);
+                rcptsSentWhenHandedOver.add(t.rcpts.size());
+            }
+        });
+        assertThat(batches.stream().mapToInt(java.util.Map::size).sum()).isEqualTo(22);
+        // the syntax error at once, then each RCPT batch of five (with its duplicate) before the next is sent
+        assertThat(batches.getFirst()).containsOnlyKeys(20);
+        assertThat(batches.subList(1, batches.size())).allSatisfy(b -> assertThat(b.size()).isBetween(5, 6));
+        assertThat(rcptsSentWhenHandedOver).containsExactly(0, 5, 10, 15, 20);
+        assertThat(batches.stream().filter(b -> b.containsKey(3)).findFirst().orElseThrow()).containsKey(21);
+    }
+
+    @Test
     void tooManyRecipientsStartsANewTransactionAndAsksAgain() {
         ScriptedTransport t = ScriptedTransport.of(Map.of(), "250 2.1.5 Ok");
         t.maxRcptsPerTransaction = 3;

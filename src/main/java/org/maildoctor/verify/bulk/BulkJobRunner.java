@@ -14,40 +14,56 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.maildoctor.verify.Verification;
 import org.maildoctor.verify.Verifier;
 
 /**
- * Runs a bulk job over a CSV file with bounded memory: rows are read in chunks, each chunk's
- * unverified rows go to the {@link Verifier} together (so they share SMTP sessions), and the
- * chunk's results are stored in one transaction before the next chunk starts. Run again after a
- * crash, it finds the job by its input and skips every stored row; only the chunk that was in
- * flight is probed again. The output CSV is written from the store at the end, in input order,
- * one row per input row.
+ * Runs a bulk job over a CSV file with bounded memory: the rows are imported into the store, then
+ * claimed {@value #CHUNK} at a time (so they share SMTP sessions in the {@link Verifier}); each
+ * result is stored, and its row marked done, as soon as its verdict is known — before the session
+ * sends its next RCPT. Run again after a crash, it finds the job by its input; rows with a result
+ * are never probed again, and only rows claimed without a result (their RCPT was in flight at the
+ * crash, see docs/cli-verify.md) are probed once more. The output CSV is written from the store at
+ * the end, in input order, one row per input row.
  */
 public final class BulkJobRunner {
     /** Rows per stored chunk: large enough to share sessions, small enough to lose little on a crash. */
     public static final int CHUNK = 500;
+    static final int IMPORT_BATCH = 1000;
     private static final List<String> EMAIL_COLUMNS = List.of("email", "e-mail", "email_address", "emailaddress",
             "address", "mail");
 
     private final Verifier verifier;
     private final VerificationJobs jobs;
     private final Clock clock;
+    private final String worker;
+    private final Duration claimLease;
 
+    /** A single node (H2): every claim without a result at start was in flight when the last run died. */
     public BulkJobRunner(Verifier verifier, VerificationJobs jobs) {
-        this(verifier, jobs, Clock.systemUTC());
+        this(verifier, jobs, Clock.systemUTC(), "local", Duration.ZERO);
     }
 
-    public BulkJobRunner(Verifier verifier, VerificationJobs jobs, Clock clock) {
+    /**
+     * @param worker     this worker's name in claims (node and process)
+     * @param claimLease a claim older than this without a result is taken as lost (its worker died);
+     *                   zero when this is the only worker of the job
+     */
+    public BulkJobRunner(Verifier verifier, VerificationJobs jobs, Clock clock, String worker, Duration claimLease) {
         this.verifier = verifier;
         this.jobs = jobs;
         this.clock = clock;
+        this.worker = worker;
+        this.claimLease = claimLease;
     }
 
     /**
@@ -66,70 +82,115 @@ public final class BulkJobRunner {
     }
 
     public BulkSummary run(Path input, String column, Path output, PrintWriter progressOut) {
+        VerificationJobs.JobRef job = prepare(input, column);
+        BulkSummary work = work(job, progressOut);
+        writeOutput(job.id(), output);
+        jobs.finish(job.id());
+        return new BulkSummary(job.id(), work.rows(), work.verifiedNow(), job.resumed(), work.inFlightAtCrash(),
+                output, jobs.counts(job.id()));
+    }
+
+    /** {@link #open}, then imports the input's rows so that any worker of any node can claim them. */
+    public VerificationJobs.JobRef prepare(Path input, String column) {
         VerificationJobs.JobRef job = open(input, column);
-        Layout layout = layout(input, column);
-        long total = jobs.state(job.id()).map(VerificationJobs.JobState::total).orElse(0L);
-        long already = jobs.doneCount(job.id());
-        Progress progress = new Progress(progressOut, clock, total, already);
-        long verifiedNow = 0;
-        long done = already;
+        importRows(job.id(), input, layout(input, column));
+        return job;
+    }
+
+    /**
+     * Copies the input rows into the store (resuming after the rows already there), so any worker
+     * can claim them; one transaction per {@value #IMPORT_BATCH} rows.
+     */
+    void importRows(long jobId, Path input, Layout layout) {
+        long skip = jobs.importedRows(jobId);
         try (CsvRecords csv = open(input)) {
             if (layout.header) {
                 csv.next();
             }
-            List<long[]> rows = new ArrayList<>();
-            List<String> addresses = new ArrayList<>();
+            List<VerificationJobs.InputRow> batch = new ArrayList<>();
             long row = 0;
             for (List<String> r; (r = csv.next()) != null; ) {
-                row++;
-                rows.add(new long[] {row});
-                addresses.add(layout.column < r.size() ? r.get(layout.column) : "");
-                if (rows.size() == CHUNK) {
-                    long n = chunk(job.id(), rows, addresses);
-                    verifiedNow += n;
-                    done += n;
-                    progress.update(done, false);
-                    rows.clear();
-                    addresses.clear();
+                if (++row <= skip) {
+                    continue;
+                }
+                String address = layout.column < r.size() ? r.get(layout.column) : "";
+                batch.add(new VerificationJobs.InputRow(row, Verifier.shorten(address)));
+                if (batch.size() == IMPORT_BATCH) {
+                    jobs.importRows(jobId, batch);
+                    batch.clear();
                 }
             }
-            if (!rows.isEmpty()) {
-                long n = chunk(job.id(), rows, addresses);
-                verifiedNow += n;
-                done += n;
-            }
+            jobs.importRows(jobId, batch);
         } catch (IOException e) {
             throw new BulkInputException("cannot read " + input + ": " + e.getMessage(), e);
         }
-        progress.finish(done);
-        writeOutput(job.id(), output);
-        jobs.finish(job.id());
-        return new BulkSummary(job.id(), total, verifiedNow, job.resumed(), output, jobs.counts(job.id()));
     }
 
-    /** Verifies the rows of one chunk that have no stored result; returns how many. */
-    private long chunk(long jobId, List<long[]> rows, List<String> addresses) {
-        long from = rows.getFirst()[0];
-        long to = rows.getLast()[0];
-        BitSet done = jobs.doneRows(jobId, from, to);
-        List<Long> todoRows = new ArrayList<>();
-        List<String> todo = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (!done.get(i)) {
-                todoRows.add(rows.get(i)[0]);
-                todo.add(addresses.get(i));
+    /**
+     * Works the job until no row is left: puts back the rows whose claim is older than the claim
+     * lease (their worker died with the probe in flight), then claims {@value #CHUNK} rows at a
+     * time and stores each result as soon as its verdict is known. Several workers (nodes) may
+     * run this on one job at once. Returns rows, rows verified here and rows put back.
+     */
+    public BulkSummary work(VerificationJobs.JobRef job, PrintWriter progressOut) {
+        long total = jobs.state(job.id()).map(VerificationJobs.JobState::total).orElse(0L);
+        long inFlight = jobs.releaseClaims(job.id(), clock.instant().minus(claimLease));
+        AtomicLong done = new AtomicLong(jobs.doneCount(job.id()));
+        AtomicLong verifiedNow = new AtomicLong();
+        Progress progress = new Progress(progressOut, clock, total, done.get());
+        while (true) {
+            List<VerificationJobs.InputRow> rows = jobs.claim(job.id(), worker, CHUNK);
+            if (rows.isEmpty()) {
+                if (jobs.claimedCount(job.id()) == 0) {
+                    break;
+                }
+                // another worker still has rows in flight; take them over if it dies
+                sleep(Duration.ofMillis(200));
+                inFlight += jobs.releaseClaims(job.id(), clock.instant().minus(claimLease));
+                continue;
             }
+            List<String> addresses = rows.stream().map(VerificationJobs.InputRow::address).toList();
+            Set<Integer> stored = ConcurrentHashMap.newKeySet();
+            List<Verification> all = verifier.verifyAll(addresses, settled -> {
+                List<RowResult> out = new ArrayList<>(settled.size());
+                settled.forEach((i, v) -> {
+                    if (stored.add(i)) {
+                        out.add(RowResult.of(rows.get(i).row(), v));
+                    }
+                });
+                store(job.id(), out, done, verifiedNow, progress);
+            });
+            List<RowResult> rest = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (stored.add(i)) {
+                    rest.add(RowResult.of(rows.get(i).row(), all.get(i)));
+                }
+            }
+            store(job.id(), rest, done, verifiedNow, progress);
         }
-        if (todo.isEmpty()) {
-            return 0;
-        }
-        List<Verification> results = verifier.verifyAll(todo);
-        List<RowResult> out = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            out.add(RowResult.of(todoRows.get(i), results.get(i)));
+        progress.finish(jobs.doneCount(job.id()));
+        return new BulkSummary(job.id(), total, verifiedNow.get(), job.resumed(), inFlight, Path.of(""), Map.of());
+    }
+
+    private void store(long jobId, List<RowResult> out, AtomicLong done, AtomicLong verifiedNow, Progress progress) {
+        if (out.isEmpty()) {
+            return;
         }
         jobs.record(jobId, out);
-        return out.size();
+        verifiedNow.addAndGet(out.size());
+        long d = done.addAndGet(out.size());
+        synchronized (progress) {
+            progress.update(d, false);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     record Layout(boolean header, int column) {

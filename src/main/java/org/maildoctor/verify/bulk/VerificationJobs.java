@@ -1,6 +1,7 @@
 package org.maildoctor.verify.bulk;
 
-import java.util.BitSet;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,11 +19,32 @@ public interface VerificationJobs {
 
     void setTotal(long jobId, long total);
 
-    /** Bit {@code i} set when row {@code from + i} already has a result. */
-    BitSet doneRows(long jobId, long from, long toInclusive);
+    /** Input rows imported so far (rows 1..n); import resumes after them. */
+    long importedRows(long jobId);
 
-    /** Stores results in one transaction; rows that already have a result are left as they are. */
-    void record(long jobId, java.util.List<RowResult> rows);
+    /** Imports input rows (state pending) in one transaction. */
+    void importRows(long jobId, List<InputRow> rows);
+
+    record InputRow(long row, String address) {
+    }
+
+    /**
+     * Claims up to {@code max} pending rows for {@code worker}, lowest row numbers first, committed
+     * before they are returned; two workers never get the same row (PostgreSQL: SKIP LOCKED).
+     */
+    List<InputRow> claim(long jobId, String worker, int max);
+
+    /**
+     * Puts back rows claimed before {@code claimedBefore} that have no result — their probe was in
+     * flight when their worker died — and returns how many.
+     */
+    long releaseClaims(long jobId, Instant claimedBefore);
+
+    /** Rows claimed now (in flight somewhere). */
+    long claimedCount(long jobId);
+
+    /** Stores results and marks their rows done, in one transaction. */
+    void record(long jobId, List<RowResult> rows);
 
     /** Number of rows with a result. */
     long doneCount(long jobId);

@@ -6,7 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.util.BitSet;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,22 +102,116 @@ public final class JdbcVerificationJobs implements VerificationJobs {
     }
 
     @Override
-    public BitSet doneRows(long jobId, long from, long toInclusive) {
-        BitSet bits = new BitSet();
+    public long importedRows(long jobId) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT row_no FROM verification_result WHERE job_id = ? AND row_no BETWEEN ? AND ?")) {
+                "SELECT COALESCE(MAX(row_no), 0) FROM verification_row WHERE job_id = ?")) {
             ps.setLong(1, jobId);
-            ps.setLong(2, from);
-            ps.setLong(3, toInclusive);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bits.set((int) (rs.getLong(1) - from));
-                }
+                rs.next();
+                return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw fail(e);
         }
-        return bits;
+    }
+
+    @Override
+    public void importRows(long jobId, List<InputRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO verification_row (job_id, row_no, address,"
+                    + " state, claims) VALUES (?, ?, ?, 'PENDING', 0)")) {
+                for (InputRow r : rows) {
+                    ps.setLong(1, jobId);
+                    ps.setLong(2, r.row());
+                    ps.setString(3, r.address().length() > 1000 ? r.address().substring(0, 1000) : r.address());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public List<InputRow> claim(long jobId, String worker, int max) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // PostgreSQL: rows another worker is claiming right now are skipped, not waited for;
+                // H2 (single node) locks them the plain way
+                String lock = postgres(c) ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+                List<InputRow> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT row_no, address FROM verification_row"
+                        + " WHERE job_id = ? AND state = 'PENDING' ORDER BY row_no FETCH FIRST " + max + " ROWS ONLY"
+                        + lock)) {
+                    ps.setLong(1, jobId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new InputRow(rs.getLong(1), rs.getString(2)));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE verification_row SET state = 'CLAIMED',"
+                        + " claimed_by = ?, claimed_at = ?, claims = claims + 1 WHERE job_id = ? AND row_no = ?"
+                        + " AND state = 'PENDING'")) {
+                    for (InputRow r : rows) {
+                        ps.setString(1, worker);
+                        ps.setObject(2, now());
+                        ps.setLong(3, jobId);
+                        ps.setLong(4, r.row());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                return rows;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public long releaseClaims(long jobId, Instant claimedBefore) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE verification_row SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL"
+                        + " WHERE job_id = ? AND state = 'CLAIMED' AND claimed_at < ?")) {
+            ps.setLong(1, jobId);
+            ps.setObject(2, java.time.OffsetDateTime.ofInstant(claimedBefore, java.time.ZoneOffset.UTC));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public long claimedCount(long jobId) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM verification_row WHERE job_id = ? AND state = 'CLAIMED'")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     @Override
@@ -129,6 +224,8 @@ public final class JdbcVerificationJobs implements VerificationJobs {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO verification_result (job_id, row_no, address,"
                     + " verdict, reason, sub_reason, flags, suggestion, mx, reply_code, status, smtp_text)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement mark = c.prepareStatement("UPDATE verification_row SET state = 'DONE'"
+                         + " WHERE job_id = ? AND row_no = ?");
                  PreparedStatement progress = c.prepareStatement(
                          "UPDATE job SET done_count = done_count + ?, updated_at = ? WHERE id = ?")) {
                 for (RowResult r : rows) {
@@ -149,8 +246,12 @@ public final class JdbcVerificationJobs implements VerificationJobs {
                     ps.setString(11, r.status());
                     ps.setString(12, r.smtpText());
                     ps.addBatch();
+                    mark.setLong(1, jobId);
+                    mark.setLong(2, r.row());
+                    mark.addBatch();
                 }
                 ps.executeBatch();
+                mark.executeBatch();
                 progress.setLong(1, rows.size());
                 progress.setObject(2, now());
                 progress.setLong(3, jobId);

@@ -10,10 +10,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maildoctor.store.Store;
@@ -22,8 +26,10 @@ import org.maildoctor.testing.Harness;
 
 /**
  * Acceptance: {@code maildoctor verify --input} on a 10,000-row CSV shows progress, survives
- * {@code kill -9} and resume, and writes exactly 10,000 result rows; no row is verified twice
- * except the chunk that was in flight at the kill.
+ * {@code kill -9} and resume, and writes exactly 10,000 result rows. Probes are counted on the
+ * server: every unknown user (one unique address per ten rows) appears in the harness Postfix log's
+ * RCPT rejections exactly once — except rows whose claim was open at the kill (their RCPT was in
+ * flight), which may appear twice and no more.
  */
 class VerifyBulkResumeIT {
     private static final int ROWS = 10_000;
@@ -36,8 +42,43 @@ class VerifyBulkResumeIT {
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.maildoctor.cli.Main", "verify",
                 "--input", input.toString(), "--output", output.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--dns", Harness.dnsServer(), "--smtp-port", String.valueOf(Harness.smtpPort()), "--allow-private",
-                "--greylist-budget", "0s", "--timeout", "3s", "--json"));
+                "--greylist-budget", "0s", "--timeout", "3s", "--rate-per-domain", "0", "--json"));
         return new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.json").toFile());
+    }
+
+    /** Rows with a result, and rows claimed without one (in flight at the kill). */
+    private Set<Long> rows(String where) throws Exception {
+        Set<Long> out = new HashSet<>();
+        try (Store store = Store.open(StoreConfig.of(dir.resolve("data"), null));
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT row_no FROM verification_row WHERE " + where)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    /** RCPT rejections per address in the harness Postfix log since {@code offset}. */
+    static Map<String, Integer> rejectedRcpts(long offset) throws IOException {
+        Path log = Path.of(Harness.env().getProperty("MAIL_HARNESS_POSTFIX_LOG"));
+        Map<String, Integer> out = new HashMap<>();
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(offset);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher m = REJECT.matcher(line);
+                if (m.find()) {
+                    out.merge(m.group(1).toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern REJECT = Pattern.compile("reject: RCPT from .*?: 550 5\\.1\\.1 <([^>]+)>");
+
+    static long logSize() throws IOException {
+        return Files.size(Path.of(Harness.env().getProperty("MAIL_HARNESS_POSTFIX_LOG")));
     }
 
     private long storedRows() throws Exception {
@@ -67,6 +108,7 @@ class VerifyBulkResumeIT {
         Files.writeString(input, sb.toString(), StandardCharsets.UTF_8);
         Path output = dir.resolve("out.csv");
 
+        long logStart = logSize();
         Process first = cli(input, output, dir.resolve("run1.log")).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // wait until the progress line shows at least 1,500 verified rows, then kill -9
@@ -78,6 +120,11 @@ class VerifyBulkResumeIT {
         assertThat(output).doesNotExist();
         long atKill = storedRows();
         assertThat(atKill).isBetween(1L, (long) ROWS - 1);
+        Set<Long> doneAtKill = rows("state = 'DONE'");
+        Set<Long> inFlightAtKill = rows("state = 'CLAIMED'");
+        assertThat(doneAtKill).hasSize((int) atKill);
+        // the claims open at the kill are bounded by what the sessions had in flight, not by the chunk
+        assertThat(inFlightAtKill.size()).isLessThan(BulkJobRunner.CHUNK);
 
         Process second = cli(input, output, dir.resolve("run2.log")).start();
         assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
@@ -86,6 +133,30 @@ class VerifyBulkResumeIT {
         assertThat(summary).contains("\"resumed\" : true", "\"rows\" : " + ROWS,
                 "\"verifiedNow\" : " + (ROWS - atKill));
         assertThat(Files.readString(dir.resolve("run2.log"))).contains("verify: " + String.format("%,d/%,d", ROWS, ROWS));
+
+        assertThat(summary).contains("\"inFlightAtCrash\" : " + inFlightAtKill.size());
+
+        // server-side count: each unknown user's RCPT reached Postfix exactly once, even across the kill
+        Thread.sleep(500); // syslog write-behind
+        Map<String, Integer> rcpts = rejectedRcpts(logStart);
+        int checked = 0;
+        int twice = 0;
+        for (int n = 7; n < ROWS; n += 10) {
+            String address = "user" + n + "@good.test";
+            long row = n + 1;
+            int count = rcpts.getOrDefault(address, 0);
+            if (inFlightAtKill.contains(row)) {
+                assertThat(count).as(address + " (in flight at the kill)").isBetween(1, 2);
+                twice += count - 1;
+            } else {
+                assertThat(count).as(address + (doneAtKill.contains(row) ? " (done before the kill)" : "")).isEqualTo(1);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(ROWS / 10 - inFlightAtKill.size());
+        // probed twice: at most the RCPTs on the wire at the kill — 4 sessions to the good.test MX
+        // (--per-host default) with at most 8 RCPTs each in flight (the per-session error budget)
+        assertThat(twice).isLessThanOrEqualTo(4 * 8);
 
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(ROWS + 1);
