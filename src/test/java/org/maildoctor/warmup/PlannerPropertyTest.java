@@ -44,9 +44,11 @@ class PlannerPropertyTest {
                         Arbitraries.integers().between(0, 300).injectDuplicates(0.3))
                 .as((r, cap, campaign) -> {
                     RampRequest c = r;
-                    if (cap > 0 && cap - campaign >= r.start()) {
+                    int providerLimit = r.provider().dailyLimit().orElse(Integer.MAX_VALUE);
+                    // the effective cap is the lower of --cap and the provider's limit (RampRequest.room)
+                    if (cap > 0 && Math.min(cap, providerLimit) - campaign >= r.start()) {
                         c = c.withCap(cap).withCampaignVolume(campaign);
-                    } else if (r.provider().dailyLimit().orElse(Integer.MAX_VALUE) - campaign >= r.start()) {
+                    } else if (providerLimit - campaign >= r.start()) {
                         c = c.withCampaignVolume(campaign);
                     }
                     return c;
