@@ -107,4 +107,173 @@ final class Ascii {
         out.add(regex.substring(start));
         return out;
     }
+
+    /**
+     * For a regex of top-level alternatives, literals such that every match contains at least one
+     * of them. Per alternative: its longest run of plain characters (escaped punctuation counts)
+     * outside any group, class or optional quantifier; or, when it has none, the literals of its
+     * first group that is neither optional nor a lookaround, found the same way. E.g.
+     * {@code "(?:^|\\s)\\|/x|(?:after|while)\\s+(rcpt|mail)"} gives {@code [|/x, after, while]}. Null when
+     * some alternative has no such literal or uses a construct this scan does not follow
+     * (the Q, x, u and p escapes, back-references, nested classes).
+     */
+    static java.util.List<String> requiredLiterals(String regex) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String alt : topLevelAlternatives(regex)) {
+            java.util.List<String> lits = requiredLiteral(alt);
+            if (lits == null || lits.isEmpty() || lits.stream().anyMatch(String::isEmpty)) {
+                return null;
+            }
+            out.addAll(lits);
+        }
+        return out;
+    }
+
+    private static java.util.List<String> requiredLiteral(String alt) {
+        StringBuilder run = new StringBuilder();
+        String best = "";
+        String firstGroup = null;
+        int i = 0;
+        while (i < alt.length()) {
+            char c = alt.charAt(i);
+            int atomEnd; // index after the atom starting at i
+            Character literal = null;
+            if (c == '\\') {
+                if (i + 1 >= alt.length()) {
+                    return null;
+                }
+                char e = alt.charAt(i + 1);
+                if (Character.isLetterOrDigit(e)) {
+                    if ("sdwbSDWBtnrfae".indexOf(e) < 0) {
+                        return null; // Q, x, u, p, k escapes and back-references: not followed
+                    }
+                } else {
+                    literal = e;
+                }
+                atomEnd = i + 2;
+            } else if (c == '(') {
+                atomEnd = closing(alt, i);
+            } else if (c == '[') {
+                atomEnd = classEnd(alt, i);
+            } else if (c == ')' || c == ']' || c == '{' || c == '}' || c == '*' || c == '+' || c == '?' || c == '|') {
+                return null; // not at an atom's start: a shape this scan does not expect
+            } else if (c == '.' || c == '^' || c == '$') {
+                atomEnd = i + 1;
+            } else {
+                literal = c;
+                atomEnd = i + 1;
+            }
+            if (atomEnd < 0) {
+                return null;
+            }
+            char q = atomEnd < alt.length() ? alt.charAt(atomEnd) : 0;
+            boolean optional = q == '?' || q == '*' || q == '{';
+            if (literal != null && !optional) {
+                run.append(literal.charValue());
+            }
+            if (literal == null || optional || q == '+') {
+                // the run ends here ('+': one of the character is required, more may follow)
+                if (run.length() > best.length()) {
+                    best = run.toString();
+                }
+                run.setLength(0);
+            }
+            if (c == '(' && !optional && firstGroup == null) {
+                String body = groupBody(alt.substring(i, atomEnd));
+                if (body != null) {
+                    firstGroup = body;
+                }
+            }
+            i = skipQuantifier(alt, atomEnd);
+            if (i < 0) {
+                return null;
+            }
+        }
+        if (run.length() > best.length()) {
+            best = run.toString();
+        }
+        if (!best.isEmpty()) {
+            return java.util.List.of(best);
+        }
+        return firstGroup == null ? null : requiredLiterals(firstGroup);
+    }
+
+    /** The inside of a capturing or non-capturing group, null for lookarounds, flags and other kinds. */
+    private static String groupBody(String group) {
+        String inner = group.substring(1, group.length() - 1);
+        if (!inner.startsWith("?")) {
+            return inner;
+        }
+        if (inner.startsWith("?:")) {
+            return inner.substring(2);
+        }
+        if (inner.startsWith("?<") && inner.length() > 2 && Character.isLetter(inner.charAt(2))) {
+            int end = inner.indexOf('>');
+            return end < 0 ? null : inner.substring(end + 1);
+        }
+        return null;
+    }
+
+    /** Index after the quantifier (and a lazy/possessive mark) starting at {@code i}, or {@code i}; -1 if malformed. */
+    private static int skipQuantifier(String s, int i) {
+        if (i >= s.length()) {
+            return i;
+        }
+        char q = s.charAt(i);
+        if (q == '{') {
+            int end = s.indexOf('}', i);
+            if (end < 0) {
+                return -1;
+            }
+            i = end + 1;
+        } else if (q == '?' || q == '*' || q == '+') {
+            i++;
+        } else {
+            return i;
+        }
+        return i < s.length() && (s.charAt(i) == '?' || s.charAt(i) == '+') ? i + 1 : i;
+    }
+
+    private static int closing(String s, int open) {
+        char o = '(';
+        char c = ')';
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = open; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = ch != ']';
+            } else if (ch == '[') {
+                inClass = true;
+            } else if (ch == o) {
+                depth++;
+            } else if (ch == c && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int classEnd(String s, int open) {
+        int i = open + 1;
+        if (i < s.length() && s.charAt(i) == '^') {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == ']') {
+            i++; // a leading ']' is literal
+        }
+        for (; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\') {
+                i++;
+            } else if (ch == '[') {
+                return -1; // nested classes: not followed
+            } else if (ch == ']') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
 }

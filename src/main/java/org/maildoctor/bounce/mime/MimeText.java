@@ -10,6 +10,10 @@ public final class MimeText {
 
     private static final Pattern TAG = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>|<br\\s*/?>|</?(p|div|tr|li|h\\d)[^>]*>|<[^>]+>");
 
+    // compiled once: String.replaceAll compiles its regex on every call
+    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+
     private MimeText() {
     }
 
@@ -70,6 +74,6 @@ public final class MimeText {
         String t = TAG.matcher(html).replaceAll("\n");
         t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
-        return t.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
+        return BLANK_LINES.matcher(TRAILING_SPACE.matcher(t).replaceAll("\n")).replaceAll("\n\n");
     }
 }
