@@ -1,5 +1,8 @@
 package org.maildoctor.smtp;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** US-ASCII case helpers for running case-insensitive regexes on pre-lowered text. */
 final class Ascii {
     private Ascii() {
@@ -28,6 +31,15 @@ final class Ascii {
      * what it matches without the flag on {@link #lower lowered} text.
      */
     static boolean noUpperCaseLiteral(String regex) {
+        return noUpperCaseLiteral(regex, "");
+    }
+
+    /**
+     * {@link #noUpperCaseLiteral(String)}, but the escapes listed in {@code caseFreeEscapes} (e.g.
+     * {@code "SDWB"}: non-space, non-digit, non-word, non-boundary) are allowed: lowering A-Z does not
+     * change which characters they match.
+     */
+    static boolean noUpperCaseLiteral(String regex, String caseFreeEscapes) {
         if (regex.contains("(?-")) {
             return false; // a region that turns case-insensitivity off must see the original case
         }
@@ -35,6 +47,9 @@ final class Ascii {
             char c = regex.charAt(i);
             if (c == '\\' && i + 1 < regex.length()) {
                 char e = regex.charAt(++i);
+                if (caseFreeEscapes.indexOf(e) >= 0) {
+                    continue;
+                }
                 if (e >= 'A' && e <= 'Z' || e == 'p' || e == 'P' || e == 'x' || e == 'u' || e == 'c' || e == 'N') {
                     return false; // W S D B p{..} x.. u.... c. N{..} escapes: keep the flag
                 }
@@ -111,8 +126,8 @@ final class Ascii {
     /**
      * For a regex of top-level alternatives, literals such that every match contains at least one
      * of them. Per alternative: its longest run of plain characters (escaped punctuation counts)
-     * outside any group, class or optional quantifier; or, when it has none, the literals of its
-     * first group that is neither optional nor a lookaround, found the same way. E.g.
+     * outside any group, class or optional quantifier, or the literals of a group that is neither
+     * optional nor a lookaround, found the same way: whichever has the longer shortest literal. E.g.
      * {@code "(?:^|\\s)\\|/x|(?:after|while)\\s+(rcpt|mail)"} gives {@code [|/x, after, while]}. Null when
      * some alternative has no such literal or uses a construct this scan does not follow
      * (the Q, x, u and p escapes, back-references, nested classes).
@@ -132,7 +147,7 @@ final class Ascii {
     private static java.util.List<String> requiredLiteral(String alt) {
         StringBuilder run = new StringBuilder();
         String best = "";
-        String firstGroup = null;
+        List<List<String>> groups = new ArrayList<>();
         int i = 0;
         while (i < alt.length()) {
             char c = alt.charAt(i);
@@ -178,10 +193,11 @@ final class Ascii {
                 }
                 run.setLength(0);
             }
-            if (c == '(' && !optional && firstGroup == null) {
+            if (c == '(' && !optional) {
                 String body = groupBody(alt.substring(i, atomEnd));
-                if (body != null) {
-                    firstGroup = body;
+                List<String> inside = body == null ? null : requiredLiterals(body);
+                if (inside != null) {
+                    groups.add(inside);
                 }
             }
             i = skipQuantifier(alt, atomEnd);
@@ -192,10 +208,22 @@ final class Ascii {
         if (run.length() > best.length()) {
             best = run.toString();
         }
-        if (!best.isEmpty()) {
-            return java.util.List.of(best);
+        // every candidate is required; the one whose shortest literal is longest filters best
+        List<String> choice = best.isEmpty() ? null : List.of(best);
+        for (List<String> g : groups) {
+            if (choice == null || shortest(g) > shortest(choice)) {
+                choice = g;
+            }
         }
-        return firstGroup == null ? null : requiredLiterals(firstGroup);
+        return choice;
+    }
+
+    private static int shortest(List<String> literals) {
+        int min = Integer.MAX_VALUE;
+        for (String l : literals) {
+            min = Math.min(min, l.length());
+        }
+        return min;
     }
 
     /** The inside of a capturing or non-capturing group, null for lookarounds, flags and other kinds. */

@@ -26,7 +26,7 @@ public final class WordingPattern {
 
     /** {@code regex} matched case-insensitively, with {@code flags} (e.g. MULTILINE) added. */
     public static WordingPattern compile(String regex, int flags) {
-        boolean lowered = Ascii.noUpperCaseLiteral(regex);
+        boolean lowered = Ascii.noUpperCaseLiteral(regex, "SDWB");
         List<String> literals = lowered ? Ascii.requiredLiterals(regex) : null;
         return new WordingPattern(Pattern.compile(regex, flags | (lowered ? 0 : Pattern.CASE_INSENSITIVE)), lowered,
                 literals == null ? List.of() : List.copyOf(literals));
