@@ -39,10 +39,27 @@ public final class MimeText {
         return utf8.indexOf('\uFFFD') >= 0 ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8;
     }
 
+    /** Charset names seen so far and what they resolve to; bounded, since names come from the input. */
+    private static final java.util.Map<String, java.util.Optional<Charset>> CHARSETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static Charset charset(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
+        // MimeUtility.javaCharset and the Charset lookup cost more than decoding a short part
+        java.util.Optional<Charset> known = CHARSETS.get(name);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Charset cs = lookUp(name);
+        if (CHARSETS.size() < 256) {
+            CHARSETS.put(name, java.util.Optional.ofNullable(cs));
+        }
+        return cs;
+    }
+
+    private static Charset lookUp(String name) {
         try {
             String javaName = MimeUtility.javaCharset(name.strip().replace("\"", ""));
             return Charset.isSupported(javaName) ? Charset.forName(javaName) : null;
