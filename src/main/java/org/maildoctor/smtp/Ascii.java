@@ -1,5 +1,8 @@
 package org.maildoctor.smtp;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** US-ASCII case helpers for running case-insensitive regexes on pre-lowered text. */
 final class Ascii {
     private Ascii() {
@@ -28,6 +31,15 @@ final class Ascii {
      * what it matches without the flag on {@link #lower lowered} text.
      */
     static boolean noUpperCaseLiteral(String regex) {
+        return noUpperCaseLiteral(regex, "");
+    }
+
+    /**
+     * {@link #noUpperCaseLiteral(String)}, but the escapes listed in {@code caseFreeEscapes} (e.g.
+     * {@code "SDWB"}: non-space, non-digit, non-word, non-boundary) are allowed: lowering A-Z does not
+     * change which characters they match.
+     */
+    static boolean noUpperCaseLiteral(String regex, String caseFreeEscapes) {
         if (regex.contains("(?-")) {
             return false; // a region that turns case-insensitivity off must see the original case
         }
@@ -35,6 +47,9 @@ final class Ascii {
             char c = regex.charAt(i);
             if (c == '\\' && i + 1 < regex.length()) {
                 char e = regex.charAt(++i);
+                if (caseFreeEscapes.indexOf(e) >= 0) {
+                    continue;
+                }
                 if (e >= 'A' && e <= 'Z' || e == 'p' || e == 'P' || e == 'x' || e == 'u' || e == 'c' || e == 'N') {
                     return false; // W S D B p{..} x.. u.... c. N{..} escapes: keep the flag
                 }
@@ -106,5 +121,187 @@ final class Ascii {
         }
         out.add(regex.substring(start));
         return out;
+    }
+
+    /**
+     * For a regex of top-level alternatives, literals such that every match contains at least one
+     * of them. Per alternative: its longest run of plain characters (escaped punctuation counts)
+     * outside any group, class or optional quantifier, or the literals of a group that is neither
+     * optional nor a lookaround, found the same way: whichever has the longer shortest literal. E.g.
+     * {@code "(?:^|\\s)\\|/x|(?:after|while)\\s+(rcpt|mail)"} gives {@code [|/x, after, while]}. Null when
+     * some alternative has no such literal or uses a construct this scan does not follow
+     * (the Q, x, u and p escapes, back-references, nested classes).
+     */
+    static java.util.List<String> requiredLiterals(String regex) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String alt : topLevelAlternatives(regex)) {
+            java.util.List<String> lits = requiredLiteral(alt);
+            if (lits == null || lits.isEmpty() || lits.stream().anyMatch(String::isEmpty)) {
+                return null;
+            }
+            out.addAll(lits);
+        }
+        return out;
+    }
+
+    private static java.util.List<String> requiredLiteral(String alt) {
+        StringBuilder run = new StringBuilder();
+        String best = "";
+        List<List<String>> groups = new ArrayList<>();
+        int i = 0;
+        while (i < alt.length()) {
+            char c = alt.charAt(i);
+            int atomEnd; // index after the atom starting at i
+            Character literal = null;
+            if (c == '\\') {
+                if (i + 1 >= alt.length()) {
+                    return null;
+                }
+                char e = alt.charAt(i + 1);
+                if (Character.isLetterOrDigit(e)) {
+                    if ("sdwbSDWBtnrfae".indexOf(e) < 0) {
+                        return null; // Q, x, u, p, k escapes and back-references: not followed
+                    }
+                } else {
+                    literal = e;
+                }
+                atomEnd = i + 2;
+            } else if (c == '(') {
+                atomEnd = closing(alt, i);
+            } else if (c == '[') {
+                atomEnd = classEnd(alt, i);
+            } else if (c == ')' || c == ']' || c == '{' || c == '}' || c == '*' || c == '+' || c == '?' || c == '|') {
+                return null; // not at an atom's start: a shape this scan does not expect
+            } else if (c == '.' || c == '^' || c == '$') {
+                atomEnd = i + 1;
+            } else {
+                literal = c;
+                atomEnd = i + 1;
+            }
+            if (atomEnd < 0) {
+                return null;
+            }
+            char q = atomEnd < alt.length() ? alt.charAt(atomEnd) : 0;
+            boolean optional = q == '?' || q == '*' || q == '{';
+            if (literal != null && !optional) {
+                run.append(literal.charValue());
+            }
+            if (literal == null || optional || q == '+') {
+                // the run ends here ('+': one of the character is required, more may follow)
+                if (run.length() > best.length()) {
+                    best = run.toString();
+                }
+                run.setLength(0);
+            }
+            if (c == '(' && !optional) {
+                String body = groupBody(alt.substring(i, atomEnd));
+                List<String> inside = body == null ? null : requiredLiterals(body);
+                if (inside != null) {
+                    groups.add(inside);
+                }
+            }
+            i = skipQuantifier(alt, atomEnd);
+            if (i < 0) {
+                return null;
+            }
+        }
+        if (run.length() > best.length()) {
+            best = run.toString();
+        }
+        // every candidate is required; the one whose shortest literal is longest filters best
+        List<String> choice = best.isEmpty() ? null : List.of(best);
+        for (List<String> g : groups) {
+            if (choice == null || shortest(g) > shortest(choice)) {
+                choice = g;
+            }
+        }
+        return choice;
+    }
+
+    private static int shortest(List<String> literals) {
+        int min = Integer.MAX_VALUE;
+        for (String l : literals) {
+            min = Math.min(min, l.length());
+        }
+        return min;
+    }
+
+    /** The inside of a capturing or non-capturing group, null for lookarounds, flags and other kinds. */
+    private static String groupBody(String group) {
+        String inner = group.substring(1, group.length() - 1);
+        if (!inner.startsWith("?")) {
+            return inner;
+        }
+        if (inner.startsWith("?:")) {
+            return inner.substring(2);
+        }
+        if (inner.startsWith("?<") && inner.length() > 2 && Character.isLetter(inner.charAt(2))) {
+            int end = inner.indexOf('>');
+            return end < 0 ? null : inner.substring(end + 1);
+        }
+        return null;
+    }
+
+    /** Index after the quantifier (and a lazy/possessive mark) starting at {@code i}, or {@code i}; -1 if malformed. */
+    private static int skipQuantifier(String s, int i) {
+        if (i >= s.length()) {
+            return i;
+        }
+        char q = s.charAt(i);
+        if (q == '{') {
+            int end = s.indexOf('}', i);
+            if (end < 0) {
+                return -1;
+            }
+            i = end + 1;
+        } else if (q == '?' || q == '*' || q == '+') {
+            i++;
+        } else {
+            return i;
+        }
+        return i < s.length() && (s.charAt(i) == '?' || s.charAt(i) == '+') ? i + 1 : i;
+    }
+
+    private static int closing(String s, int open) {
+        char o = '(';
+        char c = ')';
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = open; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = ch != ']';
+            } else if (ch == '[') {
+                inClass = true;
+            } else if (ch == o) {
+                depth++;
+            } else if (ch == c && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int classEnd(String s, int open) {
+        int i = open + 1;
+        if (i < s.length() && s.charAt(i) == '^') {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == ']') {
+            i++; // a leading ']' is literal
+        }
+        for (; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\') {
+                i++;
+            } else if (ch == '[') {
+                return -1; // nested classes: not followed
+            } else if (ch == ']') {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 }

@@ -23,7 +23,7 @@ public final class ReasonClassifier {
     private record Rule(Reason reason, Pattern pattern, boolean lowered, List<String> prefilter) {
         static Rule of(Reason reason, String regex) {
             boolean lowered = Ascii.noUpperCaseLiteral(regex);
-            List<String> prefixes = lowered ? Ascii.literalPrefixes(regex) : null;
+            List<String> prefixes = lowered ? Ascii.requiredLiterals(regex) : null;
             return new Rule(reason, Pattern.compile(regex, lowered ? 0 : Pattern.CASE_INSENSITIVE), lowered,
                     prefixes == null ? List.of() : List.copyOf(prefixes));
         }

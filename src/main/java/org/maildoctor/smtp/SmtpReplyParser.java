@@ -76,7 +76,7 @@ public final class SmtpReplyParser {
         boolean more = m.group(2).equals("-");
         String rest = m.group(3);
         int i = first;
-        Pattern continuation = Pattern.compile("^\\s*" + m.group(1) + "([ -]|$)(.*)$");
+        Pattern continuation = cached("^\\s*" + m.group(1) + "([ -]|$)(.*)$");
         while (true) {
             Matcher lead = LEADING_STATUS.matcher(rest);
             if (lead.find()) {
@@ -116,10 +116,24 @@ public final class SmtpReplyParser {
      * DSN fields often fold a multi-line reply onto one line ("... multiple Subject 550-5.7.1 headers.");
      * the repeated code prefixes are removed so the text reads as the server wrote it.
      */
+    /** Patterns built from a reply's code and status, compiled once per distinct text (bounded: they come from input). */
+    private static final java.util.Map<String, Pattern> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern cached(String regex) {
+        Pattern p = BUILT.get(regex);
+        if (p == null) {
+            p = Pattern.compile(regex);
+            if (BUILT.size() < 1024) {
+                BUILT.put(regex, p);
+            }
+        }
+        return p;
+    }
+
     private static List<String> unfold(List<String> body, String code, Optional<EnhancedStatus> status) {
         String prefix = "\\s" + code + "(?:-(?:\\s*" + status.map(s -> Pattern.quote(s.toString())).orElse("[245]\\.\\d{1,3}\\.\\d{1,3}")
                 + ")?|\\s" + status.map(s -> Pattern.quote(s.toString())).orElse("(?!)") + ")(?=\\s|$)";
-        Pattern p = Pattern.compile(prefix);
+        Pattern p = cached(prefix);
         return body.stream().map(line -> p.matcher(line).replaceAll("")).toList();
     }
 

@@ -10,6 +10,10 @@ public final class MimeText {
 
     private static final Pattern TAG = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>|<br\\s*/?>|</?(p|div|tr|li|h\\d)[^>]*>|<[^>]+>");
 
+    // compiled once: String.replaceAll compiles its regex on every call
+    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+
     private MimeText() {
     }
 
@@ -35,10 +39,27 @@ public final class MimeText {
         return utf8.indexOf('\uFFFD') >= 0 ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8;
     }
 
+    /** Charset names seen so far and what they resolve to; bounded, since names come from the input. */
+    private static final java.util.Map<String, java.util.Optional<Charset>> CHARSETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static Charset charset(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
+        // MimeUtility.javaCharset and the Charset lookup cost more than decoding a short part
+        java.util.Optional<Charset> known = CHARSETS.get(name);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Charset cs = lookUp(name);
+        if (CHARSETS.size() < 256) {
+            CHARSETS.put(name, java.util.Optional.ofNullable(cs));
+        }
+        return cs;
+    }
+
+    private static Charset lookUp(String name) {
         try {
             String javaName = MimeUtility.javaCharset(name.strip().replace("\"", ""));
             return Charset.isSupported(javaName) ? Charset.forName(javaName) : null;
@@ -70,6 +91,6 @@ public final class MimeText {
         String t = TAG.matcher(html).replaceAll("\n");
         t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
-        return t.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
+        return BLANK_LINES.matcher(TRAILING_SPACE.matcher(t).replaceAll("\n")).replaceAll("\n\n");
     }
 }

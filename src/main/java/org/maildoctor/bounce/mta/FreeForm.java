@@ -29,6 +29,10 @@ public class FreeForm implements MtaDialect {
     private static final Pattern REPLY_LINE = Pattern.compile("(?:^|[\\s:;'\"(<\\[#])[245]\\d\\d(?:[ -]|$)|(?:^|[\\s:;(#])[245]\\.\\d{1,3}\\.\\d{1,3}\\b",
             Pattern.MULTILINE);
     private static final int MAX_DIAG = 1000;
+    // compiled once: String.replaceAll and matches compile their regex on every call
+    private static final Pattern NUMERIC_DOMAIN = Pattern.compile(".*@\\d+(\\.\\d+)*");
+    private static final Pattern WORD_CHAR = Pattern.compile("[^\\W_]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A notice that states its cause on a labelled line of its own. */
     private static final Pattern REASON_LINE = Pattern.compile("(?im)^\\s*reject(?:ion)? reason:\\s*(\\S.*)$");
 
@@ -85,7 +89,7 @@ public class FreeForm implements MtaDialect {
             String local = l.substring(0, l.indexOf('@'));
             if (exclude.contains(l) || local.equals("postmaster") || local.equals("mailer-daemon")
                     || local.equals("abuse") || local.contains("noreply") || local.contains("no-reply")
-                    || l.matches(".*@\\d+(\\.\\d+)*") || isMessageIdLike(notice, a)) {
+                    || NUMERIC_DOMAIN.matcher(l).matches() || isMessageIdLike(notice, a)) {
                 continue;
             }
             out.add(a);
@@ -135,7 +139,7 @@ public class FreeForm implements MtaDialect {
     /** An address at the start of its line (after indentation, {@code <} or a quote) heads a recipient block. */
     private static boolean startsRecipientLine(String text, int at) {
         int lineStart = text.lastIndexOf('\n', at) + 1;
-        return text.substring(lineStart, at).strip().replaceAll("[<\"']", "").isEmpty();
+        return text.substring(lineStart, at).strip().chars().allMatch(c -> c == '<' || c == '"' || c == '\'');
     }
 
     /** The server's reply for {@code recipient}: from the first line with a reply code to the end of its paragraph. */
@@ -155,7 +159,7 @@ public class FreeForm implements MtaDialect {
         if (d.isEmpty()) {
             d = firstParagraphAfter(seg, recipient);
         }
-        if (d.replaceAll("[\\W_]", "").isEmpty()) {
+        if (!WORD_CHAR.matcher(d).find()) {
             // the notice names the recipient after its explanation: read the text before it (its last 400 characters)
             int i = notice.indexOf(recipient);
             String before = i > 0 ? notice.substring(0, i) : "";
@@ -175,7 +179,7 @@ public class FreeForm implements MtaDialect {
                 at = m.start();
             }
             // a session transcript ("Out: 250 2.1.0 Ok ... Out: 451 4.3.0 Error") fails at its first 4xx/5xx reply
-            if (m.group().replaceAll("^[^245]*", "").charAt(0) != '2') {
+            if (firstCodeDigit(m.group()) != '2') {
                 at = m.start();
                 break;
             }
@@ -203,7 +207,18 @@ public class FreeForm implements MtaDialect {
         return d;
     }
 
+    /** The first of '2', '4', '5' in a reply line (what {@code replaceAll("^[^245]*", "").charAt(0)} gave). */
+    private static char firstCodeDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '2' || c == '4' || c == '5') {
+                return c;
+            }
+        }
+        throw new StringIndexOutOfBoundsException("no reply code digit in " + line);
+    }
+
     static String collapse(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.maildoctor.smtp.WordingPattern;
 
 /** Reading helpers shared by the free-form dialects: addresses, the refused SMTP command, the returned message. */
 public final class Notice {
@@ -21,14 +23,15 @@ public final class Notice {
      * transcript {@code >>> RCPT To:}, Exim {@code after RCPT TO}, qmail {@code most progress was RCPT TO},
      * DragonFly {@code did not like our final DATA}, Exchange {@code SMTP:RCPT}, Yahoo {@code [RCPT_TO]}.
      */
-    private static final Pattern IN_REPLY_TO = Pattern.compile(
-            "in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([A-Za-z]+)(?:\\s+[A-Za-z]+)?\\s+command"
-                    + "|(?:after|while sending|in response to|did not like our|progress was|SMTP:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
-                    + "(RCPT[ _]TO|MAIL[ _]FROM|RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|end of data)\\b"
-                    + "|^\\s*>>>\\s*(RCPT|MAIL|DATA|HELO|EHLO|QUIT|STARTTLS)\\b"
-                    + "|SMTP error from remote (?:mail server|mailer) after (?:end of )?([A-Za-z]+)"
-                    + "|SMTP error from remote server for ([A-Za-z]+) command",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final List<WordingPattern> IN_REPLY_TO = Stream.of(
+            // spelled in lower case so that they run case-sensitively on lowered text (see WordingPattern)
+            "in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([a-z]+)(?:\\s+[a-z]+)?\\s+command",
+            "(?:after|while sending|in response to|did not like our|progress was|smtp:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
+                    + "(rcpt[ _]to|mail[ _]from|rcpt|mail|data|helo|ehlo|starttls|auth|end of data)\\b",
+            "^\\s*>>>\\s*(rcpt|mail|data|helo|ehlo|quit|starttls)\\b",
+            "smtp error from remote (?:mail server|mailer) after (?:end of )?([a-z]+)",
+            "smtp error from remote server for ([a-z]+) command")
+            .map(r -> WordingPattern.compile(r, Pattern.MULTILINE)).toList();
 
     /** Lines where the returned message (or its headers) starts inside a plain-text notice. */
     private static final Pattern RETURNED_START = Pattern.compile(
@@ -72,8 +75,17 @@ public final class Notice {
 
     /** The SMTP command the remote server refused, upper-case, or empty. */
     public static String command(String text) {
-        Matcher m = IN_REPLY_TO.matcher(text);
-        if (!m.find()) {
+        String lower = WordingPattern.lower(text);
+        // The leftmost match of the alternatives, the earlier one on a tie: what one regex of them all
+        // would find. Kept apart so that each skips texts without its own literals.
+        Matcher m = null;
+        for (WordingPattern p : IN_REPLY_TO) {
+            Matcher c = p.matcherOrNull(text, lower);
+            if (c != null && c.find() && (m == null || c.start() < m.start())) {
+                m = c;
+            }
+        }
+        if (m == null) {
             return "";
         }
         for (int g = 1; g <= m.groupCount(); g++) {

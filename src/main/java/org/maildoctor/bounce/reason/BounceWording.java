@@ -2,8 +2,8 @@ package org.maildoctor.bounce.reason;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.maildoctor.smtp.Reason;
+import org.maildoctor.smtp.WordingPattern;
 
 /**
  * Wording that means something particular inside a bounce, checked before the general reply
@@ -13,9 +13,10 @@ import org.maildoctor.smtp.Reason;
  */
 final class BounceWording {
 
-    private record Rule(Reason reason, Pattern pattern) {
+    /** Case-insensitive; run on text lowered once and skipped when its literals are absent ({@link WordingPattern}). */
+    private record Rule(Reason reason, WordingPattern pattern) {
         static Rule of(Reason reason, String regex) {
-            return new Rule(reason, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+            return new Rule(reason, WordingPattern.compile(regex));
         }
     }
 
@@ -106,12 +107,18 @@ final class BounceWording {
         return find(LATE, text);
     }
 
+    /** Every rule's regex, for tests. */
+    static List<String> ruleSources() {
+        return java.util.stream.Stream.of(SENTENCES, EARLY, LATE).flatMap(List::stream).map(r -> r.pattern().source()).toList();
+    }
+
     private static Optional<Reason> find(List<Rule> rules, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        String lower = WordingPattern.lower(text);
         for (Rule r : rules) {
-            if (r.pattern().matcher(text).find()) {
+            if (r.pattern().find(text, lower)) {
                 return Optional.of(r.reason());
             }
         }

@@ -103,7 +103,7 @@ public final class ReasonRules {
         }
         // "Recipient address rejected: <why>": the why decides; the bare phrase still means the recipient
         Optional<Reason> byText = BARE_REJECTION.matcher(wording).find() ? ReasonClassifier.fromText(wording)
-                : ReasonClassifier.fromText(wording.replaceAll("(?i)recipient address rejected:?", " "));
+                : ReasonClassifier.fromText(RECIPIENT_REJECTED.matcher(wording).replaceAll(" "));
         Optional<Reason> byBounceWording = BounceWording.late(wording);
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
@@ -197,13 +197,19 @@ public final class ReasonRules {
     private static final java.util.regex.Pattern SES_QUOTED = java.util.regex.Pattern.compile(
             "^\\s*[245]\\.\\d{1,3}\\.\\d{1,3} - [A-Za-z ]+ error [245]\\d\\d[ -]'(.+)'");
 
+    // compiled once: String.replaceAll compiles its regex on every call
+    private static final java.util.regex.Pattern RECIPIENT_REJECTED =
+            java.util.regex.Pattern.compile("(?i)recipient address rejected:?");
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(?i)\\bhttps?://([^/\\s]+)\\S*");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
     static String withoutReplyCodes(String diagnostic) {
         String t = REPLY_CODES.matcher(diagnostic).replaceAll("");
         // A URL's path names things ("...#hostunknown", "/support/spam") that are no part of the
         // verdict; its host may be ("www.spamhaus.org/query/..."), so only the host is kept.
-        t = t.replaceAll("(?i)\\bhttps?://([^/\\s]+)\\S*", " $1 ");
-        return t.replaceAll("\\s+", " ");
+        t = URL.matcher(t).replaceAll(" $1 ");
+        return SPACES.matcher(t).replaceAll(" ");
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.maildoctor.smtp.Reason;
+import org.maildoctor.smtp.WordingPattern;
 
 /**
  * The ordered registry of provider tables. The provider is found from the recipient's domain
@@ -18,8 +18,7 @@ public final class RemoteHosts {
             new Aol(), new Apple(), new Cox(), new FrancePtt(), new GoDaddy(), new Kddi(), new MessageLabs(),
             new Mimecast(), new NttDocomo(), new Outlook(), new Spectrum());
 
-    private static final Pattern HOST_IN_TEXT =
-            Pattern.compile("(?i)\\bhost:?\\s+([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)");
+    private static final WordingPattern HOST_IN_TEXT = WordingPattern.compile("\\bhost:?\\s+([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)");
 
     private RemoteHosts() {
     }
@@ -28,8 +27,9 @@ public final class RemoteHosts {
     public static Optional<RemoteHost> of(String destination, String remoteMta, String reportingMta, String diagnostic) {
         String remote = host(remoteMta);
         if (remote.isEmpty()) {
-            Matcher m = HOST_IN_TEXT.matcher(diagnostic == null ? "" : diagnostic);
-            remote = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+            String text = diagnostic == null ? "" : diagnostic;
+            Matcher m = HOST_IN_TEXT.matcherOrNull(text, WordingPattern.lower(text));
+            remote = m != null && m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         }
         String domain = host(destination);
         String dest = domain.substring(domain.lastIndexOf('@') + 1); // a whole address names its domain
