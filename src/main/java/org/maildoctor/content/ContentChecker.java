@@ -165,15 +165,48 @@ public final class ContentChecker {
             f.add(new ContentFinding(ContentFindingId.BODY_ALL_CAPS, capsWords + " of " + words
                     + " words are in capitals", List.of()));
         }
-        Matcher pm = PUNCT_RUN.matcher(text);
-        int runs = 0;
-        while (pm.find() && runs < 100) {
-            runs++;
-        }
+        int runs = punctuationRuns(text, 100);
         if (runs >= 3) {
             f.add(new ContentFinding(ContentFindingId.BODY_PUNCTUATION, runs
                     + " runs of exclamation marks, question marks or currency symbols", List.of()));
         }
+    }
+
+    /**
+     * Non-overlapping runs as {@link #PUNCT_RUN} finds them, up to {@code cap}. By hand because the
+     * regex tries its alternation at every character of every body (a profile hot spot); the
+     * regex stays the specification and {@code HandScannersTest} compares the two.
+     */
+    static int punctuationRuns(String text, int cap) {
+        int runs = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n && runs < cap) {
+            char c = text.charAt(i);
+            int j = i + 1;
+            if (c == '!' || c == '?') {
+                while (j < n && (text.charAt(j) == '!' || text.charAt(j) == '?')) {
+                    j++;
+                }
+                // [!?]{3,} takes the whole run; else !{2,} can only be "!!" (a shorter [!?] run)
+                if (j - i >= 3 || (j - i == 2 && c == '!' && text.charAt(i + 1) == '!')) {
+                    runs++;
+                    i = j;
+                    continue;
+                }
+            } else if (c == '$' || c == '€') {
+                while (j < n && text.charAt(j) == c) {
+                    j++;
+                }
+                if (j - i >= 2) {
+                    runs++;
+                    i = j;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return runs;
     }
 
     static Document parseHtml(MessageContent m) {
@@ -270,8 +303,19 @@ public final class ContentChecker {
     static int brokenHtmlErrors(String html) {
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
         int errors = 0;
-        Matcher mt = TAG.matcher(html.length() > 2_000_000 ? html.substring(0, 2_000_000) : html);
-        while (mt.find()) {
+        String h = html.length() > 2_000_000 ? html.substring(0, 2_000_000) : html;
+        Matcher mt = TAG.matcher(h);
+        // jump from '<' to '<' rather than letting find() try the pattern at every character (a hot spot)
+        int from = h.indexOf('<');
+        while (from >= 0) {
+            if (!mt.region(from, h.length()).lookingAt()) {
+                if (mt.hitEnd()) {
+                    break; // no '>' follows, so no later '<' starts a tag either
+                }
+                from = h.indexOf('<', from + 1);
+                continue;
+            }
+            from = h.indexOf('<', mt.end());
             String name = mt.group(2).toLowerCase(Locale.ROOT);
             if (!TRACKED.contains(name) || !mt.group(3).isEmpty()) {
                 continue;
