@@ -43,12 +43,13 @@ public final class ContentChecker {
     private static final Pattern DOMAIN_LIKE = Pattern.compile(
             "^(?:https?://)?(?:www\\.)?([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:[/:?#].*)?$",
             Pattern.CASE_INSENSITIVE);
+    /** Dotted quad, a bare decimal number or hex: every spelling browsers accept for an IPv4 host. */
+    private static final Pattern IP_LITERAL_HOST = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\d+|0x[0-9a-f]+");
     private static final Pattern PUNCT_RUN = Pattern.compile("[!?]{3,}|!{2,}|\\${2,}|€{2,}");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*[01](?:px|pt)?\\s*(?:;|$|!)|"
                     + "max-height\\s*:\\s*0|opacity\\s*:\\s*0(?:\\.0*)?\\s*(?:;|$)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>");
     private static final Set<String> TRACKED = Set.of("div", "table", "tr", "td", "span", "a", "b", "i", "u",
             "strong", "em", "font", "center", "ul", "ol", "h1", "h2", "h3", "tbody", "thead");
     private static final Pattern ONE_PIXEL = Pattern.compile("[01](px)?");
@@ -304,23 +305,36 @@ public final class ContentChecker {
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
         int errors = 0;
         String h = html.length() > 2_000_000 ? html.substring(0, 2_000_000) : html;
-        Matcher mt = TAG.matcher(h);
-        // jump from '<' to '<' rather than letting find() try the pattern at every character (a hot spot)
+        // scanned by hand as <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)> would match: that regex's find()
+        // loop was a profile hot spot; HandScannersTest compares the two
+        int n = h.length();
         int from = h.indexOf('<');
         while (from >= 0) {
-            if (!mt.region(from, h.length()).lookingAt()) {
-                if (mt.hitEnd()) {
-                    break; // no '>' follows, so no later '<' starts a tag either
-                }
+            int i = from + 1;
+            boolean closing = i < n && h.charAt(i) == '/';
+            if (closing) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < n && (isAsciiLetter(h.charAt(i)) || (i > nameStart && Character.isDigit(h.charAt(i))
+                    && h.charAt(i) <= '9'))) {
+                i++;
+            }
+            if (i == nameStart) {
                 from = h.indexOf('<', from + 1);
                 continue;
             }
-            from = h.indexOf('<', mt.end());
-            String name = mt.group(2).toLowerCase(Locale.ROOT);
-            if (!TRACKED.contains(name) || !mt.group(3).isEmpty()) {
+            int gt = h.indexOf('>', i);
+            if (gt < 0) {
+                break; // no '>' follows, so no later '<' starts a tag either
+            }
+            boolean selfClosing = gt - 1 >= i && h.charAt(gt - 1) == '/';
+            String name = h.substring(nameStart, i).toLowerCase(Locale.ROOT);
+            from = h.indexOf('<', gt + 1);
+            if (!TRACKED.contains(name) || selfClosing) {
                 continue;
             }
-            if (mt.group(1).isEmpty()) {
+            if (!closing) {
                 stack.push(name);
             } else if (stack.contains(name)) {
                 while (!stack.isEmpty() && !stack.peek().equals(name)) {
@@ -333,6 +347,10 @@ public final class ContentChecker {
             }
         }
         return errors + stack.size();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isPixel(Element img) {
@@ -409,7 +427,8 @@ public final class ContentChecker {
         Set<String> distinct = new LinkedHashSet<>();
         for (Link l : links) {
             distinct.add(l.href());
-            if (SHORTENERS.contains(l.host()) || SHORTENERS.contains(l.host().replaceFirst("^www\\.", ""))) {
+            if (SHORTENERS.contains(l.host())
+                    || (l.host().startsWith("www.") && SHORTENERS.contains(l.host().substring(4)))) {
                 shorteners.add(l.href());
             }
             if (isIpLiteral(l.host())) {
@@ -452,8 +471,7 @@ public final class ContentChecker {
     }
 
     static boolean isIpLiteral(String host) {
-        return host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.matches("\\d+")
-                || host.matches("0x[0-9a-f]+");
+        return host.startsWith("[") || IP_LITERAL_HOST.matcher(host).matches();
     }
 
     /**
