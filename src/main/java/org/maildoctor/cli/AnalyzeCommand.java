@@ -7,19 +7,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.maildoctor.dns.DnsNames;
-import org.maildoctor.receiver.score.BlocklistLookup;
+import org.maildoctor.dns.Resolver;
+import org.maildoctor.receiver.score.CatalogueBlocklistLookup;
 import org.maildoctor.receiver.score.Envelope;
 import org.maildoctor.receiver.score.MessageAnalyzer;
 import org.maildoctor.receiver.score.ScoreCard;
 import org.maildoctor.report.ScoreCardJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code maildoctor analyze MESSAGE.eml --client-ip IP --helo NAME --mail-from ADDR}: the deliverability score offline. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Score a saved message out of 10 as a receiver would: SPF (MAIL FROM and HELO), DKIM, DMARC,",
-            "ARC, reverse DNS, headers, the bulk-sender checklist and the template checker; every deduction",
+            "ARC, reverse DNS, blocklists (client IP, From, Return-Path and link domains), headers, the bulk-sender checklist and the template checker; every deduction",
             "with its explanation and fix. Exit 0 when nothing costs points, 1 otherwise."})
 final class AnalyzeCommand extends BaseCommand {
     /** The DNS layer times out each query; this bounds a pathological chain of them. */
@@ -39,6 +41,9 @@ final class AnalyzeCommand extends BaseCommand {
             description = "The SMTP MAIL FROM (envelope sender); '' or '<>' for the null sender.")
     String mailFrom;
 
+    @Mixin
+    BlocklistOptions blocklistOptions;
+
     @Option(names = "--tls", description = "The message was received over TLS (default: assume it was).",
             negatable = true, defaultValue = "true", fallbackValue = "true")
     boolean tls;
@@ -50,8 +55,9 @@ final class AnalyzeCommand extends BaseCommand {
                 .orElseThrow(() -> CliException.usage("--client-ip: '" + clientIp + "' is not an IP address"));
         String from = mailFrom.strip().replaceAll("^<|>$", "");
         Envelope env = new Envelope(ip, helo.strip(), from, List.of(), tls);
-        MessageAnalyzer analyzer = new MessageAnalyzer(Wiring.resolver(global), Clock.systemUTC(),
-                BlocklistLookup.NONE, "maildoctor");
+        Resolver resolver = Wiring.resolver(global);
+        MessageAnalyzer analyzer = new MessageAnalyzer(resolver, Clock.systemUTC(),
+                new CatalogueBlocklistLookup(BlocklistWiring.checker(global, blocklistOptions, resolver)), "maildoctor");
         ScoreCard card;
         try {
             card = analyzer.analyze(message, env).get(MAX_SECONDS, TimeUnit.SECONDS);

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The catalogue option of every command that checks blocklists ({@code blocklist}, {@code domain
- * audit}, {@code serve}); also read from {@code MAILDOCTOR_BLOCKLISTS} or the config key {@code blocklists}.
+ * audit}, {@code serve}, {@code analyze}); also read from {@code MAILDOCTOR_BLOCKLISTS} or the config key {@code blocklists}.
  */
 public final class BlocklistOptions {
     @Option(names = "--blocklists", paramLabel = "FILE",

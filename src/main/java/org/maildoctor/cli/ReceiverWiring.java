@@ -7,8 +7,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.maildoctor.blocklist.BlocklistChecker;
 import org.maildoctor.dns.Resolver;
-import org.maildoctor.receiver.score.BlocklistLookup;
+import org.maildoctor.receiver.score.CatalogueBlocklistLookup;
 import org.maildoctor.receiver.score.MessageAnalyzer;
 import org.maildoctor.receiver.server.DeliverabilityReceiver;
 import org.maildoctor.receiver.server.ReceiverConfig;
@@ -20,7 +21,8 @@ final class ReceiverWiring {
     private ReceiverWiring() {
     }
 
-    static DeliverabilityReceiver start(ServeCommand o, GlobalOptions global, Store store, Resolver resolver) {
+    static DeliverabilityReceiver start(ServeCommand o, GlobalOptions global, Store store, Resolver resolver,
+                                        BlocklistChecker blocklists) {
         String bindName = o.smtpBind == null ? o.bind : o.smtpBind;
         InetAddress bind;
         try {
@@ -38,7 +40,8 @@ final class ReceiverWiring {
         }
         ReceiverConfig config = ReceiverConfig.defaults(bind, o.smtpPort, global.dataDirOrDefault().resolve("received"),
                 Optional.of(tls)).withMaxMessageBytes(o.smtpMaxSize);
-        MessageAnalyzer analyzer = new MessageAnalyzer(resolver, Clock.systemUTC(), BlocklistLookup.NONE, o.testDomain);
+        MessageAnalyzer analyzer = new MessageAnalyzer(resolver, Clock.systemUTC(), new CatalogueBlocklistLookup(blocklists),
+                o.testDomain);
         try {
             return DeliverabilityReceiver.start(config, store, analyzer, Clock.systemUTC());
         } catch (RuntimeException | IOException e) {

@@ -138,7 +138,7 @@ public final class ServeCommand extends BaseCommand {
                     Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             if (!noReceiver) {
-                receiver = ReceiverWiring.start(this, global, store, resolver);
+                receiver = ReceiverWiring.start(this, global, store, resolver, blocklists);
             }
             start(server);
             if (receiver != null) {

@@ -43,12 +43,13 @@ public final class ContentChecker {
     private static final Pattern DOMAIN_LIKE = Pattern.compile(
             "^(?:https?://)?(?:www\\.)?([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:[/:?#].*)?$",
             Pattern.CASE_INSENSITIVE);
+    /** Dotted quad, a bare decimal number or hex: every spelling browsers accept for an IPv4 host. */
+    private static final Pattern IP_LITERAL_HOST = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\d+|0x[0-9a-f]+");
     private static final Pattern PUNCT_RUN = Pattern.compile("[!?]{3,}|!{2,}|\\${2,}|€{2,}");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*[01](?:px|pt)?\\s*(?:;|$|!)|"
                     + "max-height\\s*:\\s*0|opacity\\s*:\\s*0(?:\\.0*)?\\s*(?:;|$)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>");
     private static final Set<String> TRACKED = Set.of("div", "table", "tr", "td", "span", "a", "b", "i", "u",
             "strong", "em", "font", "center", "ul", "ol", "h1", "h2", "h3", "tbody", "thead");
     private static final Pattern ONE_PIXEL = Pattern.compile("[01](px)?");
@@ -165,15 +166,48 @@ public final class ContentChecker {
             f.add(new ContentFinding(ContentFindingId.BODY_ALL_CAPS, capsWords + " of " + words
                     + " words are in capitals", List.of()));
         }
-        Matcher pm = PUNCT_RUN.matcher(text);
-        int runs = 0;
-        while (pm.find() && runs < 100) {
-            runs++;
-        }
+        int runs = punctuationRuns(text, 100);
         if (runs >= 3) {
             f.add(new ContentFinding(ContentFindingId.BODY_PUNCTUATION, runs
                     + " runs of exclamation marks, question marks or currency symbols", List.of()));
         }
+    }
+
+    /**
+     * Non-overlapping runs as {@link #PUNCT_RUN} finds them, up to {@code cap}. By hand because the
+     * regex tries its alternation at every character of every body (a profile hot spot); the
+     * regex stays the specification and {@code HandScannersTest} compares the two.
+     */
+    static int punctuationRuns(String text, int cap) {
+        int runs = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n && runs < cap) {
+            char c = text.charAt(i);
+            int j = i + 1;
+            if (c == '!' || c == '?') {
+                while (j < n && (text.charAt(j) == '!' || text.charAt(j) == '?')) {
+                    j++;
+                }
+                // [!?]{3,} takes the whole run; else !{2,} can only be "!!" (a shorter [!?] run)
+                if (j - i >= 3 || (j - i == 2 && c == '!' && text.charAt(i + 1) == '!')) {
+                    runs++;
+                    i = j;
+                    continue;
+                }
+            } else if (c == '$' || c == '€') {
+                while (j < n && text.charAt(j) == c) {
+                    j++;
+                }
+                if (j - i >= 2) {
+                    runs++;
+                    i = j;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return runs;
     }
 
     static Document parseHtml(MessageContent m) {
@@ -270,13 +304,37 @@ public final class ContentChecker {
     static int brokenHtmlErrors(String html) {
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
         int errors = 0;
-        Matcher mt = TAG.matcher(html.length() > 2_000_000 ? html.substring(0, 2_000_000) : html);
-        while (mt.find()) {
-            String name = mt.group(2).toLowerCase(Locale.ROOT);
-            if (!TRACKED.contains(name) || !mt.group(3).isEmpty()) {
+        String h = html.length() > 2_000_000 ? html.substring(0, 2_000_000) : html;
+        // scanned by hand as <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)> would match: that regex's find()
+        // loop was a profile hot spot; HandScannersTest compares the two
+        int n = h.length();
+        int from = h.indexOf('<');
+        while (from >= 0) {
+            int i = from + 1;
+            boolean closing = i < n && h.charAt(i) == '/';
+            if (closing) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < n && (isAsciiLetter(h.charAt(i)) || (i > nameStart && Character.isDigit(h.charAt(i))
+                    && h.charAt(i) <= '9'))) {
+                i++;
+            }
+            if (i == nameStart) {
+                from = h.indexOf('<', from + 1);
                 continue;
             }
-            if (mt.group(1).isEmpty()) {
+            int gt = h.indexOf('>', i);
+            if (gt < 0) {
+                break; // no '>' follows, so no later '<' starts a tag either
+            }
+            boolean selfClosing = gt - 1 >= i && h.charAt(gt - 1) == '/';
+            String name = h.substring(nameStart, i).toLowerCase(Locale.ROOT);
+            from = h.indexOf('<', gt + 1);
+            if (!TRACKED.contains(name) || selfClosing) {
+                continue;
+            }
+            if (!closing) {
                 stack.push(name);
             } else if (stack.contains(name)) {
                 while (!stack.isEmpty() && !stack.peek().equals(name)) {
@@ -289,6 +347,10 @@ public final class ContentChecker {
             }
         }
         return errors + stack.size();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isPixel(Element img) {
@@ -365,7 +427,8 @@ public final class ContentChecker {
         Set<String> distinct = new LinkedHashSet<>();
         for (Link l : links) {
             distinct.add(l.href());
-            if (SHORTENERS.contains(l.host()) || SHORTENERS.contains(l.host().replaceFirst("^www\\.", ""))) {
+            if (SHORTENERS.contains(l.host())
+                    || (l.host().startsWith("www.") && SHORTENERS.contains(l.host().substring(4)))) {
                 shorteners.add(l.href());
             }
             if (isIpLiteral(l.host())) {
@@ -408,8 +471,7 @@ public final class ContentChecker {
     }
 
     static boolean isIpLiteral(String host) {
-        return host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.matches("\\d+")
-                || host.matches("0x[0-9a-f]+");
+        return host.startsWith("[") || IP_LITERAL_HOST.matcher(host).matches();
     }
 
     /**

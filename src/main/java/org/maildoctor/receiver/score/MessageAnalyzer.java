@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.maildoctor.audit.AuditCheck;
 import org.maildoctor.audit.rdns.ReverseDnsAudit;
 import org.maildoctor.auth.dkim.DkimSignatureResult;
@@ -89,7 +90,7 @@ public final class MessageAnalyzer {
             domains.add(mailFromDomain.toLowerCase(Locale.ROOT));
         }
         domains.addAll(linkHosts.stream().limit(50).toList());
-        CompletableFuture<List<BlocklistLookup.Listing>> blF = blocklists.listings(env.clientIp(), domains)
+        CompletableFuture<BlocklistLookup.Outcome> blF = blocklists.lookup(env.clientIp(), domains)
                 .exceptionally(e -> null);
 
         SpfEvaluation spfMail = spf.checkMailFrom(env.clientIp(), env.mailFrom(), env.helo());
@@ -136,7 +137,7 @@ public final class MessageAnalyzer {
 
     private ScoreCard card(MessageContent m, Envelope env, Optional<String> fromDomain, SpfEvaluation spfMail,
                            SpfEvaluation spfHelo, List<DkimSignatureResult> sigs, Optional<DmarcEvaluation> dm,
-                           List<AuditCheck> rdnsChecks, DnsResult helo, List<BlocklistLookup.Listing> listings,
+                           List<AuditCheck> rdnsChecks, DnsResult helo, BlocklistLookup.Outcome listings,
                            List<String> linkHosts) {
         List<ScoreCheck> checks = new ArrayList<>();
         checks.add(AuthChecks.spf(spfMail));
@@ -155,25 +156,7 @@ public final class MessageAnalyzer {
         }
         checks.add(heloMatch(env, helo, rdnsChecks));
         Set<String> listedHosts = new LinkedHashSet<>();
-        if (listings == null) {
-            checks.add(ScoreCheck.unknown("blocklist", REPUTATION, "the blocklist lookup failed"));
-        } else if (blocklists.lists().isEmpty()) {
-            checks.add(ScoreCheck.notEvaluated("blocklist", REPUTATION,
-                    "no blocklist checker is configured: the client IP and domains were not looked up"));
-        } else if (listings.isEmpty()) {
-            checks.add(ScoreCheck.pass("blocklist", REPUTATION, "the client IP and the domains of From, Return-Path "
-                    + "and links are on none of " + blocklists.lists().size() + " blocklists"));
-        } else {
-            for (BlocklistLookup.Listing l : listings) {
-                if (linkHosts.contains(l.subject())) {
-                    listedHosts.add(l.subject());
-                } else {
-                    checks.add(ScoreCheck.fail("blocklist", REPUTATION, l.subject() + " is listed on " + l.list()
-                            + ": " + l.meaning(), "Find and stop the cause of the listing, then request delisting at "
-                            + l.list() + ".", 3.0));
-                }
-            }
-        }
+        checks.addAll(blocklistChecks(listings, linkHosts, listedHosts));
 
         List<ScoreCheck> headerProblems = HeaderChecks.check(m);
         checks.addAll(headerProblems);
@@ -197,6 +180,50 @@ public final class MessageAnalyzer {
         String ar = AuthChecks.authenticationResults(authservId, spfMail, spfHelo, sigs, dm, fromDomain, arc);
         return new ScoreCard(score, env, fromDomain, spfMail, spfHelo, sigs, dm, arc, ar, bulk, checks,
                 contentReport);
+    }
+
+    /**
+     * Listed costs points (link hosts are left to the template checker via {@code listedHosts});
+     * a list that could not answer is an unknown, never folded into a pass.
+     */
+    private List<ScoreCheck> blocklistChecks(BlocklistLookup.Outcome outcome, List<String> linkHosts,
+                                             Set<String> listedHosts) {
+        if (outcome == null) {
+            return List.of(ScoreCheck.unknown("blocklist", REPUTATION, "the blocklist lookup failed"));
+        }
+        if (blocklists.lists().isEmpty()) {
+            return List.of(ScoreCheck.notEvaluated("blocklist", REPUTATION,
+                    "no blocklist checker is configured: the client IP and domains were not looked up"));
+        }
+        List<ScoreCheck> out = new ArrayList<>();
+        for (BlocklistLookup.Listing l : outcome.listings()) {
+            if (linkHosts.contains(l.subject())) {
+                listedHosts.add(l.subject());
+            } else {
+                out.add(ScoreCheck.fail("blocklist", REPUTATION, l.subject() + " is listed on " + l.list() + ": "
+                        + l.meaning(), "Find and stop the cause of the listing, then request delisting at "
+                        + l.delisting() + ".", 3.0));
+            }
+        }
+        if (!outcome.unchecked().isEmpty()) {
+            out.add(ScoreCheck.unknown("blocklist.unknown", REPUTATION, "could not check "
+                    + outcome.unchecked().stream().map(u -> u.subject() + " on " + u.list() + " (" + u.cause() + ")")
+                    .distinct().limit(10).collect(Collectors.joining(", "))
+                    + (outcome.unchecked().size() > 10 ? " and " + (outcome.unchecked().size() - 10) + " more" : "")
+                    + "; these lists neither list nor clear the message"));
+        }
+        if (outcome.listings().isEmpty() && outcome.unchecked().isEmpty()) {
+            out.add(outcome.asked() == 0
+                    ? ScoreCheck.notEvaluated("blocklist", REPUTATION, "none of the " + blocklists.lists().size()
+                            + " configured blocklists applies to the client IP or the domains")
+                    : ScoreCheck.pass("blocklist", REPUTATION, "the client IP and the domains of From, "
+                            + "Return-Path and links are on none of " + blocklists.lists().size() + " blocklists"));
+        } else if (outcome.listings().isEmpty() && listedHosts.isEmpty()) {
+            // some lists answered "not listed", the rest could not: say which part is known
+            out.add(ScoreCheck.info("blocklist", REPUTATION, "not listed on the blocklists that answered; "
+                    + outcome.unchecked().size() + " lookups gave no answer (see blocklist.unknown)"));
+        }
+        return out;
     }
 
     private static ScoreCheck fromAudit(AuditCheck a) {

@@ -134,13 +134,11 @@ class MessageAnalyzerTest {
         assertThat(check(c, "auth.dmarc").status()).isEqualTo(Status.PASS);
     }
 
-    @Test
-    void blocklistListingsFromThePortCostPoints() {
-        BlocklistLookup listsIp = new BlocklistLookup() {
+    static BlocklistLookup fake(BlocklistLookup.Outcome outcome) {
+        return new BlocklistLookup() {
             @Override
-            public CompletableFuture<List<Listing>> listings(InetAddress clientIp, Collection<String> domains) {
-                return CompletableFuture.completedFuture(List.of(new Listing(clientIp.getHostAddress(),
-                        "bl.example", "listed for spam")));
+            public CompletableFuture<Outcome> lookup(InetAddress clientIp, Collection<String> domains) {
+                return CompletableFuture.completedFuture(outcome);
             }
 
             @Override
@@ -148,9 +146,42 @@ class MessageAnalyzerTest {
                 return List.of("bl.example");
             }
         };
-        ScoreCard c = analyze(signed(message("", BODY)), GOOD, listsIp);
-        assertThat(check(c, "blocklist").status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void blocklistListingsFromThePortCostPointsWithTheDelistingLinkAsFix() {
+        ScoreCard c = analyze(signed(message("", BODY)), GOOD, fake(new BlocklistLookup.Outcome(List.of(
+                new BlocklistLookup.Listing("192.0.2.10", "bl.example", "listed for spam", "https://bl.example/remove")),
+                List.of(), 1)));
+        ScoreCheck bl = check(c, "blocklist");
+        assertThat(bl.status()).isEqualTo(Status.FAIL);
+        assertThat(bl.explanation()).contains("192.0.2.10").contains("bl.example").contains("listed for spam");
+        assertThat(bl.fix()).hasValueSatisfying(f -> assertThat(f).contains("https://bl.example/remove"));
         assertThat(c.score()).isEqualTo(7.0);
+    }
+
+    @Test
+    void aListThatCouldNotAnswerIsUnknownAndCostsNothing() {
+        ScoreCard c = analyze(signed(message("", BODY)), GOOD, fake(new BlocklistLookup.Outcome(List.of(),
+                List.of(new BlocklistLookup.Unchecked("192.0.2.10", "bl.example", "timeout")), 1)));
+        ScoreCheck unknown = check(c, "blocklist.unknown");
+        assertThat(unknown.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(unknown.explanation()).contains("192.0.2.10").contains("bl.example").contains("timeout");
+        assertThat(c.checks()).filteredOn(x -> x.id().startsWith("blocklist"))
+                .noneMatch(x -> x.status() == Status.PASS);
+        assertThat(c.score()).isEqualTo(10.0);
+    }
+
+    @Test
+    void notListedAnywhereIsAPassAndNoListsIsNotEvaluated() {
+        ScoreCard clean = analyze(signed(message("", BODY)), GOOD, fake(new BlocklistLookup.Outcome(List.of(),
+                List.of(), 3)));
+        assertThat(check(clean, "blocklist").status()).isEqualTo(Status.PASS);
+        ScoreCard none = analyze(signed(message("", BODY)), GOOD, BlocklistLookup.NONE);
+        assertThat(check(none, "blocklist").status()).isEqualTo(Status.NOT_EVALUATED);
+        ScoreCard noneApplies = analyze(signed(message("", BODY)), GOOD, fake(new BlocklistLookup.Outcome(List.of(),
+                List.of(), 0)));
+        assertThat(check(noneApplies, "blocklist").status()).isEqualTo(Status.NOT_EVALUATED);
     }
 
     @Test
