@@ -103,16 +103,7 @@ public final class JdbcVerificationJobs implements VerificationJobs {
 
     @Override
     public long importedRows(long jobId) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COALESCE(MAX(row_no), 0) FROM verification_row WHERE job_id = ?")) {
-            ps.setLong(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw fail(e);
-        }
+        return countForJob("SELECT COALESCE(MAX(row_no), 0) FROM verification_row WHERE job_id = ?", jobId);
     }
 
     @Override
@@ -198,8 +189,12 @@ public final class JdbcVerificationJobs implements VerificationJobs {
 
     @Override
     public long claimedCount(long jobId) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM verification_row WHERE job_id = ? AND state = 'CLAIMED'")) {
+        return countForJob("SELECT COUNT(*) FROM verification_row WHERE job_id = ? AND state = 'CLAIMED'", jobId);
+    }
+
+    /** One number for one job: the shape of every count query here. */
+    private long countForJob(String sql, long jobId) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -268,16 +263,7 @@ public final class JdbcVerificationJobs implements VerificationJobs {
 
     @Override
     public long doneCount(long jobId) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM verification_result WHERE job_id = ?")) {
-            ps.setLong(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw fail(e);
-        }
+        return countForJob("SELECT COUNT(*) FROM verification_result WHERE job_id = ?", jobId);
     }
 
     @Override
