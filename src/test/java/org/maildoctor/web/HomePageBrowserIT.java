@@ -15,8 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -25,47 +23,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The driver executable is given explicitly, so Selenium Manager never runs and nothing is downloaded.
  */
 class HomePageBrowserIT {
-    static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
 
     static WebServer server;
-    static ChromeDriverService service;
+    static HeadlessChromium browser;
     static ChromeDriver driver;
-    static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         server = WebServer.builder(WebConfig.loopback(0, "test")).modules(WebModules.defaults()).build().start();
-        profile = Files.createTempDirectory("maildoctor-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(1280, 900);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (server != null) {
                 server.stop();
             }
-            deleteQuietly(profile);
         }
     }
 
@@ -118,16 +97,5 @@ class HomePageBrowserIT {
         Files.createDirectories(shots);
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("bounces-explain.png"),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception ignored) {
-            // a leftover temp profile is harmless
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.maildoctor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,48 +28,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WarmupPageBrowserIT {
     static WebServer server;
-    static ChromeDriverService service;
+    static HeadlessChromium browser;
     static ChromeDriver driver;
-    static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", HomePageBrowserIT.CHROMEDRIVER);
         WarmupModule module = new WarmupModule(Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC));
         server = WebServer.builder(WebConfig.loopback(0, "test"))
                 .modules(WebModules.with(Map.of(Capability.WARMUP, module))).build().start();
-        profile = Files.createTempDirectory("maildoctor-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(HomePageBrowserIT.CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(HomePageBrowserIT.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,1100");
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(1280, 1100);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stop() {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (server != null) {
                 server.stop();
-            }
-            if (profile != null) {
-                try (var walk = Files.walk(profile)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (Exception ignored) {
-                    // a leftover temp profile is harmless
-                }
             }
         }
     }
