@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.maildoctor.transport.TagValueRecord;
 
 /**
  * The BIMI assertion record at {@code default._bimi.DOMAIN} (draft-brand-indicators-for-message-identification
@@ -34,39 +35,19 @@ public record BimiRecord(String text, Optional<URI> location, Optional<URI> auth
 
     /** Picks the record among the TXT strings: exactly one must start with {@code v=BIMI1}. */
     public static Optional<Parse> select(List<String> txts) {
-        List<String> candidates = txts.stream().filter(BimiRecord::isCandidate).toList();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        if (candidates.size() > 1) {
-            return Optional.of(new Parse.Invalid(String.join(" | ", candidates), candidates.size()
-                    + " records start with v=BIMI1; receivers then ignore BIMI for the domain"));
-        }
-        return Optional.of(parse(candidates.getFirst()));
+        return TagValueRecord.selectOne(txts, BimiRecord::isCandidate, BimiRecord::parse, Parse.Invalid::new,
+                "v=BIMI1", "receivers then ignore BIMI for the domain");
     }
 
     public static Parse parse(String text) {
-        String[] fields = text.split(";", -1);
         List<String> problems = new ArrayList<>();
-        if (!fields[0].strip().equals("v=BIMI1")) {
-            problems.add("the version field must be exactly v=BIMI1 followed by ';'");
-        }
         Set<String> seen = new HashSet<>();
         Optional<URI> l = Optional.empty();
         Optional<URI> a = Optional.empty();
         boolean hasL = false;
-        for (int i = 1; i < fields.length; i++) {
-            String f = fields[i].strip();
-            if (f.isEmpty()) {
-                continue;
-            }
-            int eq = f.indexOf('=');
-            if (eq <= 0) {
-                problems.add("field '" + f + "' is not tag=value");
-                continue;
-            }
-            String tag = f.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = f.substring(eq + 1).strip();
+        for (TagValueRecord.Field f : TagValueRecord.fields(text, "v=BIMI1", "tag", problems)) {
+            String tag = f.name().strip().toLowerCase(Locale.ROOT);
+            String value = f.value().strip();
             if (!seen.add(tag)) {
                 problems.add("tag " + tag + " given twice");
                 continue;

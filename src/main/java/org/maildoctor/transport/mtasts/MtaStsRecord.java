@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.maildoctor.transport.TagValueRecord;
 
 /**
  * The {@code _mta-sts} TXT record (RFC 8461 §3.1):
@@ -39,39 +40,20 @@ public record MtaStsRecord(String text, String id) {
         if (!isCandidate(text)) {
             return new Parse.Invalid(text, "does not start with v=STSv1");
         }
-        String[] fields = text.split(";", -1);
-        String id = null;
         List<String> problems = new ArrayList<>();
-        for (int i = 1; i < fields.length; i++) {
-            String f = fields[i].strip();
-            if (f.isEmpty()) {
-                if (i == fields.length - 1) {
-                    continue; // a trailing delimiter is allowed
-                }
-                problems.add("empty field");
-                continue;
-            }
-            int eq = f.indexOf('=');
-            if (eq <= 0) {
-                problems.add("field '" + f + "' is not name=value");
-                continue;
-            }
-            String name = f.substring(0, eq);
-            String value = f.substring(eq + 1);
-            if (name.equals("id")) {
+        String id = null;
+        for (TagValueRecord.Field f : TagValueRecord.fields(text, "v=STSv1", "field", problems)) {
+            if (f.name().equals("id")) {
                 if (id != null) {
                     problems.add("id given twice");
-                } else if (!ID.matcher(value).matches()) {
-                    problems.add("id '" + value + "' must be 1 to 32 letters or digits");
+                } else if (!ID.matcher(f.value()).matches()) {
+                    problems.add("id '" + f.value() + "' must be 1 to 32 letters or digits");
                 } else {
-                    id = value;
+                    id = f.value();
                 }
-            } else if (!EXT_NAME.matcher(name).matches() || !EXT_VALUE.matcher(value).matches()) {
-                problems.add("field '" + f + "' is not a valid extension field");
+            } else if (!EXT_NAME.matcher(f.name()).matches() || !EXT_VALUE.matcher(f.value()).matches()) {
+                problems.add("field '" + f.text() + "' is not a valid extension field");
             }
-        }
-        if (!fields[0].strip().equals("v=STSv1")) {
-            problems.addFirst("the version field must be exactly v=STSv1 followed by ';'");
         }
         if (id == null && problems.stream().noneMatch(p -> p.startsWith("id"))) {
             problems.add("no id field");
@@ -87,14 +69,7 @@ public record MtaStsRecord(String text, String id) {
      * several mean the domain has no usable record (§3.1).
      */
     public static Optional<Parse> select(List<String> txts) {
-        List<String> candidates = txts.stream().filter(MtaStsRecord::isCandidate).toList();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        if (candidates.size() > 1) {
-            return Optional.of(new Parse.Invalid(String.join(" | ", candidates), candidates.size()
-                    + " records start with v=STSv1; RFC 8461 §3.1 says senders then treat the domain as having none"));
-        }
-        return Optional.of(parse(candidates.getFirst()));
+        return TagValueRecord.selectOne(txts, MtaStsRecord::isCandidate, MtaStsRecord::parse, Parse.Invalid::new,
+                "v=STSv1", "RFC 8461 §3.1 says senders then treat the domain as having none");
     }
 }

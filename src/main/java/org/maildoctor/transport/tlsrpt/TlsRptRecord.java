@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.maildoctor.transport.TagValueRecord;
 
 /**
  * The {@code _smtp._tls} TXT record of SMTP TLS Reporting (RFC 8460 §3):
@@ -39,36 +40,15 @@ public record TlsRptRecord(String text, List<URI> rua) {
      * {@code v=TLSRPTv1} are discarded; anything but exactly one left means no TLS-RPT (§3).
      */
     public static Optional<Parse> select(List<String> txts) {
-        List<String> candidates = txts.stream().filter(TlsRptRecord::isCandidate).toList();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        if (candidates.size() > 1) {
-            return Optional.of(new Parse.Invalid(String.join(" | ", candidates), candidates.size()
-                    + " records start with v=TLSRPTv1; RFC 8460 §3 says senders then assume no TLS-RPT"));
-        }
-        return Optional.of(parse(candidates.getFirst()));
+        return TagValueRecord.selectOne(txts, TlsRptRecord::isCandidate, TlsRptRecord::parse, Parse.Invalid::new,
+                "v=TLSRPTv1", "RFC 8460 §3 says senders then assume no TLS-RPT");
     }
 
     public static Parse parse(String text) {
-        String[] fields = text.split(";", -1);
         List<String> problems = new ArrayList<>();
-        if (!fields[0].strip().equals("v=TLSRPTv1")) {
-            problems.add("the version field must be exactly v=TLSRPTv1 followed by ';'");
-        }
         List<URI> rua = null;
-        for (int i = 1; i < fields.length; i++) {
-            String f = fields[i].strip();
-            if (f.isEmpty()) {
-                continue;
-            }
-            int eq = f.indexOf('=');
-            if (eq <= 0) {
-                problems.add("field '" + f + "' is not name=value");
-                continue;
-            }
-            String name = f.substring(0, eq);
-            if (!name.equals("rua")) {
+        for (TagValueRecord.Field f : TagValueRecord.fields(text, "v=TLSRPTv1", "field", problems)) {
+            if (!f.name().equals("rua")) {
                 continue; // extension fields are allowed and ignored
             }
             if (rua != null) {
@@ -76,7 +56,7 @@ public record TlsRptRecord(String text, List<URI> rua) {
                 continue;
             }
             rua = new ArrayList<>();
-            for (String u : f.substring(eq + 1).split(",", -1)) {
+            for (String u : f.value().split(",", -1)) {
                 uri(u.strip(), problems).ifPresent(rua::add);
             }
         }

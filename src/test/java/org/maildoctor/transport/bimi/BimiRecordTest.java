@@ -24,7 +24,7 @@ class BimiRecordTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"v=BIMI1; l=http://example.com/logo.svg", "v=BIMI1;", "v=BIMI2; l=https://e.example/l.svg",
-        "v=BIMI1; l=https://e.example/a.svg; l=https://e.example/b.svg", "v=BIMI1; l=not a url"})
+        "v=BIMI1; l=https://e.example/a.svg; l=https://e.example/b.svg", "v=BIMI1; l=not a url", "v=BIMI1;; l=https://e.example/l.svg"})
     void invalid(String text) {
         assertThat(BimiRecord.parse(text)).isInstanceOf(BimiRecord.Parse.Invalid.class);
     }

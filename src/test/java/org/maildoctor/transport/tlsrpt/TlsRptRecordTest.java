@@ -23,7 +23,7 @@ class TlsRptRecordTest {
     @ParameterizedTest
     @ValueSource(strings = {"v=TLSRPTv1", "v=TLSRPTv1; rua=ftp://x.example/r", "v=TLSRPTv1; rua=mailto:nobody",
         "v=TLSRPTv1; rua=", "v=TLSRPTv2; rua=mailto:a@b.example", "v=TLSRPTv1; rua=mailto:a@b.example; rua=mailto:c@d.example",
-        "v=TLSRPTv1; rua=https:///nohost"})
+        "v=TLSRPTv1; rua=https:///nohost", "v=TLSRPTv1;; rua=mailto:a@b.example"})
     void invalidRecordsSayWhy(String text) {
         assertThat(TlsRptRecord.parse(text)).isInstanceOfSatisfying(TlsRptRecord.Parse.Invalid.class,
                 i -> assertThat(i.reason()).isNotBlank());
