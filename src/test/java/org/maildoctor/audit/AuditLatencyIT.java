@@ -15,6 +15,7 @@ import org.maildoctor.dns.DnsResult;
 import org.maildoctor.dns.RecordType;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.dns.dnsjava.Resolvers;
+import org.maildoctor.testing.DelayingDnsProxy;
 import org.maildoctor.testing.Harness;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.maildoctor.audit.DelayingDnsProxy;
+import org.maildoctor.testing.DelayingDnsProxy;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.dns.dnsjava.Resolvers;
 import org.maildoctor.testing.Harness;

@@ -1,4 +1,4 @@
-package org.maildoctor.audit;
+package org.maildoctor.testing;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
