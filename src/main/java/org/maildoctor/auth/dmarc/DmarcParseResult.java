@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Two questions have separate answers here. Is the record correct as published? ({@link Valid}
  * vs {@link Invalid}: an ERROR finding makes it invalid.) And what would an RFC 9989 receiver
- * apply? ({@link #effectiveRecord()}: RFC 9989 §4.7 discards syntax errors in favour of defaults,
+ * apply? ({@link #effectiveRecord()}: RFC 9989 §4.8 discards syntax errors in favour of defaults,
  * and §4.10.1 turns an invalid {@code p}/{@code sp}/{@code np} into {@code p=none} when a valid
  * {@code rua} exists, or into no DMARC processing at all when none does.)
  */

@@ -16,7 +16,7 @@ import java.util.Set;
  * Parses and lints DMARC policy records, RFC 9989 first and RFC 7489 compatible. Pure: text in,
  * {@link DmarcParseResult} out; never throws on any input.
  *
- * <p>Grammar (RFC 9989 §4.7, "Formal Definition"): {@code dmarc-record = dmarc-version
+ * <p>Grammar (RFC 9989 §4.8, "Formal Definition"): {@code dmarc-record = dmarc-version
  * *(dmarc-sep dmarc-tag) [dmarc-sep]}, {@code dmarc-sep = *WSP ";" *WSP}, {@code equals = *WSP "="
  * *WSP}, {@code dmarc-version = "v" equals %s"DMARC1"} (value case-sensitive, tag name not),
  * {@code dmarc-tag = 1*ALPHA equals 1*dmarc-value}, values printable ASCII except ';'.
@@ -249,7 +249,7 @@ public final class DmarcRecordParser {
         }
 
         private void syntax(String why) {
-            findings.add(DmarcFinding.of(FindingId.SYNTAX, "Syntax error: " + why + " (RFC 9989 §4.7).",
+            findings.add(DmarcFinding.of(FindingId.SYNTAX, "Syntax error: " + why + " (RFC 9989 §4.8).",
                     "Write each tag as name=value, separated by ';', e.g. v=DMARC1; p=none."));
         }
 

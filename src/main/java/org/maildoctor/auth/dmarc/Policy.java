@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A Domain Owner Assessment Policy: the {@code p}, {@code sp} and {@code np} values
- * (RFC 9989 §4.7, ABNF {@code dmarc-request}; RFC 7489 §6.3).
+ * (RFC 9989 §4.7; §4.8 ABNF {@code dmarc-request}; RFC 7489 §6.3).
  */
 public enum Policy {
     NONE("none"),

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One {@code rua}/{@code ruf} destination (RFC 9989 §4.7 and its ABNF {@code dmarc-uri}).
+ * One {@code rua}/{@code ruf} destination (RFC 9989 §4.7, tags rua/ruf, and the §4.8 ABNF {@code dmarc-uri}).
  *
  * @param uri            the URI as published, without the size suffix
  * @param scheme         lower case, e.g. {@code mailto}

@@ -23,6 +23,11 @@
  *     {@link org.maildoctor.auth.dmarc.DmarcVerifier} (a message: discovery, then the evaluator).</li>
  * </ul>
  *
+ * <p>Section numbers of RFC 9989 were checked against draft-ietf-dmarc-dmarcbis-41, the text approved as
+ * RFC 9989: §4.7 the tags, §4.8 the formal definition (ABNF; syntax errors fall back to defaults), §4.10 the DNS
+ * Tree Walk (its numbered steps), §4.10.1 policy discovery, §4.10.2 identifier alignment evaluation
+ * (organizational-domain selection).
+ *
  * <p>DNS failures are never "no record": a failed lookup the answer depends on gives
  * {@code PolicyDiscovery.TempError} / {@code DmarcResult.TEMPERROR}; a failure above a record that was found
  * leaves a provisional answer ({@code WalkCompleteness.INCOMPLETE}, {@code OrganizationalDomain.Indeterminate}).
