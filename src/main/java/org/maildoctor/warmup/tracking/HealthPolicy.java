@@ -1,5 +1,7 @@
 package org.maildoctor.warmup.tracking;
 
+import java.util.function.Function;
+
 /**
  * The thresholds a mailbox's warm-up health is judged by.
  *
@@ -25,6 +27,35 @@ public record HealthPolicy(double spamAlertRate, double maxBounceRate, double fu
         if (windowDays < 1 || windowDays > 366) {
             throw new IllegalArgumentException("the window must be 1 to 366 days, got " + windowDays);
         }
+    }
+
+    /**
+     * The default policy with {@code spamThreshold} (a share, 0-1, or a percentage such as {@code 10%})
+     * and {@code window} (days) when given; the CLI, web and REST name them alike.
+     */
+    public static HealthPolicy parse(Function<String, String> get) {
+        HealthPolicy p = DEFAULT;
+        String spam = get.apply("spamThreshold");
+        if (spam != null && !spam.isBlank()) {
+            String t = spam.trim();
+            try {
+                double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+                        : Double.parseDouble(t);
+                p = p.withSpamAlertRate(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("spamThreshold must be a share such as 0.1 or a percentage "
+                        + "such as 10%, got '" + spam + "'");
+            }
+        }
+        String window = get.apply("window");
+        if (window != null && !window.isBlank()) {
+            try {
+                p = p.withWindowDays(Integer.parseInt(window.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("window must be a whole number of days, got '" + window + "'");
+            }
+        }
+        return p;
     }
 
     public HealthPolicy withSpamAlertRate(double rate) {
