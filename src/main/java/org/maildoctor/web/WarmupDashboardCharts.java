@@ -39,7 +39,7 @@ final class WarmupDashboardCharts {
         StringBuilder s = open("volume-chart", String.format(Locale.ROOT,
                 "Messages sent per day (bars) against the plan (line), %s to %s", days.getFirst().day(),
                 days.getLast().day()));
-        axes(s, max, days);
+        axes(s, max, "", days);
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < days.size(); i++) {
             DailyStats d = days.get(i);
@@ -71,7 +71,7 @@ final class WarmupDashboardCharts {
         StringBuilder s = open("placement-chart", String.format(Locale.ROOT,
                 "Where the pool found this mailbox's messages each day, %s to %s", days.getFirst().day(),
                 days.getLast().day()));
-        axes(s, 100, days);
+        axes(s, 100, " %", days);
         for (int i = 0; i < days.size(); i++) {
             DailyStats d = days.get(i);
             if (d.placed() == 0) {
@@ -105,7 +105,7 @@ final class WarmupDashboardCharts {
     }
 
     /** Y ticks at 0, half and {@code max}; the first and last date under the x axis. */
-    private static void axes(StringBuilder s, int max, List<DailyStats> days) {
+    private static void axes(StringBuilder s, int max, String unit, List<DailyStats> days) {
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
                 LEFT, TOP, LEFT, HEIGHT - BOTTOM));
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
@@ -113,7 +113,7 @@ final class WarmupDashboardCharts {
         for (int v : new int[] {0, max / 2, max}) {
             double y = TOP + PLOT_H - PLOT_H * v / max;
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
-                    + "fill=\"#333\">%d</text>", LEFT - 6, y + 4, v));
+                    + "fill=\"#333\">%d%s</text>", LEFT - 6, y + 4, v, unit));
         }
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333\">%s</text>",
                 LEFT, HEIGHT - BOTTOM + 14, days.getFirst().day()));
