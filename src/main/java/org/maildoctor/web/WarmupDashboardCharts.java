@@ -14,12 +14,10 @@ import org.maildoctor.warmup.tracking.DailyStats;
 final class WarmupDashboardCharts {
     static final int WIDTH = 760;
     static final int HEIGHT = 260;
-    private static final int LEFT = 48;
-    private static final int RIGHT = 12;
-    private static final int TOP = 16;
-    private static final int BOTTOM = 36;
-    private static final double PLOT_W = WIDTH - LEFT - RIGHT;
-    private static final double PLOT_H = HEIGHT - TOP - BOTTOM;
+    private static final int LEFT = SvgPlot.LEFT;
+    private static final int TOP = SvgPlot.TOP;
+    private static final double PLOT_W = WIDTH - LEFT - SvgPlot.RIGHT;
+    private static final double PLOT_H = HEIGHT - TOP - SvgPlot.BOTTOM;
 
     /** Placement classes bottom to top, with their colours. */
     static final List<String[]> PLACEMENTS = List.of(new String[] {"inbox", "#1a7f37"},
@@ -36,10 +34,10 @@ final class WarmupDashboardCharts {
             max = Math.max(max, Math.max(d.sent(), planned.getOrDefault(d.day(), 0)));
         }
         double slot = PLOT_W / days.size();
-        StringBuilder s = open("volume-chart", String.format(Locale.ROOT,
+        StringBuilder s = SvgPlot.open("volume-chart", WIDTH, HEIGHT, String.format(Locale.ROOT,
                 "Messages sent per day (bars) against the plan (line), %s to %s", days.getFirst().day(),
                 days.getLast().day()));
-        axes(s, max, "", days);
+        SvgPlot.axes(s, WIDTH, HEIGHT, max, "", days.getFirst().day(), days.getLast().day());
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < days.size(); i++) {
             DailyStats d = days.get(i);
@@ -68,10 +66,10 @@ final class WarmupDashboardCharts {
 
     static String placement(List<DailyStats> days) {
         double slot = PLOT_W / days.size();
-        StringBuilder s = open("placement-chart", String.format(Locale.ROOT,
+        StringBuilder s = SvgPlot.open("placement-chart", WIDTH, HEIGHT, String.format(Locale.ROOT,
                 "Where the pool found this mailbox's messages each day, %s to %s", days.getFirst().day(),
                 days.getLast().day()));
-        axes(s, 100, " %", days);
+        SvgPlot.axes(s, WIDTH, HEIGHT, 100, " %", days.getFirst().day(), days.getLast().day());
         for (int i = 0; i < days.size(); i++) {
             DailyStats d = days.get(i);
             if (d.placed() == 0) {
@@ -94,31 +92,6 @@ final class WarmupDashboardCharts {
         }
         legend(s, PLACEMENTS);
         return s.append("</svg>").toString();
-    }
-
-    private static StringBuilder open(String id, String title) {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-                + "width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"%s-title\"><title id=\"%s-title\">%s</title>",
-                id, WIDTH, HEIGHT, WIDTH, HEIGHT, id, id, title));
-        return s;
-    }
-
-    /** Y ticks at 0, half and {@code max}; the first and last date under the x axis. */
-    private static void axes(StringBuilder s, int max, String unit, List<DailyStats> days) {
-        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
-                LEFT, TOP, LEFT, HEIGHT - BOTTOM));
-        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
-                LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM));
-        for (int v : new int[] {0, max / 2, max}) {
-            double y = TOP + PLOT_H - PLOT_H * v / max;
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
-                    + "fill=\"#333\">%d%s</text>", LEFT - 6, y + 4, v, unit));
-        }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333\">%s</text>",
-                LEFT, HEIGHT - BOTTOM + 14, days.getFirst().day()));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" "
-                + "fill=\"#333\">%s</text>", WIDTH - RIGHT, HEIGHT - BOTTOM + 14, days.getLast().day()));
     }
 
     private static void legend(StringBuilder s, List<String[]> entries) {

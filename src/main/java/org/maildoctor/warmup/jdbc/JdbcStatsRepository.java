@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.maildoctor.store.StoreException;
 import org.maildoctor.warmup.engage.Observation;
@@ -25,7 +24,7 @@ import org.maildoctor.warmup.tracking.StatsRepository;
  * UPDATE on the observation row, so two passes racing on PostgreSQL still book it once.
  */
 public final class JdbcStatsRepository implements StatsRepository {
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String UNIQUE_VIOLATION = WarmupSql.UNIQUE_VIOLATION;
     private static final String COLUMNS = "mailbox, stat_day, sent, received, placed_inbox, placed_spam, "
             + "placed_category, placed_other, placed_missing, replies, bounces, auth_failures";
 
@@ -240,10 +239,10 @@ public final class JdbcStatsRepository implements StatsRepository {
     }
 
     private static String normalise(String address) {
-        return address.trim().toLowerCase(Locale.ROOT);
+        return WarmupSql.normalise(address);
     }
 
     private static StoreException failure(SQLException e) {
-        return new StoreException("warm-up stats: database error " + e.getSQLState() + ": " + e.getMessage(), e);
+        return WarmupSql.failure("warm-up stats", e);
     }
 }
