@@ -3,6 +3,7 @@ package org.maildoctor.cli;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +95,7 @@ final class WarmupStatsCommands {
 
         @Override
         int run(MailboxTracking tracking, String mailbox, LocalDate last) {
-            Map<String, String> p = new java.util.HashMap<>();
+            Map<String, String> p = new HashMap<>();
             p.put("spamThreshold", spamThreshold);
             p.put("window", window == null ? null : window.toString());
             HealthReport r = tracking.health(mailbox, last, HealthPolicy.parse(p::get));

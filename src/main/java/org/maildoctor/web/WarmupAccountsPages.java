@@ -15,11 +15,11 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.maildoctor.report.WarmupJson;
 import org.maildoctor.warmup.MailboxProvider;
@@ -130,7 +130,7 @@ final class WarmupAccountsPages {
 
     // ---- shared by form and API
 
-    private AccountService.Added add(java.util.function.Function<String, String> get, String password, boolean test) {
+    private AccountService.Added add(Function<String, String> get, String password, boolean test) {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("the password (or app password, or OAuth2 token) is required");
         }
