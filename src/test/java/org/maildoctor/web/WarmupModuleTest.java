@@ -156,6 +156,13 @@ class WarmupModuleTest {
                         .contains("class=\"placed spam\"").doesNotContain("<script");
                 assertThat(client.get("/warmup/accounts/nobody@one.test").code()).isEqualTo(404);
                 assertThat(client.get("/warmup/accounts/box@one.test?days=-3").code()).isEqualTo(400);
+                JsonNode api = json(client.get(WebServer.OPENAPI_PATH));
+                assertThat(api.at("/paths/~1api~1v1~1warmup~1accounts~1{address}~1health/get/operationId").asText())
+                        .isEqualTo("warmupHealth");
+                assertThat(api.at("/paths/~1api~1v1~1warmup~1accounts/post/operationId").asText())
+                        .isEqualTo("addWarmupAccount");
+                assertThat(api.at("/paths/~1api~1v1~1warmup~1accounts~1{address}/delete/operationId").asText())
+                        .isEqualTo("removeWarmupAccount");
             });
         }
     }
