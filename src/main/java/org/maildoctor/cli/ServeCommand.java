@@ -134,7 +134,7 @@ public final class ServeCommand extends BaseCommand {
                             global.dataDirOrDefault().resolve("verify-uploads")),
                     Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()),
                     Capability.WARMUP, new WarmupModule(Clock.systemUTC(),
-                            Optional.of(WarmupAccountCommands.repository(store))),
+                            Optional.of(WarmupAccountCommands.backend(store, global))),
                     Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             if (!noReceiver) {

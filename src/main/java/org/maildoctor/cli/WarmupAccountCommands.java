@@ -6,26 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.maildoctor.report.WarmupJson;
 import org.maildoctor.store.Store;
-import org.maildoctor.warmup.MailboxProvider;
+import org.maildoctor.warmup.account.AccountParameters;
 import org.maildoctor.warmup.account.AccountRepository;
-import org.maildoctor.warmup.account.AuthKind;
+import org.maildoctor.warmup.account.AccountService;
 import org.maildoctor.warmup.account.ConnectionReport;
 import org.maildoctor.warmup.account.ConnectionStep;
 import org.maildoctor.warmup.account.CredentialCipher;
 import org.maildoctor.warmup.account.CredentialException;
-import org.maildoctor.warmup.account.Endpoint;
 import org.maildoctor.warmup.account.Secret;
-import org.maildoctor.warmup.account.ServerPresets;
-import org.maildoctor.warmup.account.TlsMode;
 import org.maildoctor.warmup.account.WarmupAccount;
 import org.maildoctor.warmup.adapter.ConnectionTester;
 import org.maildoctor.warmup.adapter.MasterKey;
 import org.maildoctor.warmup.jdbc.JdbcAccountRepository;
+import org.maildoctor.warmup.jdbc.JdbcStatsRepository;
+import org.maildoctor.warmup.tracking.StatsRepository;
+import org.maildoctor.web.WarmupModule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,27 +51,23 @@ final class WarmupAccountCommands {
         }
     }
 
-    static ConnectionReport connectionTest(GlobalOptions global, WarmupAccount account, Secret secret) {
-        return new ConnectionTester(Wiring.resolver(global), global.allowPrivate, global.timeout).test(account, secret);
+    static StatsRepository stats(Store store) {
+        return new JdbcStatsRepository(store.dataSource());
+    }
+
+    /** What {@code serve}'s warm-up pages need: accounts (with the master key and connection test) and stats. */
+    static WarmupModule.Backend backend(Store store, GlobalOptions global) {
+        return new WarmupModule.Backend(service(store, global), stats(store));
+    }
+
+    /** The master key is loaded (or created) here, so only commands that handle a secret touch it. */
+    static AccountService service(Store store, GlobalOptions global) {
+        ConnectionTester tester = new ConnectionTester(Wiring.resolver(global), global.allowPrivate, global.timeout);
+        return new AccountService(repository(store), cipher(global), tester::test, store.clock());
     }
 
     static Map<String, Object> toMap(ConnectionReport r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", r.address());
-        m.put("ok", r.ok());
-        for (ConnectionReport.ServerCheck c : List.of(r.smtp(), r.imap())) {
-            Map<String, Object> server = new LinkedHashMap<>();
-            server.put("server", c.endpoint().host() + ":" + c.endpoint().port());
-            server.put("tls", c.endpoint().tls().key());
-            server.put("passed", c.passed().stream().map(ConnectionStep::code).toList());
-            server.put("failedStep", c.failure().map(f -> f.step().code()).orElse(null));
-            server.put("reason", c.failure().map(ConnectionReport.Failure::reason).orElse(null));
-            if (c.protocol().equals("imap")) {
-                server.put("folders", c.folders());
-            }
-            m.put(c.protocol(), server);
-        }
-        return m;
+        return WarmupJson.connection(r);
     }
 
     static void print(Output out, ConnectionReport r) {
@@ -87,16 +84,7 @@ final class WarmupAccountCommands {
     }
 
     static Map<String, Object> toMap(WarmupAccount a) {
-        // deliberately no secret, not even its sealed form
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", a.address());
-        m.put("provider", a.provider().key());
-        m.put("smtp", Map.of("host", a.smtp().host(), "port", a.smtp().port(), "tls", a.smtp().tls().key()));
-        m.put("imap", Map.of("host", a.imap().host(), "port", a.imap().port(), "tls", a.imap().tls().key()));
-        m.put("username", a.username());
-        m.put("auth", a.auth().key());
-        m.put("createdAt", a.createdAt().toString());
-        return m;
+        return WarmupJson.account(a);
     }
 
     @Command(name = "add", description = {
@@ -148,47 +136,36 @@ final class WarmupAccountCommands {
         protected int run(Store store) {
             AccountRepository.NewAccount account;
             try {
-                MailboxProvider p = MailboxProvider.parse(provider);
-                var preset = ServerPresets.of(p);
-                Endpoint s = smtp != null ? endpoint(smtp, 587, smtpTls, true)
-                        : preset.map(ServerPresets.Preset::smtp).orElseThrow(() ->
-                                new IllegalArgumentException("--smtp is required for a custom server"));
-                Endpoint i = imap != null ? endpoint(imap, 993, imapTls, false)
-                        : preset.map(ServerPresets.Preset::imap).orElseThrow(() ->
-                                new IllegalArgumentException("--imap is required for a custom server"));
-                if (!address.contains("@") || address.startsWith("@") || address.endsWith("@")) {
-                    throw new IllegalArgumentException("not an email address: '" + address + "'");
-                }
-                account = new AccountRepository.NewAccount(address, p, s, i,
-                        username == null ? address.trim().toLowerCase(Locale.ROOT) : username, AuthKind.parse(auth));
+                Map<String, String> values = new HashMap<>();
+                values.put("address", address);
+                values.put("provider", provider);
+                values.put("smtp", smtp);
+                values.put("smtpTls", smtpTls);
+                values.put("imap", imap);
+                values.put("imapTls", imapTls);
+                values.put("username", username);
+                values.put("auth", auth);
+                account = AccountParameters.parse(values::get);
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }
             Secret plain = readSecret();
-            if (!noTest) {
-                WarmupAccount candidate = new WarmupAccount(0, account.address(), account.provider(), account.smtp(),
-                        account.imap(), account.username(), account.auth(), store.clock().instant());
-                ConnectionReport report = connectionTest(global, candidate, plain);
-                if (!report.ok()) {
-                    plain.wipe();
-                    if (global.json) {
-                        output().json(WarmupAccountCommands.toMap(report));
-                    } else {
-                        print(output(), report);
-                        output().line("not added; fix the settings, or add anyway with --no-test");
-                    }
-                    return ExitCode.PROBLEMS;
-                }
-            }
-            CredentialCipher cipher = cipher(global);
-            String sealed = cipher.seal(plain, account.address().trim().toLowerCase(Locale.ROOT));
-            plain.wipe();
-            WarmupAccount added;
+            AccountService.Added outcome;
             try {
-                added = repository(store).add(account, sealed);
+                outcome = service(store, global).add(account, plain, !noTest);
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }
+            if (outcome.account() == null) {
+                if (global.json) {
+                    output().json(WarmupAccountCommands.toMap(outcome.report()));
+                } else {
+                    print(output(), outcome.report());
+                    output().line("not added; fix the settings, or add anyway with --no-test");
+                }
+                return ExitCode.PROBLEMS;
+            }
+            WarmupAccount added = outcome.account();
             if (global.json) {
                 output().json(toMap(added));
             } else {
@@ -224,13 +201,6 @@ final class WarmupAccountCommands {
             }
             return new Secret(value);
         }
-
-        private static Endpoint endpoint(String text, int defaultPort, String tls, boolean smtp) {
-            Endpoint e = Endpoint.parse(text, defaultPort, TlsMode.IMPLICIT);
-            TlsMode mode = tls != null ? TlsMode.parse(tls)
-                    : smtp && e.port() != 465 ? TlsMode.STARTTLS : TlsMode.IMPLICIT;
-            return new Endpoint(e.host(), e.port(), mode);
-        }
     }
 
     @Command(name = "list", description = "The warm-up mailboxes and their servers (never their credentials).")
@@ -264,20 +234,12 @@ final class WarmupAccountCommands {
 
         @Override
         protected int run(Store store) {
-            AccountRepository repo = repository(store);
-            WarmupAccount account = repo.find(address)
-                    .orElseThrow(() -> CliException.usage("no warm-up account " + address));
-            Secret secret;
-            try {
-                secret = cipher(global).open(repo.sealedSecret(address).orElseThrow(), account.address());
-            } catch (CredentialException e) {
-                throw CliException.runtime(e.getMessage());
-            }
             ConnectionReport report;
             try {
-                report = connectionTest(global, account, secret);
-            } finally {
-                secret.wipe();
+                report = service(store, global).test(address)
+                        .orElseThrow(() -> CliException.usage("no warm-up account " + address));
+            } catch (CredentialException e) {
+                throw CliException.runtime(e.getMessage());
             }
             if (global.json) {
                 output().json(WarmupAccountCommands.toMap(report));

@@ -17,10 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code maildoctor warmup plan …}: mailbox warm-up. */
-@Command(name = "warmup", description = "Warm up a new domain or mailbox: ramp schedules and the mailboxes taking part.",
+@Command(name = "warmup", description = "Warm up a new domain or mailbox: ramp schedules, the mailboxes taking part, their stats and health.",
         subcommands = {WarmupCommand.Plan.class, WarmupAccountCommands.Add.class,
             WarmupAccountCommands.ListAccounts.class, WarmupAccountCommands.Test.class,
-            WarmupAccountCommands.Remove.class})
+            WarmupAccountCommands.Remove.class, WarmupStatsCommands.Stats.class, WarmupStatsCommands.Health.class})
 public final class WarmupCommand {
 
     @Command(name = "plan", description = {

@@ -14,10 +14,10 @@ import org.maildoctor.warmup.WarmupPlan;
 final class WarmupChart {
     static final int WIDTH = 760;
     static final int HEIGHT = 280;
-    private static final int LEFT = 48;
-    private static final int RIGHT = 12;
-    private static final int TOP = 16;
-    private static final int BOTTOM = 36;
+    private static final int LEFT = SvgPlot.LEFT;
+    private static final int RIGHT = SvgPlot.RIGHT;
+    private static final int TOP = SvgPlot.TOP;
+    private static final int BOTTOM = SvgPlot.BOTTOM;
 
     private WarmupChart() {
     }
@@ -28,22 +28,9 @@ final class WarmupChart {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         double slot = plotW / days.size();
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg id=\"warmup-chart\" xmlns=\"http://www.w3.org/2000/svg\" "
-                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"warmup-chart-title\">",
-                WIDTH, HEIGHT, WIDTH, HEIGHT));
-        s.append(String.format(Locale.ROOT, "<title id=\"warmup-chart-title\">Daily warm-up volume, %d to %d over %d days"
-                + "</title>", plan.request().start(), plan.plateau(), days.size()));
-        // axes and y ticks at 0, half and the maximum
-        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
-                LEFT, TOP, LEFT, HEIGHT - BOTTOM));
-        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
-                LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM));
-        for (int v : new int[] {0, max / 2, max}) {
-            double y = TOP + plotH - plotH * v / max;
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
-                    + "fill=\"#333\">%d</text>", LEFT - 6, y + 4, v));
-        }
+        StringBuilder s = SvgPlot.open("warmup-chart", WIDTH, HEIGHT, String.format(Locale.ROOT,
+                "Daily warm-up volume, %d to %d over %d days", plan.request().start(), plan.plateau(), days.size()));
+        SvgPlot.axes(s, WIDTH, HEIGHT, max, "", days.getFirst().date(), days.getLast().date());
         double plateauY = TOP + plotH - plotH * plan.plateau() / max;
         s.append(String.format(Locale.ROOT, "<line class=\"plateau\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
                 + "stroke=\"#2a7a2a\" stroke-dasharray=\"4 3\"/>", LEFT, plateauY, WIDTH - RIGHT, plateauY));
@@ -69,10 +56,6 @@ final class WarmupChart {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" "
                     + "fill=\"#2a7a2a\">target, day %d</text>", x, HEIGHT - BOTTOM + 28, plan.promisedDay()));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333\">%s</text>",
-                LEFT, HEIGHT - BOTTOM + 14, days.getFirst().date()));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" "
-                + "fill=\"#333\">%s</text>", WIDTH - RIGHT, HEIGHT - BOTTOM + 14, days.getLast().date()));
         return s.append("</svg>").toString();
     }
 }

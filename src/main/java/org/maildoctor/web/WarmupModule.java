@@ -9,31 +9,40 @@ import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.maildoctor.report.WarmupPlanJson;
-import org.maildoctor.warmup.account.AccountRepository;
-import org.maildoctor.warmup.account.WarmupAccount;
+import org.maildoctor.warmup.account.AccountService;
+import org.maildoctor.warmup.tracking.StatsRepository;
 import org.maildoctor.warmup.MailboxProvider;
 import org.maildoctor.warmup.Planner;
 import org.maildoctor.warmup.RampParameters;
 import org.maildoctor.warmup.RampRequest;
 import org.maildoctor.warmup.WarmupPlan;
 
-/** The Warm-up page (the ramp drawn as a chart) and {@code GET /api/v1/warmup/plan}. */
+/**
+ * The Warm-up pages: the ramp planner (the curve drawn as a chart), the accounts page and a
+ * dashboard per mailbox ({@link WarmupAccountsPages}, {@link WarmupDashboard}), and their REST API
+ * under {@code /api/v1/warmup/}.
+ */
 public final class WarmupModule implements WebModule {
     private final Planner planner;
-    private final Optional<AccountRepository> accounts;
+    private final Clock clock;
+    private final Optional<Backend> backend;
 
-    /** Without a store: the planner only ({@code /warmup/accounts} answers 503). */
+    /** What the account and tracking pages need from the store; absent when started without one. */
+    public record Backend(AccountService accounts, StatsRepository stats) {
+    }
+
+    /** Without a store: the planner only (the account and stats routes answer 503). */
     public WarmupModule(Clock clock) {
         this(clock, Optional.empty());
     }
 
-    public WarmupModule(Clock clock, Optional<AccountRepository> accounts) {
+    public WarmupModule(Clock clock, Optional<Backend> backend) {
         this.planner = new Planner(clock);
-        this.accounts = accounts;
+        this.clock = clock;
+        this.backend = backend;
     }
 
     @Override
@@ -42,41 +51,13 @@ public final class WarmupModule implements WebModule {
         r.nav(c.path(), c.label(), c.summary());
         r.page(c.path(), ctx -> page(r, ctx));
         r.apiGet("/warmup/plan", this::api);
-        r.apiGet("/warmup/accounts", this::accountsApi);
+        new WarmupAccountsPages(this::backend).register(r);
+        new WarmupDashboard(this::backend, planner, clock).register(r);
     }
 
-    @OpenApi(
-            path = "/api/v1/warmup/accounts",
-            methods = HttpMethod.GET,
-            operationId = "listWarmupAccounts",
-            summary = "The warm-up mailboxes and their servers; credentials are never returned",
-            tags = {"warmup"},
-            security = {@OpenApiSecurity(name = "bearerAuth")},
-            responses = {
-                @OpenApiResponse(status = "200", description = "{accounts[{address, provider, smtp{host, port, tls}, "
-                        + "imap{host, port, tls}, username, auth, createdAt}]}",
-                        content = @OpenApiContent(type = "application/json")),
-                @OpenApiResponse(status = "503", description = "Started without a store",
-                        content = @OpenApiContent(from = Problem.class, mimeType = Problem.CONTENT_TYPE))
-            })
-    void accountsApi(Context ctx) {
-        AccountRepository repo = accounts.orElseThrow(() -> new ProblemException(503, "no store: warm-up accounts "
+    private Backend backend() {
+        return backend.orElseThrow(() -> new ProblemException(503, "no store: warm-up accounts and statistics "
                 + "are available under 'maildoctor serve'"));
-        List<Map<String, Object>> out = repo.list().stream().map(WarmupModule::account).toList();
-        ctx.json(Map.of("accounts", out));
-    }
-
-    /** Deliberately lists fields one by one: nothing secret can slip in through a new record component. */
-    private static Map<String, Object> account(WarmupAccount a) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("address", a.address());
-        m.put("provider", a.provider().key());
-        m.put("smtp", Map.of("host", a.smtp().host(), "port", a.smtp().port(), "tls", a.smtp().tls().key()));
-        m.put("imap", Map.of("host", a.imap().host(), "port", a.imap().port(), "tls", a.imap().tls().key()));
-        m.put("username", a.username());
-        m.put("auth", a.auth().key());
-        m.put("createdAt", a.createdAt().toString());
-        return m;
     }
 
     private void page(Routes r, Context ctx) {

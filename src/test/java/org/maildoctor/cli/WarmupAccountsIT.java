@@ -147,7 +147,7 @@ class WarmupAccountsIT {
         Path pw = dir.resolve("pw.txt");
         Files.writeString(pw, PASSWORD);
         assertThat(run("warmup", "add", "x@custom.test", "--password-file", pw.toString())).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("--smtp is required for a custom server");
+        assertThat(err.toString()).contains("SMTP server (--smtp) is required for a custom server");
         assertThat(run("warmup", "add", "nobody", "--provider", "yahoo", "--password-file", pw.toString()))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("not an email address");

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.maildoctor.store.StoreException;
@@ -24,7 +23,7 @@ import org.maildoctor.warmup.account.WarmupAccount;
 public final class JdbcAccountRepository implements AccountRepository {
     private static final String COLUMNS = "id, address, provider, smtp_host, smtp_port, smtp_tls, imap_host, imap_port, "
             + "imap_tls, username, auth_kind, created_at";
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String UNIQUE_VIOLATION = WarmupSql.UNIQUE_VIOLATION;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -123,12 +122,11 @@ public final class JdbcAccountRepository implements AccountRepository {
         }
     }
 
-    /** Addresses compare case-insensitively in practice; store one spelling. */
     private static String normalise(String address) {
-        return address.trim().toLowerCase(Locale.ROOT);
+        return WarmupSql.normalise(address);
     }
 
     private static StoreException failure(SQLException e) {
-        return new StoreException("warm-up accounts: database error " + e.getSQLState() + ": " + e.getMessage(), e);
+        return WarmupSql.failure("warm-up accounts", e);
     }
 }

@@ -18,5 +18,6 @@ public interface StatsRepository {
     /** Counts the placement for the sender ({@code observation.from()}) and a receipt for {@code receiver}. */
     void recordObservation(String receiver, LocalDate day, Observation observation);
 
+    /** Days from {@code from} to {@code to} inclusive that have any event, oldest first (see {@link StatsSeries#filled}). */
     List<DailyStats> days(String mailbox, LocalDate from, LocalDate to);
 }

@@ -1,0 +1,22 @@
+package org.maildoctor.warmup.jdbc;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import org.maildoctor.store.StoreException;
+
+/** What the warm-up tables' repositories share. */
+final class WarmupSql {
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private WarmupSql() {
+    }
+
+    /** Addresses compare case-insensitively in practice; store one spelling. */
+    static String normalise(String address) {
+        return address.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static StoreException failure(String what, SQLException e) {
+        return new StoreException(what + ": database error " + e.getSQLState() + ": " + e.getMessage(), e);
+    }
+}
