@@ -109,6 +109,7 @@ public final class ContentChecker {
         List<Link> links = links(m, doc);
         links(links, listedLinkHosts, f);
         attachments(m, f);
+        HeaderSignals.check(m, f);
 
         double lost = f.stream().mapToDouble(ContentFinding::points).sum();
         return new ContentReport(Math.max(0, round(10 - lost)), f,
