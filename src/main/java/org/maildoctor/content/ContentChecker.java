@@ -31,6 +31,8 @@ public final class ContentChecker {
     static final int BROKEN_HTML_ERRORS = 3;
     static final double SUBJECT_PHRASE_THRESHOLD = 1.0;
     static final double BODY_PHRASE_THRESHOLD = 2.0;
+    /** Phrase weight from which the clichés are the message rather than a slip (a stronger finding). */
+    static final double BODY_PHRASE_MANY = 4.0;
 
     private static final Set<String> SHORTENERS = Set.of("bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "t.co",
             "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "s.id",
@@ -98,7 +100,8 @@ public final class ContentChecker {
         double bodyWeight = bodyHits.keySet().stream().mapToDouble(PhraseList.Phrase::weight).sum();
         bodyHits.keySet().forEach(p -> phraseHits.add(p.language() + ":" + p.text()));
         if (bodyWeight >= BODY_PHRASE_THRESHOLD) {
-            f.add(new ContentFinding(ContentFindingId.BODY_SPAM_PHRASES, bodyHits.size()
+            f.add(new ContentFinding(bodyWeight >= BODY_PHRASE_MANY ? ContentFindingId.BODY_SPAM_PHRASES_MANY
+                    : ContentFindingId.BODY_SPAM_PHRASES, bodyHits.size()
                     + " spam-trigger phrases in the body (weight " + round(bodyWeight) + ")",
                     bodyHits.keySet().stream().map(p -> "\"" + p.text() + "\" (" + p.language() + ")").toList()));
         }
@@ -139,6 +142,9 @@ public final class ContentChecker {
         if (pm.find()) {
             f.add(new ContentFinding(ContentFindingId.SUBJECT_PUNCTUATION, "the subject has a run of punctuation '"
                     + pm.group() + "'", List.of(subject)));
+        } else if (subject.indexOf('!') >= 0) {
+            f.add(new ContentFinding(ContentFindingId.SUBJECT_EXCLAMATION, "the subject has an exclamation mark",
+                    List.of(subject)));
         }
     }
 

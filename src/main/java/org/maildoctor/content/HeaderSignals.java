@@ -27,6 +27,7 @@ final class HeaderSignals {
     private static final Pattern OUTLOOK_IMO_ID = Pattern.compile("<[A-P]{28}\\.[^<>\\s]+@[^<>@\\s]+>");
     private static final Pattern ADDRESS = Pattern.compile("([^\\s<>\"(),;:]+)@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
     private static final Pattern HOST = Pattern.compile("[a-z0-9-]+(?:\\.[a-z0-9-]+)+");
+    private static final Pattern NUMBERED_LOCAL = Pattern.compile("[a-z_.-]\\d{3,}@");
     private static final Pattern FROM_HELO = Pattern.compile("^\\s*from\\s+\\S+");
     /** 100-ns ticks from 1601-01-01 (FILETIME) to 1970-01-01. */
     private static final long FILETIME_EPOCH_SECONDS = 11_644_473_600L;
@@ -65,15 +66,23 @@ final class HeaderSignals {
         List<String> received = m.all("Received");
         Optional<String> from = m.first("From").flatMap(HeaderSignals::address);
         from.ifPresent(a -> freemailNotRelayed(a, received, f));
+        from.filter(a -> NUMBERED_LOCAL.matcher(a).find() && isFree(domain(a))).ifPresent(a ->
+                f.add(new ContentFinding(ContentFindingId.SENDER_FREEMAIL_NUMBERED, "From is a free-mail address "
+                        + "whose name ends in a run of digits, as throw-away sender accounts do", List.of(a))));
         m.first("Reply-To").flatMap(HeaderSignals::address).ifPresent(r -> {
             String d = domain(r);
-            boolean free = relaysOf(d).isPresent() || org.maildoctor.verify.AddressLists.standard().isFree(d);
-            if (free && from.map(a -> !domain(a).equals(d)).orElse(true)) {
+            if (isFree(d) && from.map(a -> !domain(a).equals(d)).orElse(true)) {
                 f.add(new ContentFinding(ContentFindingId.SENDER_REPLY_TO_FREEMAIL, "replies go to a free-mail "
                         + "address that is not the sender's", List.of(r)));
             }
         });
         date.ifPresent(d -> dates(d, received, f));
+        m.first("To").ifPresent(to -> {
+            if (address(to).isEmpty()) {
+                f.add(new ContentFinding(ContentFindingId.HEADERS_RECIPIENTS_HIDDEN, "To names no address ('"
+                        + to + "'): every recipient was a blind copy", List.of(to)));
+            }
+        });
         String priority = m.first("X-Priority").orElse("").strip();
         if (priority.startsWith("1") || m.first("X-MSMail-Priority").orElse("").strip().equalsIgnoreCase("high")) {
             f.add(new ContentFinding(ContentFindingId.HEADERS_HIGH_PRIORITY, "the message is marked urgent "
@@ -171,6 +180,10 @@ final class HeaderSignals {
     static Optional<String> address(String header) {
         Matcher am = ADDRESS.matcher(header);
         return am.find() ? Optional.of(am.group().toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    private static boolean isFree(String domain) {
+        return relaysOf(domain).isPresent() || org.maildoctor.verify.AddressLists.standard().isFree(domain);
     }
 
     private static String domain(String address) {
