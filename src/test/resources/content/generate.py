@@ -143,6 +143,7 @@ case("one-click-post-alone", ["header.one-click-without-list-unsubscribe"],
 RECEIVED = "from mail.good.test (mail.good.test [192.0.2.1]) by mx.example.org with ESMTP; Tue, 1 Dec 2026 10:00:05 +0000"
 case("subject-exclamation", ["subject.exclamation"], hdr=headers(subject="Your order 1234 has shipped!"))
 case("forged-mailer", ["sender.forged-mailer"], hdr=headers(extra=[("X-Mailer", "Microsoft Outlook Express 6.00.2800.1106")]))
+case("random-mailer", ["sender.random-mailer"], hdr=headers(extra=[("X-Mailer", "AbopIANCYUGKLQUL7")]))
 case("outlook-genuine", [], hdr=headers(message_id="<000801dd817a$1a2b3c40$0200a8c0@desk>",
      extra=[("X-Mailer", "Microsoft Outlook Express 6.00.2800.1106")]))
 case("freemail-forged", ["sender.freemail-forged"], hdr=headers(**{"from": "Jane <jane.shop@yahoo.com>"}) + [

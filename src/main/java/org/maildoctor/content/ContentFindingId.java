@@ -37,6 +37,7 @@ public enum ContentFindingId {
     LINKS_NOT_HTTPS("links.not-https", 0.3, 0.0, "Use https:// for every link."),
     LINKS_BLOCKLISTED("links.blocklisted", 3.0, 3.0, "Remove links to the listed domains, or get them delisted; one listed link can send the whole message to spam."),
     SENDER_FORGED_MAILER("sender.forged-mailer", 2.5, 3.0, "Send through the mail program the X-Mailer header names, or drop X-Mailer; a Message-ID the claimed program never writes marks bulk-mailing software posing as a mail client."),
+    SENDER_RANDOM_MAILER("sender.random-mailer", 1.0, 2.0, "Let X-Mailer name the real sending program and version, or leave it out; a random token there marks bulk-mailing software."),
     SENDER_FREEMAIL_FORGED("sender.freemail-forged", 2.0, 2.5, "Send free-mail addresses only through their provider's own servers; for bulk mail use your own domain with SPF, DKIM and DMARC."),
     SENDER_FREEMAIL_NUMBERED("sender.freemail-numbered", 0.3, 1.0, "Send from an address on your own domain; a free-mail address numbered like john4711 reads as a throw-away account."),
     SENDER_REPLY_TO_FREEMAIL("sender.reply-to-freemail", 1.0, 1.5, "Point Reply-To at an address on your own domain; replies diverted to a free-mail box are a fraud pattern."),

@@ -28,6 +28,7 @@ final class HeaderSignals {
     private static final Pattern ADDRESS = Pattern.compile("([^\\s<>\"(),;:]+)@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
     private static final Pattern HOST = Pattern.compile("[a-z0-9-]+(?:\\.[a-z0-9-]+)+");
     private static final Pattern NUMBERED_LOCAL = Pattern.compile("[a-z_.-]\\d{3,}@");
+    private static final Pattern RANDOM_TOKEN = Pattern.compile("(?=.*[a-z])(?=.*[A-Z0-9])[A-Za-z0-9]+");
     private static final Pattern FROM_HELO = Pattern.compile("^\\s*from\\s+\\S+");
     /** 100-ns ticks from 1601-01-01 (FILETIME) to 1970-01-01. */
     private static final long FILETIME_EPOCH_SECONDS = 11_644_473_600L;
@@ -63,6 +64,7 @@ final class HeaderSignals {
     static void check(MessageContent m, List<ContentFinding> f) {
         Optional<MailDate> date = m.first("Date").flatMap(MailDate::parse);
         forgedMailer(m, date, f);
+        randomMailer(m, f);
         List<String> received = m.all("Received");
         Optional<String> from = m.first("From").flatMap(HeaderSignals::address);
         from.ifPresent(a -> freemailNotRelayed(a, received, f));
@@ -87,6 +89,19 @@ final class HeaderSignals {
         if (priority.startsWith("1") || m.first("X-MSMail-Priority").orElse("").strip().equalsIgnoreCase("high")) {
             f.add(new ContentFinding(ContentFindingId.HEADERS_HIGH_PRIORITY, "the message is marked urgent "
                     + "(X-Priority / X-MSMail-Priority)", List.of()));
+        }
+    }
+
+    /**
+     * A mail program names itself with words and a version ("Mutt/1.2.5i", "Microsoft Outlook Express
+     * 6.00"); a single run of 12 or more letters and digits is a random token bulk software puts there
+     * to defeat exact-match filters.
+     */
+    private static void randomMailer(MessageContent m, List<ContentFinding> f) {
+        String mailer = m.first("X-Mailer").orElse("").strip();
+        if (mailer.length() >= 12 && RANDOM_TOKEN.matcher(mailer).matches()) {
+            f.add(new ContentFinding(ContentFindingId.SENDER_RANDOM_MAILER, "X-Mailer is a random token, not a "
+                    + "mail program's name", List.of(mailer)));
         }
     }
 
