@@ -86,7 +86,8 @@ public final class ContentCheckerLoop {
         for (String half : List.of("development", "held-out", "whole")) {
             List<Item> part = items.stream().filter(i -> half.equals("whole") || i.dev() == half.equals("development"))
                     .toList();
-            System.out.printf(Locale.ROOT, "%s half: %d messages (%d spam, %d ham, %d hard ham)%n", half, part.size(),
+            System.out.printf(Locale.ROOT, "%s %s: %d messages (%d spam, %d ham, %d hard ham)%n", half,
+                    half.equals("whole") ? "corpus" : "half", part.size(),
                     part.stream().filter(Item::spam).count(), part.stream().filter(i -> !i.spam()).count(),
                     part.stream().filter(i -> i.file().contains("hard_ham")).count());
             System.out.println("  threshold  precision  recall  (spam if spam score >= threshold)");
