@@ -221,7 +221,7 @@ public final class ContentChecker {
         if (m.html().isBlank()) {
             return null;
         }
-        return Jsoup.parse(m.html(), "", Parser.htmlParser().setTrackErrors(50));
+        return Jsoup.parse(m.html(), "", Parser.htmlParser()); // no error tracking: brokenHtmlErrors counts its own
     }
 
     private static void html(MessageContent m, Document doc, String htmlText, List<ContentFinding> f) {
