@@ -71,11 +71,13 @@ case("subject-spam-phrases-de", ["subject.spam-phrases"], hdr=headers(subject="S
 case("subject-all-caps", ["subject.all-caps"], hdr=headers(subject="YOUR ORDER HAS SHIPPED TODAY"))
 case("subject-punctuation", ["subject.excessive-punctuation"], hdr=headers(subject="Your order has shipped!!!"))
 case("body-empty", ["body.empty"], ctype_body=("text/plain; charset=utf-8", "\n"))
-spam_en = " Act now to get paid with our risk free wire transfer offer."
+spam_en = " Act now to get paid."
 case("body-spam-phrases", ["body.spam-phrases"], text=control_text(spam_en), html=control_html("<p>" + spam_en + "</p>"))
-spam_fr = " Vous avez gagné un cadeau gratuit, sans risque et satisfait ou remboursé."
+spam_many = " Act now to get paid with our risk free wire transfer offer."
+case("body-spam-phrases-many", ["body.spam-phrases-many"], text=control_text(spam_many), html=control_html("<p>" + spam_many + "</p>"))
+spam_fr = " Vous avez gagné un cadeau gratuit."
 case("body-spam-phrases-fr", ["body.spam-phrases"], text=control_text(spam_fr), html=control_html("<p>" + spam_fr + "</p>"))
-spam_es = " Usted ha ganado dinero fácil con ingresos extra desde casa, oferta exclusiva."
+spam_es = " Usted ha ganado dinero fácil."
 case("body-spam-phrases-es", ["body.spam-phrases"], text=control_text(spam_es), html=control_html("<p>" + spam_es + "</p>"))
 caps = " THIS PARCEL CONTAINS FRAGILE GLASS PLEASE HANDLE WITH GREAT CARE WHEN OPENING THE BOX AND CHECK EVERY PART CAREFULLY. KEEP THE ORIGINAL PACKAGING UNTIL YOU HAVE TESTED THE LAMP AND READ THE SAFETY SHEET THAT COMES WITH IT."
 case("body-all-caps", ["body.all-caps"], text=control_text(caps), html=control_html("<p>" + caps + "</p>"))
@@ -137,6 +139,24 @@ case("one-click-post-invalid", ["header.one-click-post-invalid"],
                         ("Feedback-ID", "1:shop:good.test")]))
 case("one-click-post-alone", ["header.one-click-without-list-unsubscribe"],
      hdr=headers(extra=[("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]))
+# sender and transport signals (spam marks read from the headers)
+RECEIVED = "from mail.good.test (mail.good.test [192.0.2.1]) by mx.example.org with ESMTP; Tue, 1 Dec 2026 10:00:05 +0000"
+case("subject-exclamation", ["subject.exclamation"], hdr=headers(subject="Your order 1234 has shipped!"))
+case("forged-mailer", ["sender.forged-mailer"], hdr=headers(extra=[("X-Mailer", "Microsoft Outlook Express 6.00.2800.1106")]))
+case("random-mailer", ["sender.random-mailer"], hdr=headers(extra=[("X-Mailer", "AbopIANCYUGKLQUL7")]))
+case("outlook-genuine", [], hdr=headers(message_id="<000801dd817a$1a2b3c40$0200a8c0@desk>",
+     extra=[("X-Mailer", "Microsoft Outlook Express 6.00.2800.1106")]))
+case("freemail-forged", ["sender.freemail-forged"], hdr=headers(**{"from": "Jane <jane.shop@yahoo.com>"}) + [
+     ("Received", "from yahoo.com ([192.0.2.9]) by mx.example.org with SMTP; Tue, 1 Dec 2026 10:00:05 +0000")])
+case("freemail-relayed", [], hdr=headers(**{"from": "Jane <jane.shop@yahoo.com>"}) + [
+     ("Received", "from web1.mail.yahoo.com (web1.mail.yahoo.com [192.0.2.9]) by mx.example.org with SMTP; Tue, 1 Dec 2026 10:00:05 +0000")])
+case("freemail-numbered", ["sender.freemail-numbered"], hdr=headers(**{"from": "Jane <jane4711@gmail.com>"}))
+case("reply-to-freemail", ["sender.reply-to-freemail"], hdr=headers(extra=[("Reply-To", "shop.desk@gmail.com")]))
+case("date-impossible-zone", ["date.impossible-zone"], hdr=headers(date="Tue, 1 Dec 2026 10:00:00 -0017"))
+case("date-skewed", ["date.skewed"], hdr=headers(date="Wed, 2 Dec 2026 10:00:00 +0000") + [("Received", RECEIVED)])
+case("date-in-time", [], hdr=headers() + [("Received", RECEIVED)])
+case("high-priority", ["headers.high-priority"], hdr=headers(extra=[("X-Priority", "1 (Highest)")]))
+case("recipients-hidden", ["headers.recipients-hidden"], hdr=headers(to="undisclosed-recipients:;"))
 case("bulk-complete", [],
      hdr=headers(extra=[("List-Unsubscribe", "<https://shop.good.test/unsub?u=1>, <mailto:unsub@good.test>"),
                         ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), ("Feedback-ID", "1:shop:good.test"),

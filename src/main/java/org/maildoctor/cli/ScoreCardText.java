@@ -33,6 +33,8 @@ final class ScoreCardText {
 
     static void print(Output out, ContentReport r) {
         out.line(String.format(Locale.ROOT, "content score: %.1f / 10", r.score()));
+        out.line(String.format(Locale.ROOT, "spam score: %.1f (%s at %.1f)", r.spamScore(),
+                r.likelySpam() ? "reads as spam" : "below the spam line", ContentReport.SPAM_THRESHOLD));
         if (r.findings().isEmpty()) {
             out.line("no problems found");
         }

@@ -31,6 +31,8 @@ public final class ContentChecker {
     static final int BROKEN_HTML_ERRORS = 3;
     static final double SUBJECT_PHRASE_THRESHOLD = 1.0;
     static final double BODY_PHRASE_THRESHOLD = 2.0;
+    /** Phrase weight from which the clichés are the message rather than a slip (a stronger finding). */
+    static final double BODY_PHRASE_MANY = 4.0;
 
     private static final Set<String> SHORTENERS = Set.of("bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "t.co",
             "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "s.id",
@@ -98,7 +100,8 @@ public final class ContentChecker {
         double bodyWeight = bodyHits.keySet().stream().mapToDouble(PhraseList.Phrase::weight).sum();
         bodyHits.keySet().forEach(p -> phraseHits.add(p.language() + ":" + p.text()));
         if (bodyWeight >= BODY_PHRASE_THRESHOLD) {
-            f.add(new ContentFinding(ContentFindingId.BODY_SPAM_PHRASES, bodyHits.size()
+            f.add(new ContentFinding(bodyWeight >= BODY_PHRASE_MANY ? ContentFindingId.BODY_SPAM_PHRASES_MANY
+                    : ContentFindingId.BODY_SPAM_PHRASES, bodyHits.size()
                     + " spam-trigger phrases in the body (weight " + round(bodyWeight) + ")",
                     bodyHits.keySet().stream().map(p -> "\"" + p.text() + "\" (" + p.language() + ")").toList()));
         }
@@ -109,6 +112,7 @@ public final class ContentChecker {
         List<Link> links = links(m, doc);
         links(links, listedLinkHosts, f);
         attachments(m, f);
+        HeaderSignals.check(m, f);
 
         double lost = f.stream().mapToDouble(ContentFinding::points).sum();
         return new ContentReport(Math.max(0, round(10 - lost)), f,
@@ -138,6 +142,9 @@ public final class ContentChecker {
         if (pm.find()) {
             f.add(new ContentFinding(ContentFindingId.SUBJECT_PUNCTUATION, "the subject has a run of punctuation '"
                     + pm.group() + "'", List.of(subject)));
+        } else if (subject.indexOf('!') >= 0) {
+            f.add(new ContentFinding(ContentFindingId.SUBJECT_EXCLAMATION, "the subject has an exclamation mark",
+                    List.of(subject)));
         }
     }
 
@@ -214,7 +221,7 @@ public final class ContentChecker {
         if (m.html().isBlank()) {
             return null;
         }
-        return Jsoup.parse(m.html(), "", Parser.htmlParser().setTrackErrors(50));
+        return Jsoup.parse(m.html(), "", Parser.htmlParser()); // no error tracking: brokenHtmlErrors counts its own
     }
 
     private static void html(MessageContent m, Document doc, String htmlText, List<ContentFinding> f) {
@@ -228,18 +235,54 @@ public final class ContentChecker {
                         + Math.round(similarity * 100) + " % of their words: they say different things", List.of()));
             }
         }
+        // one walk over the elements for every element rule: each doc.select() is a walk of its own
+        // and eight of them were a profile hot spot
         int images = 0;
         int pixels = 0;
+        int hidden = 0;
+        boolean form = false;
+        boolean scriptTag = false;
+        boolean handlers = false;
+        boolean jsUrls = false;
         List<String> noAlt = new ArrayList<>();
-        for (Element img : doc.select("img")) {
-            if (isPixel(img)) {
-                pixels++;
+        Set<String> embedded = new LinkedHashSet<>();
+        for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            switch (tag) {
+                case "img" -> {
+                    if (isPixel(e)) {
+                        pixels++;
+                    } else {
+                        images++;
+                        if (!e.hasAttr("alt")) {
+                            noAlt.add(e.attr("src"));
+                        }
+                    }
+                }
+                case "form", "input", "textarea", "select" -> form = true;
+                case "button" -> form |= e.attr("type").equals("submit");
+                case "script" -> scriptTag = true;
+                case "object", "embed", "iframe", "applet", "frame", "frameset" -> embedded.add(tag);
+                default -> {
+                }
+            }
+            if (e.attributesSize() == 0) {
                 continue;
             }
-            images++;
-            if (!img.hasAttr("alt")) {
-                noAlt.add(img.attr("src"));
+            for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                String key = a.getKey();
+                if (key.length() >= 2 && (key.charAt(0) == 'o' || key.charAt(0) == 'O')
+                        && (key.charAt(1) == 'n' || key.charAt(1) == 'N')) {
+                    handlers = true;
+                }
             }
+            String style = e.attr("style");
+            if ((!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) || e.hasAttr("hidden")) {
+                hidden += e.text().length();
+            }
+            String href = e.attr("href").strip();
+            String target = href.isEmpty() ? e.attr("src").strip() : href;
+            jsUrls |= target.regionMatches(true, 0, "javascript:", 0, 11);
         }
         int textChars = htmlText.strip().length();
         if (images > 0 && textChars < MIN_TEXT_PER_IMAGE * images) {
@@ -258,33 +301,18 @@ public final class ContentChecker {
             f.add(new ContentFinding(ContentFindingId.HTML_TOO_LARGE, "the HTML is " + m.htmlBytes() / 1024
                     + " KB; Gmail clips above 102 KB", List.of()));
         }
-        int hidden = 0;
-        for (Element e : doc.select("[style]")) {
-            if (HIDDEN_STYLE.matcher(e.attr("style")).find()) {
-                hidden += e.text().length();
-            }
-        }
-        for (Element e : doc.select("[hidden]")) {
-            hidden += e.text().length();
-        }
         if (hidden > MAX_HIDDEN_CHARS) {
             f.add(new ContentFinding(ContentFindingId.HTML_HIDDEN_TEXT, hidden + " characters of hidden text",
                     List.of()));
         }
-        if (!doc.select("form, input, textarea, select, button[type=submit]").isEmpty()) {
+        if (form) {
             f.add(new ContentFinding(ContentFindingId.HTML_FORM, "the HTML contains a form", List.of()));
         }
-        boolean handlers = doc.getAllElements().stream().anyMatch(e -> e.attributes().asList().stream()
-                .anyMatch(a -> a.getKey().toLowerCase(Locale.ROOT).startsWith("on")));
-        boolean jsUrls = doc.select("[href], [src]").stream().anyMatch(e ->
-                (e.attr("href") + " " + e.attr("src")).strip().toLowerCase(Locale.ROOT).startsWith("javascript:"));
-        if (!doc.select("script").isEmpty() || handlers || jsUrls) {
+        if (scriptTag || handlers || jsUrls) {
             f.add(new ContentFinding(ContentFindingId.HTML_SCRIPT, "the HTML contains script ("
-                    + (!doc.select("script").isEmpty() ? "<script>" : handlers ? "event handler attributes"
-                    : "javascript: URLs") + ")", List.of()));
+                    + (scriptTag ? "<script>" : handlers ? "event handler attributes" : "javascript: URLs") + ")",
+                    List.of()));
         }
-        List<String> embedded = doc.select("object, embed, iframe, applet, frame, frameset").stream()
-                .map(Element::tagName).distinct().toList();
         if (!embedded.isEmpty()) {
             f.add(new ContentFinding(ContentFindingId.HTML_EMBEDDED_OBJECT, "the HTML embeds "
                     + String.join(", ", embedded.stream().map(t -> "<" + t + ">").toList()), List.of()));

@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record ContentReport(double score, List<ContentFinding> findings, List<String> linkHosts,
                             List<String> phraseHits) {
+    /**
+     * {@link #spamScore()} at or above which the message reads as spam. Chosen on the development
+     * half of the content corpus (bench/ContentCheckerLoop) and then checked on the held-out half.
+     */
+    public static final double SPAM_THRESHOLD = 1.6;
+
     public ContentReport {
         findings = List.copyOf(findings);
         linkHosts = List.copyOf(linkHosts);
@@ -20,5 +26,15 @@ public record ContentReport(double score, List<ContentFinding> findings, List<St
 
     public List<String> ids() {
         return findings.stream().map(f -> f.id().id()).toList();
+    }
+
+    /** The spam weights of the findings, summed, one decimal (SpamAssassin-style: higher is spammier). */
+    public double spamScore() {
+        return Math.round(findings.stream().mapToDouble(f -> f.id().spamWeight()).sum() * 10) / 10.0;
+    }
+
+    /** Whether the findings together read as spam rather than as an untidy but legitimate template. */
+    public boolean likelySpam() {
+        return spamScore() >= SPAM_THRESHOLD - 1e-9;
     }
 }

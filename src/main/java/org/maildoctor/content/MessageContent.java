@@ -52,6 +52,11 @@ public record MessageContent(List<Header> headers, String text, String html, int
     private static final Session SESSION;
 
     static {
+        // skips Jakarta Mail 2.1's ServiceLoader scan per header block, multipart and decoder (most of
+        // the parse time here too); the reasoning is at bounce.mime.MailDecoder, which does the same
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         Properties p = new Properties();
         p.setProperty("mail.mime.address.strict", "false");
         p.setProperty("mail.mime.decodetext.strict", "false");

@@ -77,10 +77,12 @@ public final class ScoreCardJson {
         return m;
     }
 
-    /** The template checker's document (docs/cli-content.md): {@code {score, findings[{id, explanation, fix, points, evidence}]}}. */
+    /** The template checker's document (docs/cli-content.md): {@code {score, spamScore, likelySpam, findings[{id, explanation, fix, points, spamWeight, evidence}]}}. */
     public static Map<String, Object> content(ContentReport r) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("score", r.score());
+        doc.put("spamScore", r.spamScore());
+        doc.put("likelySpam", r.likelySpam());
         List<Map<String, Object>> findings = new ArrayList<>();
         for (ContentFinding f : r.findings()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -88,6 +90,7 @@ public final class ScoreCardJson {
             m.put("explanation", f.explanation());
             m.put("fix", f.fix());
             m.put("points", f.points());
+            m.put("spamWeight", f.id().spamWeight());
             m.put("evidence", f.evidence());
             findings.add(m);
         }

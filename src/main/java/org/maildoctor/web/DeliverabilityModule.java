@@ -151,8 +151,8 @@ public final class DeliverabilityModule implements WebModule {
     @OpenApi(path = "/api/v1/content/check", methods = HttpMethod.POST, operationId = "checkContent",
             summary = "Template checker: a raw message (message/rfc822) or an HTML template (text/html) in the body",
             tags = {"deliverability"}, security = {@OpenApiSecurity(name = "bearerAuth")},
-            responses = @OpenApiResponse(status = "200", description = "{score, findings[{id, explanation, fix, points, "
-                    + "evidence}], phrases, linkHosts}", content = @OpenApiContent(type = "application/json")))
+            responses = @OpenApiResponse(status = "200", description = "{score, spamScore, likelySpam, findings[{id, "
+                    + "explanation, fix, points, spamWeight, evidence}], phrases, linkHosts}", content = @OpenApiContent(type = "application/json")))
     void contentApi(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {

@@ -27,6 +27,9 @@ class ContentCommandTest {
         assertThat(doc.at("/findings/0/id").asText()).isEqualTo("links.shortener");
         assertThat(doc.at("/findings/0/fix").asText()).isNotEmpty();
         assertThat(doc.get("score").asDouble()).isEqualTo(8.5);
+        assertThat(doc.get("spamScore").asDouble()).isEqualTo(1.0);
+        assertThat(doc.get("likelySpam").asBoolean()).isFalse();
+        assertThat(doc.at("/findings/0/spamWeight").asDouble()).isEqualTo(1.0);
     }
 
     @Test
