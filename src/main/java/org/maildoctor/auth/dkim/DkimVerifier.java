@@ -51,7 +51,11 @@ public final class DkimVerifier {
 
     /** One result per DKIM-Signature, top to bottom; an unsigned message gives an empty list. Never fails. */
     public CompletableFuture<List<DkimSignatureResult>> verifyAsync(byte[] message) {
-        RawMessage msg = RawMessage.parse(message);
+        return verifyAsync(RawMessage.parse(message));
+    }
+
+    /** As {@link #verifyAsync(byte[])} for a message already split (the analysis splits once for DKIM and ARC). */
+    public CompletableFuture<List<DkimSignatureResult>> verifyAsync(RawMessage msg) {
         List<CompletableFuture<DkimSignatureResult>> futures = new ArrayList<>();
         int seen = 0;
         for (HeaderField field : msg.headers()) {

@@ -12,11 +12,11 @@ import org.maildoctor.dns.FakeZone;
  * The ARC fixtures in src/test/resources/arc, made by dkimpy (see generate.py there): messages,
  * the key records as a FakeZone, and dkimpy's arc_verify verdict per case.
  */
-final class ArcFixtures {
+public final class ArcFixtures {
     private ArcFixtures() {
     }
 
-    static byte[] message(String name) {
+    public static byte[] message(String name) {
         try (InputStream in = ArcFixtures.class.getResourceAsStream("/arc/" + name + ".eml")) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -27,10 +27,14 @@ final class ArcFixtures {
         }
     }
 
-    static FakeZone zone() {
-        FakeZone.Builder b = FakeZone.builder();
+    public static FakeZone zone() {
+        return into(FakeZone.builder()).build();
+    }
+
+    /** Adds the fixtures' key records to a zone being built. */
+    public static FakeZone.Builder into(FakeZone.Builder b) {
         rows("dns.tsv").forEach((name, cells) -> b.txt(name, cells[2]));
-        return b.build();
+        return b;
     }
 
     /** case → dkimpy's cv ("pass", "fail", "none", or "terminated" for its chain-ended None). */
