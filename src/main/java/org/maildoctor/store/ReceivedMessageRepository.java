@@ -12,6 +12,21 @@ public interface ReceivedMessageRepository {
     /** Records the analysis of message {@code id}. */
     void saveReport(long id, double score, String reportJson);
 
+    /** One analysis to record. */
+    record Report(long id, double score, String reportJson) {
+    }
+
+    /**
+     * Records several analyses in one transaction (one commit instead of one per message: with the
+     * embedded database each commit writes the changed pages, which was a quarter of the receiver's
+     * CPU per message). All or nothing.
+     */
+    default void saveReports(List<Report> reports) {
+        for (Report r : reports) {
+            saveReport(r.id(), r.score(), r.reportJson());
+        }
+    }
+
     /** The messages received for a token, oldest first (without raw bytes). */
     List<ReceivedMessage> forToken(String token);
 

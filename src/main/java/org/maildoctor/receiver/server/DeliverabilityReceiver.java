@@ -32,6 +32,7 @@ import org.maildoctor.receiver.score.MessageAnalyzer;
 import org.maildoctor.report.ScoreCardJson;
 import org.maildoctor.store.IssuedToken;
 import org.maildoctor.store.ReceivedMessage;
+import org.maildoctor.store.ReceivedMessageRepository;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreException;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public final class DeliverabilityReceiver implements AutoCloseable {
     private final Clock clock;
     private final RateLimiter rateLimiter;
     private final ExecutorService analysis;
+    private final ReportWriter reports;
     private final SMTPServer server;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong analysed = new AtomicLong();
@@ -81,6 +83,7 @@ public final class DeliverabilityReceiver implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        this.reports = new ReportWriter();
         SMTPServer.Builder b = new SMTPServer.Builder()
                 .bindAddress(config.bind())
                 .port(config.port())
@@ -102,6 +105,7 @@ public final class DeliverabilityReceiver implements AutoCloseable {
                                                Clock clock) throws IOException {
         Files.createDirectories(config.spoolDir());
         DeliverabilityReceiver r = new DeliverabilityReceiver(config, store, analyzer, clock);
+        r.reports.start();
         r.recover();
         r.server.start();
         LOG.info("deliverability receiver listening on {}:{}", config.bind().getHostAddress(), r.port());
@@ -135,6 +139,7 @@ public final class DeliverabilityReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        reports.close();
     }
 
     /** The per-IP connection rate limit (the total cap is SubEthaSMTP's maxConnections). */
@@ -268,15 +273,93 @@ public final class DeliverabilityReceiver implements AutoCloseable {
         analysis.execute(() -> {
             try {
                 var card = analyzer.analyze(raw, env).get(120, TimeUnit.SECONDS);
-                store.received().saveReport(id, card.score(), JSON.writeValueAsString(ScoreCardJson.toMap(card)));
-                analysed.incrementAndGet();
-                reportLatencies.add((System.nanoTime() - dataEndNanos) / 1_000_000);
+                reports.add(new Pending(new ReceivedMessageRepository.Report(id, card.score(),
+                        JSON.writeValueAsString(ScoreCardJson.toMap(card))), dataEndNanos));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.error("analysis of message {} failed", id, e);
             }
         });
+    }
+
+    private record Pending(ReceivedMessageRepository.Report report, long dataEndNanos) {
+    }
+
+    /**
+     * Stores finished reports in batches, one transaction per batch (group commit): whatever the
+     * analysis threads finished while the previous batch was written goes into the next one, so a
+     * quiet receiver writes each report at once and a busy one amortises the commit. The message
+     * itself was stored and fsynced before 250; a report lost in a crash is lost exactly as an
+     * analysis still queued would be.
+     */
+    private final class ReportWriter implements Runnable {
+        private static final int MAX_BATCH = 256;
+        private static final Pending STOP = new Pending(null, 0);
+        private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread thread = new Thread(this, "receiver-reports");
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void add(Pending p) {
+            queue.add(p);
+        }
+
+        void close() {
+            queue.add(STOP);
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            List<Pending> batch = new ArrayList<>(MAX_BATCH);
+            boolean stopping = false;
+            while (!stopping) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(batch, MAX_BATCH - 1);
+                stopping = batch.remove(STOP);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
+                batch.clear();
+            }
+        }
+
+        private void write(List<Pending> batch) {
+            try {
+                store.received().saveReports(batch.stream().map(Pending::report).toList());
+            } catch (RuntimeException e) {
+                // one bad row must not cost the others their reports: retry them one by one
+                LOG.warn("storing {} reports at once failed ({}); storing them one by one", batch.size(),
+                        e.getMessage());
+                List<Pending> stored = new ArrayList<>();
+                for (Pending p : batch) {
+                    try {
+                        store.received().saveReports(List.of(p.report()));
+                        stored.add(p);
+                    } catch (RuntimeException one) {
+                        LOG.error("could not store the report of message {}: {}", p.report().id(), one.getMessage());
+                    }
+                }
+                batch = stored;
+            }
+            long now = System.nanoTime();
+            for (Pending p : batch) {
+                reportLatencies.add((now - p.dataEndNanos()) / 1_000_000);
+            }
+            analysed.addAndGet(batch.size());
+        }
     }
 
     /** Stores and analyses spooled files that have no row (a crash between the file and the insert). */

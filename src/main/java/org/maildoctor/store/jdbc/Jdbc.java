@@ -73,6 +73,34 @@ final class Jdbc {
         }
     }
 
+    @FunctionalInterface
+    interface ItemBinder<T> {
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per item as a JDBC batch in one transaction; all or nothing. */
+    <T> void batch(String sql, List<T> items, ItemBinder<T> binder) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (T item : items) {
+                    binder.bind(ps, item);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Runs an insert and returns the generated {@code id} column. */
     long insertReturningId(String sql, Binder binder) {
         try (Connection c = dataSource.getConnection();

@@ -3,6 +3,7 @@ package org.maildoctor.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,18 @@ final class JdbcReceivedMessageRepository implements ReceivedMessageRepository {
             Jdbc.setInstant(ps, 3, Jdbc.truncate(clock.instant()));
             ps.setLong(4, id);
         });
+    }
+
+    @Override
+    public void saveReports(List<Report> reports) {
+        Instant now = Jdbc.truncate(clock.instant());
+        jdbc.batch("UPDATE received_message SET score = ?, report = ?, analyzed_at = ? WHERE id = ?", reports,
+                (ps, r) -> {
+                    ps.setDouble(1, r.score());
+                    ps.setString(2, r.reportJson());
+                    Jdbc.setInstant(ps, 3, now);
+                    ps.setLong(4, r.id());
+                });
     }
 
     @Override
