@@ -21,10 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.maildoctor.receiver.score.Envelope;
@@ -64,7 +67,8 @@ public final class DeliverabilityReceiver implements AutoCloseable {
     private final Clock clock;
     private final RateLimiter rateLimiter;
     private final ExecutorService analysis;
-    private final ReportWriter reports;
+    private final Batcher<Arrival> arrivals;
+    private final Batcher<Pending> reports;
     private final SMTPServer server;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong analysed = new AtomicLong();
@@ -83,7 +87,8 @@ public final class DeliverabilityReceiver implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.reports = new ReportWriter();
+        this.arrivals = new Batcher<>("receiver-store", this::storeArrivals);
+        this.reports = new Batcher<>("receiver-reports", this::storeReports);
         SMTPServer.Builder b = new SMTPServer.Builder()
                 .bindAddress(config.bind())
                 .port(config.port())
@@ -105,7 +110,6 @@ public final class DeliverabilityReceiver implements AutoCloseable {
                                                Clock clock) throws IOException {
         Files.createDirectories(config.spoolDir());
         DeliverabilityReceiver r = new DeliverabilityReceiver(config, store, analyzer, clock);
-        r.reports.start();
         r.recover();
         r.server.start();
         LOG.info("deliverability receiver listening on {}:{}", config.bind().getHostAddress(), r.port());
@@ -139,6 +143,7 @@ public final class DeliverabilityReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        arrivals.close();
         reports.close();
     }
 
@@ -204,7 +209,7 @@ public final class DeliverabilityReceiver implements AutoCloseable {
             long id;
             try {
                 Path file = writeDurably(raw, now, client, helo, tls);
-                id = store.received().save(ReceivedMessage.incoming(token.token(), now, client.getHostAddress(), helo,
+                id = committed(ReceivedMessage.incoming(token.token(), now, client.getHostAddress(), helo,
                         mailFrom, recipients, tls, raw.length, file.toString()), raw);
             } catch (IOException | StoreException e) {
                 LOG.error("could not store a message for {}: {}", token.token(), e.getMessage());
@@ -286,79 +291,72 @@ public final class DeliverabilityReceiver implements AutoCloseable {
     private record Pending(ReceivedMessageRepository.Report report, long dataEndNanos) {
     }
 
+    private record Arrival(ReceivedMessageRepository.Incoming message, CompletableFuture<Long> id) {
+    }
+
+    /** Stores the message in the next group commit and returns its id once that commit is done. */
+    private long committed(ReceivedMessage m, byte[] raw) throws IOException {
+        Arrival a = new Arrival(new ReceivedMessageRepository.Incoming(m, raw), new CompletableFuture<>());
+        arrivals.add(a);
+        try {
+            return a.id().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while storing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the store did not commit within 60 s", e);
+        }
+    }
+
+    private void storeArrivals(List<Arrival> batch) {
+        allOrEach(batch, b -> {
+            List<Long> ids = store.received().saveAll(b.stream().map(Arrival::message).toList());
+            for (int i = 0; i < b.size(); i++) {
+                b.get(i).id().complete(ids.get(i));
+            }
+        }, (a, e) -> a.id().completeExceptionally(e));
+    }
+
+    private void storeReports(List<Pending> batch) {
+        List<Pending> stored = new ArrayList<>(batch.size());
+        allOrEach(batch, b -> {
+            store.received().saveReports(b.stream().map(Pending::report).toList());
+            stored.addAll(b);
+        }, (p, e) -> LOG.error("could not store the report of message {}: {}", p.report().id(), e.getMessage()));
+        long now = System.nanoTime();
+        for (Pending p : stored) {
+            reportLatencies.add((now - p.dataEndNanos()) / 1_000_000);
+        }
+        analysed.addAndGet(stored.size());
+    }
+
     /**
-     * Stores finished reports in batches, one transaction per batch (group commit): whatever the
-     * analysis threads finished while the previous batch was written goes into the next one, so a
-     * quiet receiver writes each report at once and a busy one amortises the commit. The message
-     * itself was stored and fsynced before 250; a report lost in a crash is lost exactly as an
-     * analysis still queued would be.
+     * Writes the batch in one transaction; when that fails, each item alone, so one bad row costs no
+     * other message its commit. {@code failed} settles an item that could not be written.
      */
-    private final class ReportWriter implements Runnable {
-        private static final int MAX_BATCH = 256;
-        private static final Pending STOP = new Pending(null, 0);
-        private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final Thread thread = new Thread(this, "receiver-reports");
-
-        void start() {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void add(Pending p) {
-            queue.add(p);
-        }
-
-        void close() {
-            queue.add(STOP);
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    private static <T> void allOrEach(List<T> batch, java.util.function.Consumer<List<T>> write,
+                                      java.util.function.BiConsumer<T, RuntimeException> failed) {
+        try {
+            write.accept(batch);
+            return;
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                failed.accept(batch.getFirst(), e);
+                return;
             }
+            LOG.warn("writing {} rows at once failed ({}); writing them one by one", batch.size(), e.getMessage());
         }
-
-        @Override
-        public void run() {
-            List<Pending> batch = new ArrayList<>(MAX_BATCH);
-            boolean stopping = false;
-            while (!stopping) {
-                try {
-                    batch.add(queue.take());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                queue.drainTo(batch, MAX_BATCH - 1);
-                stopping = batch.remove(STOP);
-                if (!batch.isEmpty()) {
-                    write(batch);
-                }
-                batch.clear();
-            }
-        }
-
-        private void write(List<Pending> batch) {
+        for (T item : batch) {
             try {
-                store.received().saveReports(batch.stream().map(Pending::report).toList());
+                write.accept(List.of(item));
             } catch (RuntimeException e) {
-                // one bad row must not cost the others their reports: retry them one by one
-                LOG.warn("storing {} reports at once failed ({}); storing them one by one", batch.size(),
-                        e.getMessage());
-                List<Pending> stored = new ArrayList<>();
-                for (Pending p : batch) {
-                    try {
-                        store.received().saveReports(List.of(p.report()));
-                        stored.add(p);
-                    } catch (RuntimeException one) {
-                        LOG.error("could not store the report of message {}: {}", p.report().id(), one.getMessage());
-                    }
-                }
-                batch = stored;
+                failed.accept(item, e);
             }
-            long now = System.nanoTime();
-            for (Pending p : batch) {
-                reportLatencies.add((now - p.dataEndNanos()) / 1_000_000);
-            }
-            analysed.addAndGet(batch.size());
         }
     }
 

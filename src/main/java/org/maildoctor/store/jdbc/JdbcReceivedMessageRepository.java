@@ -22,21 +22,31 @@ final class JdbcReceivedMessageRepository implements ReceivedMessageRepository {
         this.clock = clock;
     }
 
+    private static final String INSERT = "INSERT INTO received_message (token, received_at, client_ip, helo, "
+            + "mail_from, recipients, tls, size_bytes, raw_path, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public long save(ReceivedMessage m, byte[] raw) {
-        return jdbc.insertReturningId("INSERT INTO received_message (token, received_at, client_ip, helo, mail_from, "
-                + "recipients, tls, size_bytes, raw_path, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setString(1, m.token());
-                    Jdbc.setInstant(ps, 2, Jdbc.truncate(m.receivedAt()));
-                    ps.setString(3, m.clientIp());
-                    ps.setString(4, cut(m.helo(), 1000));
-                    ps.setString(5, cut(m.mailFrom(), 1000));
-                    ps.setString(6, cut(String.join("\n", m.recipients()), 10000));
-                    ps.setBoolean(7, m.tls());
-                    ps.setLong(8, m.sizeBytes());
-                    ps.setString(9, m.rawPath());
-                    ps.setBytes(10, raw);
-                });
+        return jdbc.insertReturningId(INSERT, ps -> bindNew(ps, new Incoming(m, raw)));
+    }
+
+    @Override
+    public List<Long> saveAll(List<Incoming> messages) {
+        return jdbc.insertAllReturningIds(INSERT, messages, JdbcReceivedMessageRepository::bindNew);
+    }
+
+    private static void bindNew(java.sql.PreparedStatement ps, Incoming in) throws SQLException {
+        ReceivedMessage m = in.message();
+        ps.setString(1, m.token());
+        Jdbc.setInstant(ps, 2, Jdbc.truncate(m.receivedAt()));
+        ps.setString(3, m.clientIp());
+        ps.setString(4, cut(m.helo(), 1000));
+        ps.setString(5, cut(m.mailFrom(), 1000));
+        ps.setString(6, cut(String.join("\n", m.recipients()), 10000));
+        ps.setBoolean(7, m.tls());
+        ps.setLong(8, m.sizeBytes());
+        ps.setString(9, m.rawPath());
+        ps.setBytes(10, in.raw());
     }
 
     private static String cut(String s, int max) {
