@@ -11,13 +11,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.maildoctor.auth.dkim.DkimAlgorithm;
-import org.maildoctor.auth.dkim.DkimKeyGenerator;
-import org.maildoctor.auth.dkim.DkimPrivateKeys;
-import org.maildoctor.auth.dkim.DkimSigner;
-import org.maildoctor.auth.dkim.DkimSigningKey;
-import org.maildoctor.auth.dkim.GeneratedDkimKey;
-import org.maildoctor.auth.dkim.SignOutcome;
 import org.maildoctor.dns.CachingResolver;
 import org.maildoctor.receiver.score.BlocklistLookup;
 import org.maildoctor.receiver.score.MessageAnalyzer;
@@ -44,23 +37,13 @@ public final class ReceiverThroughput {
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
         Path dir = Files.createTempDirectory("receiver-bench");
-        GeneratedDkimKey key = new DkimKeyGenerator().generate("good.test", "sel1", DkimAlgorithm.KeyType.RSA, 2048);
-        MapZone zone = new MapZone()
-                .txt("good.test", "v=spf1 mx ip4:127.0.0.1 -all")
-                .mx("good.test", 10, "mx.good.test")
-                .a("mx.good.test", "127.0.0.1")
-                .txt("_dmarc.good.test", "v=DMARC1; p=reject; adkim=r; aspf=r")
-                .ptr("1.0.0.127.in-addr.arpa", "mx.good.test")
-                .txt(key.dnsName(), key.recordStrings().toArray(String[]::new))
-                .exists("test");
-        DkimSigner signer = new DkimSigner(new DkimSigningKey("good.test", "sel1",
-                DkimPrivateKeys.parse(key.privateKeyPem()).orElseThrow()), Clock.systemUTC());
+        NewsletterFixture fixture = new NewsletterFixture();
+        MapZone zone = fixture.zone;
         try (Store store = Store.open(StoreConfig.embedded(dir.resolve("db")))) {
             String to = TestAddresses.issue(store.tokens(), DOMAIN, Duration.ofHours(2)).address();
             Path eml = dir.resolve("message.eml");
             // smtp-source -F sends each line of the file with CRLF appended: store the signed message with LF
-            String signed = new String(((SignOutcome.Signed) signer.sign(message(to))).message(),
-                    StandardCharsets.ISO_8859_1);
+            String signed = new String(fixture.signed(to), StandardCharsets.ISO_8859_1);
             Files.writeString(eml, signed.replace("\r\n", "\n"), StandardCharsets.ISO_8859_1);
             ReceiverConfig config = ReceiverConfig.defaults(InetAddress.getLoopbackAddress(), 0, dir.resolve("spool"),
                     Optional.empty()).withLimits(sessions + 50, 1_000_000);
@@ -145,16 +128,5 @@ public final class ReceiverThroughput {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    static byte[] message(String to) {
-        StringBuilder body = new StringBuilder();
-        for (int k = 0; k < 40; k++) {
-            body.append("Line ").append(k).append(" of an ordinary newsletter paragraph about the week's news.\r\n");
-        }
-        return ("From: Alice <alice@good.test>\r\nTo: " + to + "\r\nSubject: Weekly news\r\n"
-                + "Date: Tue, 1 Dec 2026 10:00:00 +0000\r\nMessage-ID: <bench@good.test>\r\n"
-                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body)
-                .getBytes(StandardCharsets.UTF_8);
     }
 }
