@@ -66,7 +66,7 @@ public record MessageContent(List<Header> headers, String text, String html, int
         p.setProperty("mail.mime.multipart.ignoremissingendboundary", "false");
         p.setProperty("mail.mime.multipart.allowempty", "true");
         p.setProperty("mail.mime.allowutf8", "true");
-        SESSION = Session.getInstance(p);
+        SESSION = org.maildoctor.mime.JakartaMail.parsingSession(p); // without the per-message provider scan
     }
 
     public MessageContent {

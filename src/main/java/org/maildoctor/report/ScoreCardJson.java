@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.maildoctor.auth.arc.ArcFailure;
 import org.maildoctor.auth.dkim.DkimSignatureResult;
 import org.maildoctor.auth.dkim.FailureReason;
 import org.maildoctor.content.ContentFinding;
@@ -49,8 +50,14 @@ public final class ScoreCardJson {
         dmarc.put("disposition", c.dmarc().map(d -> d.disposition().token()).orElse("none"));
         dmarc.put("fromDomain", c.fromDomain().orElse(null));
         auth.put("dmarc", dmarc);
-        auth.put("arc", Map.of("result", c.arc().verdict().code(), "instances", c.arc().instances(),
-                "explanation", c.arc().explanation()));
+        Map<String, Object> arc = new LinkedHashMap<>();
+        arc.put("result", c.arc().status().code());
+        arc.put("instances", c.arc().instances());
+        arc.put("failedInstance", c.arc().failedInstance().isPresent() ? c.arc().failedInstance().getAsInt() : null);
+        arc.put("reason", c.arc().reason() == ArcFailure.NONE ? null : c.arc().reason().name());
+        arc.put("oldestPass", c.arc().oldestPass().isPresent() ? c.arc().oldestPass().getAsInt() : null);
+        arc.put("explanation", c.arc().explanation());
+        auth.put("arc", arc);
         auth.put("authenticationResults", c.authenticationResults());
         doc.put("authentication", auth);
         Map<String, Object> env = new LinkedHashMap<>();

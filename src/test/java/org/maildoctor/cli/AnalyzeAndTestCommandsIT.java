@@ -68,6 +68,28 @@ class AnalyzeAndTestCommandsIT {
     }
 
     @Test
+    void analyzeVerifiesAnArcChainWithTheKeyFromTheHarnessDns() throws Exception {
+        // sealed by dkimpy with the harness key (src/test/resources/arc/generate.py)
+        Path file = dir.resolve("arc.eml");
+        byte[] sealed = org.maildoctor.auth.arc.ArcFixtures.message("harness-good-test");
+        Files.write(file, sealed);
+        DkimCommandTest.Run r = DkimCommandTest.run("analyze", file.toString(), "--client-ip", "127.0.0.1", "--helo",
+                "mx.good.test", "--mail-from", "list@good.test", "--dns", Harness.dnsServer(), "--json");
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.at("/authentication/arc/result").asText()).as(r.out()).isEqualTo("pass");
+        assertThat(doc.at("/authentication/arc/instances").asInt()).isEqualTo(1);
+        assertThat(doc.at("/authentication/authenticationResults").asText()).contains("arc=pass header.oldest-pass=0");
+
+        Files.write(file, new String(sealed, StandardCharsets.ISO_8859_1).replace("wiki page", "wiki-page")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        JsonNode bad = JSON.readTree(DkimCommandTest.run("analyze", file.toString(), "--client-ip", "127.0.0.1",
+                "--helo", "mx.good.test", "--mail-from", "list@good.test", "--dns", Harness.dnsServer(), "--json").out());
+        assertThat(bad.at("/authentication/arc/result").asText()).isEqualTo("fail");
+        assertThat(bad.at("/authentication/arc/failedInstance").asInt()).isEqualTo(1);
+        assertThat(bad.at("/authentication/arc/reason").asText()).isEqualTo("MESSAGE_SIGNATURE");
+    }
+
+    @Test
     void analyzeRejectsBadInputWithExitTwo() {
         DkimCommandTest.Run r = DkimCommandTest.run("analyze", dir.resolve("missing.eml").toString(), "--client-ip",
                 "127.0.0.1", "--helo", "x", "--mail-from", "a@b.c");

@@ -209,6 +209,34 @@ abstract class StoreContract {
     }
 
     @Test
+    void receivedMessagesStoredTogetherKeepTheirOrderAndReportsLandInOneBatch() {
+        List<ReceivedMessageRepository.Incoming> in = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            in.add(new ReceivedMessageRepository.Incoming(ReceivedMessage.incoming("tok", T0, "192.0.2." + k,
+                    "mx.example", "a@example.org", List.of("t@test.example"), k == 1, 10 + k, "/spool/" + k),
+                    ("message " + k).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        List<Long> ids = store.received().saveAll(in);
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        for (int k = 0; k < 3; k++) {
+            assertThat(store.received().raw(ids.get(k))).contains(in.get(k).raw());
+        }
+        for (int k = 0; k < 3; k++) {
+            int n = k;
+            assertThat(store.received().find(ids.get(k))).hasValueSatisfying(m -> {
+                assertThat(m.clientIp()).isEqualTo("192.0.2." + n);
+                assertThat(m.reportJson()).isEmpty();
+            });
+        }
+        store.received().saveReports(List.of(new ReceivedMessageRepository.Report(ids.get(0), 9.5, "{\"a\":1}"),
+                new ReceivedMessageRepository.Report(ids.get(2), 3.0, "{\"c\":3}")));
+        assertThat(store.received().find(ids.get(0)).orElseThrow().reportJson()).hasValue("{\"a\":1}");
+        assertThat(store.received().find(ids.get(1)).orElseThrow().reportJson()).isEmpty();
+        assertThat(store.received().find(ids.get(2)).orElseThrow().score()).hasValue(3.0);
+        assertThat(store.received().count()).isEqualTo(3);
+    }
+
+    @Test
     void pingAnswersWhileOpenAndFailsClearlyAfterClose() {
         store.ping();
         store.close();

@@ -1,7 +1,6 @@
 package org.maildoctor.bench;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.maildoctor.auth.dkim.DkimAlgorithm;
-import org.maildoctor.auth.dkim.DkimKeyGenerator;
-import org.maildoctor.auth.dkim.DkimPrivateKeys;
-import org.maildoctor.auth.dkim.DkimSigner;
-import org.maildoctor.auth.dkim.DkimSigningKey;
-import org.maildoctor.auth.dkim.GeneratedDkimKey;
-import org.maildoctor.auth.dkim.SignOutcome;
 import org.maildoctor.receiver.score.BlocklistLookup;
 import org.maildoctor.receiver.score.Envelope;
 import org.maildoctor.receiver.score.MessageAnalyzer;
@@ -29,25 +21,9 @@ import org.maildoctor.report.ScoreCardJson;
 public final class AnalyzerLoop {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        GeneratedDkimKey key = new DkimKeyGenerator().generate("good.test", "sel1", DkimAlgorithm.KeyType.RSA, 2048);
-        MapZone zone = new MapZone()
-                .txt("good.test", "v=spf1 mx ip4:127.0.0.1 -all")
-                .mx("good.test", 10, "mx.good.test")
-                .a("mx.good.test", "127.0.0.1")
-                .txt("_dmarc.good.test", "v=DMARC1; p=reject; adkim=r; aspf=r")
-                .ptr("1.0.0.127.in-addr.arpa", "mx.good.test")
-                .txt(key.dnsName(), key.recordStrings().toArray(String[]::new))
-                .exists("test");
-        DkimSigner signer = new DkimSigner(new DkimSigningKey("good.test", "sel1",
-                DkimPrivateKeys.parse(key.privateKeyPem()).orElseThrow()), Clock.systemUTC());
-        StringBuilder body = new StringBuilder();
-        for (int k = 0; k < 40; k++) {
-            body.append("Line ").append(k).append(" of an ordinary newsletter paragraph about the week's news.\r\n");
-        }
-        byte[] msg = ((SignOutcome.Signed) signer.sign(("From: Alice <alice@good.test>\r\nTo: t@deliverability.example\r\n"
-                + "Subject: Weekly news\r\nDate: Tue, 1 Dec 2026 10:00:00 +0000\r\nMessage-ID: <b1@good.test>\r\n"
-                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body)
-                .getBytes(StandardCharsets.UTF_8))).message();
+        NewsletterFixture fixture = new NewsletterFixture();
+        MapZone zone = fixture.zone;
+        byte[] msg = fixture.signed("t@deliverability.example");
         MessageAnalyzer analyzer = new MessageAnalyzer(zone, Clock.systemUTC(), BlocklistLookup.NONE, "maildoctor");
         Envelope env = new Envelope(InetAddress.getByName("127.0.0.1"), "mx.good.test", "alice@good.test",
                 List.of("t@deliverability.example"), true);

@@ -48,6 +48,11 @@ public record DkimSignature(DkimAlgorithm algorithm, byte[] signature, byte[] bo
      * the resolver turns it into A-labels.
      */
     public String keyName() {
+        return keyName(selector, domain);
+    }
+
+    /** {@code selector._domainkey.domain}, for any signature that uses DKIM keys (also ARC-Seal, RFC 8617 4.1.3). */
+    public static String keyName(String selector, String domain) {
         String name = selector + "._domainkey." + domain;
         boolean ascii = true;
         for (int i = 0; i < name.length() && ascii; i++) {

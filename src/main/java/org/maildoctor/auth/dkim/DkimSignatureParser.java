@@ -15,6 +15,19 @@ public final class DkimSignatureParser {
 
     /** Never throws: any input gives {@link SignatureParse.Valid} or {@link SignatureParse.Invalid}. */
     public static SignatureParse parse(HeaderField field) {
+        return parse(field, false);
+    }
+
+    /**
+     * An ARC-Message-Signature (RFC 8617 4.1.2): the DKIM-Signature syntax and semantics except that
+     * there is no {@code v=}, {@code i=} is the ARC instance (so the AUID is {@code @d}), and {@code h=}
+     * MUST NOT list ARC-Seal. Never throws.
+     */
+    public static SignatureParse parseArcMessageSignature(HeaderField field) {
+        return parse(field, true);
+    }
+
+    private static SignatureParse parse(HeaderField field, boolean arc) {
         TagList parsed = TagList.parse(field.value());
         if (parsed instanceof TagList.Malformed m) {
             return new SignatureParse.Invalid(FailureReason.SYNTAX, "the signature is not a tag-list: " + m.problem(),
@@ -28,10 +41,14 @@ public final class DkimSignatureParser {
 
         // 6.1.1: v= must be exactly "1"; drafts used none (ietf00/01) or 0.5
         Optional<String> v = tags.get("v");
-        if (v.isEmpty()) {
+        if (arc) {
+            if (tags.get("i").isEmpty()) {
+                return bad.syntax("required tag i= (the ARC instance) is missing (RFC 8617 4.1.2)");
+            }
+        } else if (v.isEmpty()) {
             return bad.syntax("no v= tag: a pre-RFC 6376 draft signature (RFC 6376 3.5: v= is required)");
         }
-        if (!v.get().equals("1")) {
+        if (!arc && !v.get().equals("1")) {
             return bad.syntax("v=" + TagList.clip(v.get()) + " is not 1 (RFC 6376 6.1.1: incompatible version)");
         }
         for (String required : List.of("a", "b", "bh", "d", "h", "s")) {
@@ -80,11 +97,14 @@ public final class DkimSignatureParser {
             }
             h.add(asciiLower(name));
         }
+        if (arc && h.contains("arc-seal")) {
+            return bad.syntax("h= lists ARC-Seal; an ARC-Message-Signature MUST NOT sign it (RFC 8617 4.1.2)");
+        }
         if (!h.contains("from")) {
             return bad.of(FailureReason.FROM_NOT_SIGNED, "h= does not include From (RFC 6376 6.1.1)");
         }
         String identity = "@" + d;
-        if (tags.get("i").isPresent()) {
+        if (!arc && tags.get("i").isPresent()) {
             Optional<String> decoded = quotedPrintable(TagList.removeFws(tags.get("i").get()));
             if (decoded.isEmpty() || decoded.get().indexOf('@') < 0) {
                 return bad.syntax("i= is not an identity (local-part@domain, dkim-quoted-printable)");
@@ -122,7 +142,7 @@ public final class DkimSignatureParser {
      * Lower-cases A-Z only: header bytes are held as ISO-8859-1 characters, and Unicode lower-casing
      * would change the bytes of a UTF-8 domain (RFC 8616).
      */
-    static String asciiLower(String s) {
+    public static String asciiLower(String s) {
         int first = 0;
         while (first < s.length() && !(s.charAt(first) >= 'A' && s.charAt(first) <= 'Z')) {
             first++;
@@ -172,7 +192,7 @@ public final class DkimSignatureParser {
     }
 
     /** Base64 with FWS removed (RFC 6376 2.4 base64string allows FWS); empty when malformed. */
-    static Optional<byte[]> base64(String value) {
+    public static Optional<byte[]> base64(String value) {
         try {
             return Optional.of(Base64.getDecoder().decode(TagList.removeFws(value)));
         } catch (IllegalArgumentException e) {
@@ -207,7 +227,7 @@ public final class DkimSignatureParser {
      * sub-domain *("." sub-domain) with sub-domain = Let-dig [Ldh-str] (RFC 5321); underscores and
      * non-ASCII bytes are tolerated (selectors with "_" exist in the wild; RFC 8616 allows U-labels).
      */
-    static boolean isDomain(String s) {
+    public static boolean isDomain(String s) {
         if (s.isEmpty() || s.length() > 253) {
             return false;
         }

@@ -51,7 +51,11 @@ public final class DkimVerifier {
 
     /** One result per DKIM-Signature, top to bottom; an unsigned message gives an empty list. Never fails. */
     public CompletableFuture<List<DkimSignatureResult>> verifyAsync(byte[] message) {
-        RawMessage msg = RawMessage.parse(message);
+        return verifyAsync(RawMessage.parse(message));
+    }
+
+    /** As {@link #verifyAsync(byte[])} for a message already split (the analysis splits once for DKIM and ARC). */
+    public CompletableFuture<List<DkimSignatureResult>> verifyAsync(RawMessage msg) {
         List<CompletableFuture<DkimSignatureResult>> futures = new ArrayList<>();
         int seen = 0;
         for (HeaderField field : msg.headers()) {
@@ -70,8 +74,20 @@ public final class DkimVerifier {
                 .thenApply(x -> futures.stream().map(CompletableFuture::join).toList());
     }
 
+    /**
+     * One ARC-Message-Signature (RFC 8617 4.1.2): the DKIM verification of {@link #verifyAsync} with the
+     * AMS tag rules ({@link DkimSignatureParser#parseArcMessageSignature}). {@code message} is the whole
+     * message as {@link RawMessage#parse} split it; {@code field} one of its header fields.
+     */
+    public CompletableFuture<DkimSignatureResult> verifyArcMessageSignature(RawMessage message, HeaderField field) {
+        return verifyParsed(message, DkimSignatureParser.parseArcMessageSignature(field));
+    }
+
     private CompletableFuture<DkimSignatureResult> verifyOne(RawMessage msg, HeaderField field) {
-        SignatureParse parse = DkimSignatureParser.parse(field);
+        return verifyParsed(msg, DkimSignatureParser.parse(field));
+    }
+
+    private CompletableFuture<DkimSignatureResult> verifyParsed(RawMessage msg, SignatureParse parse) {
         if (parse instanceof SignatureParse.Invalid invalid) {
             return CompletableFuture.completedFuture(DkimSignatureResult.invalid(invalid));
         }
@@ -80,14 +96,23 @@ public final class DkimVerifier {
         if (early != null) {
             return CompletableFuture.completedFuture(early.result(sig));
         }
-        CompletableFuture<DnsResult> lookup;
+        return lookupKey(sig.keyName()).thenApply(key -> switch (key) {
+            case KeyLookup.Failed f -> new Outcome(f.reason(), f.explanation()).result(sig);
+            case KeyLookup.Found found -> evaluate(msg, sig, found.key());
+        });
+    }
+
+    /**
+     * The key record at {@code keyName} ({@code selector._domainkey.domain}): a DNS failure is
+     * TEMPERROR (never FAIL); no record, a revoked or an unparsable key is PERMERROR. Never fails.
+     */
+    public CompletableFuture<KeyLookup> lookupKey(String keyName) {
         try {
-            lookup = resolver.lookup(sig.keyName(), RecordType.TXT);
+            return resolver.lookup(keyName, RecordType.TXT).thenApply(dns -> keyFrom(keyName, dns));
         } catch (DnsNameException e) {
-            return CompletableFuture.completedFuture(new Outcome(FailureReason.SYNTAX,
-                    sig.keyName() + " is not a valid DNS name: " + e.getMessage()).result(sig));
+            return CompletableFuture.completedFuture(new KeyLookup.Failed(FailureReason.SYNTAX,
+                    keyName + " is not a valid DNS name: " + e.getMessage()));
         }
-        return lookup.thenApply(dns -> withKey(msg, sig, dns));
     }
 
     private Outcome checkTimes(DkimSignature sig) {
@@ -103,8 +128,7 @@ public final class DkimVerifier {
         return null;
     }
 
-    private DkimSignatureResult withKey(RawMessage msg, DkimSignature sig, DnsResult dns) {
-        String name = sig.keyName();
+    private static KeyLookup keyFrom(String name, DnsResult dns) {
         List<DnsRecord.Txt> txts = switch (dns) {
             case DnsResult.Answer a -> a.records(DnsRecord.Txt.class);
             case DnsResult.NxDomain n -> List.of();
@@ -112,27 +136,51 @@ public final class DkimVerifier {
             default -> null;
         };
         if (txts == null) {
-            return new Outcome(FailureReason.DNS_TEMPORARY, "the key could not be fetched: " + dns.describe()
-                    + " (RFC 6376 6.1.2: TEMPFAIL)").result(sig);
+            return new KeyLookup.Failed(FailureReason.DNS_TEMPORARY, "the key could not be fetched: "
+                    + dns.describe() + " (RFC 6376 6.1.2: TEMPFAIL)");
         }
         if (txts.isEmpty()) {
-            return new Outcome(FailureReason.KEY_NOT_FOUND, "no key record at " + name + " (" + dns.outcome()
-                    + ")").result(sig);
+            return new KeyLookup.Failed(FailureReason.KEY_NOT_FOUND, "no key record at " + name + " ("
+                    + dns.outcome() + ")");
         }
-        DkimKeyRecord.Parse keyParse = DkimKeyRecordParser.parseFirstUsable(
-                txts.stream().map(DnsRecord.Txt::text).toList());
-        DkimKeyRecord key;
-        switch (keyParse) {
-            case DkimKeyRecord.Parse.Revoked r -> {
-                return new Outcome(FailureReason.KEY_REVOKED, "the key at " + name
-                        + " has an empty p=: revoked (RFC 6376 3.6.1)").result(sig);
-            }
-            case DkimKeyRecord.Parse.Invalid inv -> {
-                return new Outcome(inv.reason(), "the key at " + name + " is unusable: " + inv.explanation()).result(sig);
-            }
-            case DkimKeyRecord.Parse.Valid v -> key = v.key();
+        return switch (DkimKeyRecordParser.parseFirstUsable(txts.stream().map(DnsRecord.Txt::text).toList())) {
+            case DkimKeyRecord.Parse.Revoked r -> new KeyLookup.Failed(FailureReason.KEY_REVOKED, "the key at "
+                    + name + " has an empty p=: revoked (RFC 6376 3.6.1)");
+            case DkimKeyRecord.Parse.Invalid inv -> new KeyLookup.Failed(inv.reason(), "the key at " + name
+                    + " is unusable: " + inv.explanation());
+            case DkimKeyRecord.Parse.Valid v -> new KeyLookup.Found(v.key());
+        };
+    }
+
+    /** RFC 6376 3.6.1: the key's k=, h= and s= must allow this algorithm for email. */
+    public static java.util.Optional<KeyLookup.Failed> keyUnfit(DkimAlgorithm algorithm, DkimKeyRecord key) {
+        if (key.keyType() != algorithm.keyType()) {
+            return java.util.Optional.of(new KeyLookup.Failed(FailureReason.KEY_TYPE_MISMATCH, "the key is k="
+                    + key.keyType().tagValue() + " but a=" + algorithm.tagValue()));
         }
-        return evaluate(msg, sig, key);
+        if (!key.allows(algorithm)) {
+            return java.util.Optional.of(new KeyLookup.Failed(FailureReason.HASH_NOT_ALLOWED, "the key's h="
+                    + String.join(":", key.hashAlgorithms()) + " does not allow " + algorithm.hashName()
+                    + " (RFC 6376 3.6.1)"));
+        }
+        if (!key.forEmail()) {
+            return java.util.Optional.of(new KeyLookup.Failed(FailureReason.KEY_NOT_FOR_EMAIL, "the key's s="
+                    + String.join(":", key.serviceTypes()) + " does not include email (RFC 6376 3.6.1)"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** RFC 8301: RSA keys under 1024 bits, then rsa-sha1, are FAIL whatever the cryptography says. */
+    public static java.util.Optional<KeyLookup.Failed> keyTooWeak(DkimAlgorithm algorithm, DkimKeyRecord key) {
+        if (key.keyType() == DkimAlgorithm.KeyType.RSA && key.bits() < 1024) {
+            return java.util.Optional.of(new KeyLookup.Failed(FailureReason.KEY_TOO_SHORT, "the RSA key has "
+                    + key.bits() + " bits; RFC 8301 3.2 requires at least 1024"));
+        }
+        if (algorithm == DkimAlgorithm.RSA_SHA1) {
+            return java.util.Optional.of(new KeyLookup.Failed(FailureReason.WEAK_ALGORITHM,
+                    "rsa-sha1 MUST NOT be used for verifying (RFC 8301 3.1)"));
+        }
+        return java.util.Optional.empty();
     }
 
     private DkimSignatureResult evaluate(RawMessage msg, DkimSignature sig, DkimKeyRecord key) {
@@ -140,26 +188,17 @@ public final class DkimVerifier {
         Checked checked = check(msg, sig, key);
         FailureReason reason;
         String why;
-        if (key.keyType() != sig.algorithm().keyType()) {
-            reason = FailureReason.KEY_TYPE_MISMATCH;
-            why = "the key is k=" + key.keyType().tagValue() + " but a=" + sig.algorithm().tagValue();
-        } else if (!key.allows(sig.algorithm())) {
-            reason = FailureReason.HASH_NOT_ALLOWED;
-            why = "the key's h=" + String.join(":", key.hashAlgorithms()) + " does not allow "
-                    + sig.algorithm().hashName() + " (RFC 6376 3.6.1)";
-        } else if (!key.forEmail()) {
-            reason = FailureReason.KEY_NOT_FOR_EMAIL;
-            why = "the key's s=" + String.join(":", key.serviceTypes()) + " does not include email (RFC 6376 3.6.1)";
+        java.util.Optional<KeyLookup.Failed> unfit = keyUnfit(sig.algorithm(), key);
+        java.util.Optional<KeyLookup.Failed> weak = keyTooWeak(sig.algorithm(), key);
+        if (unfit.isPresent()) {
+            reason = unfit.get().reason();
+            why = unfit.get().explanation();
         } else if (key.strict() && !sig.identityDomain().equals(sig.domain())) {
             reason = FailureReason.DOMAIN_MISMATCH;
             why = "the key has t=s, so i= must use exactly " + sig.domain() + ", not " + sig.identityDomain();
-        } else if (key.keyType() == DkimAlgorithm.KeyType.RSA && key.bits() < 1024) {
-            reason = FailureReason.KEY_TOO_SHORT;
-            why = "the RSA key has " + key.bits() + " bits; RFC 8301 3.2 requires at least 1024"
-                    + cryptoNote(checked);
-        } else if (sig.algorithm() == DkimAlgorithm.RSA_SHA1) {
-            reason = FailureReason.WEAK_ALGORITHM;
-            why = "rsa-sha1 MUST NOT be used for verifying (RFC 8301 3.1)" + cryptoNote(checked);
+        } else if (weak.isPresent()) {
+            reason = weak.get().reason();
+            why = weak.get().explanation() + cryptoNote(checked);
         } else if (checked.bodyTooShort) {
             reason = FailureReason.BODY_TOO_SHORT;
             why = "l=" + sig.bodyLength().getAsLong() + " is longer than the canonicalized body ("
@@ -222,7 +261,8 @@ public final class DkimVerifier {
         return new Checked(bh, sc, tooShort, body.length);
     }
 
-    private static SignatureCheck verifySignature(DkimAlgorithm algorithm, DkimKeyRecord key, byte[] data, byte[] b) {
+    /** Checks {@code b} over {@code data} with the key (RSA PKCS#1 v1.5, or Ed25519 over SHA-256 of the data, RFC 8463). */
+    public static SignatureCheck verifySignature(DkimAlgorithm algorithm, DkimKeyRecord key, byte[] data, byte[] b) {
         try {
             Signature verifier;
             byte[] input = data;

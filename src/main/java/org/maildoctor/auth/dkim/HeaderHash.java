@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the data the header signature covers (RFC 6376 3.7 and 5.4.2), shared by signer and verifier. */
-final class HeaderHash {
+public final class HeaderHash {
     private HeaderHash() {
     }
 
@@ -37,7 +37,7 @@ final class HeaderHash {
     }
 
     /** The signature field with the b= value removed, canonicalized, without the final CRLF. */
-    static byte[] signatureFieldData(HeaderField field, Canonicalization canon) {
+    public static byte[] signatureFieldData(HeaderField field, Canonicalization canon) {
         String raw = field.raw();
         int colon = raw.indexOf(':');
         String stripped = raw.substring(0, colon + 1) + withoutBValue(raw.substring(colon + 1));

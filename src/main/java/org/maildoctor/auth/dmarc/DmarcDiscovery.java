@@ -152,7 +152,7 @@ public final class DmarcDiscovery {
         }
         List<String> texts = r instanceof DnsResult.Answer a
                 ? a.records(DnsRecord.Txt.class).stream().map(DnsRecord.Txt::text).toList() : List.of();
-        DmarcParseResult parse = DmarcRecordParser.parseTxtSet(texts);
+        DmarcParseResult parse = DmarcRecordParser.parseTxtSetCached(texts);
         return parse.effectiveRecord().<WalkStep>map(rec -> new WalkStep.RecordFound(domain, rec, parse))
                 .orElseGet(() -> new WalkStep.NoRecord(domain, r.outcome(), parse));
     }

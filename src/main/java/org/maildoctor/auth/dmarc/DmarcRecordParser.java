@@ -2,6 +2,8 @@ package org.maildoctor.auth.dmarc;
 
 import org.maildoctor.model.Severity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -46,6 +48,26 @@ public final class DmarcRecordParser {
     /** Parses one {@code rua}/{@code ruf} URI. */
     public static ReportUriParse parseReportUri(String uri) {
         return ReportUriParser.parse(uri);
+    }
+
+    /**
+     * Results are immutable, and a receiver meets the same few policies again and again: the parse
+     * was a visible share of the receiver's analysis (bench/RESULTS.md, rx-arc). Like
+     * {@code DkimKeyRecordParser.parseCached}.
+     */
+    private static final Cache<List<String>, DmarcParseResult> PARSED = Caffeine.newBuilder()
+            .maximumSize(10_000).build();
+
+    /** {@link #parseTxtSet}, memoised by the TXT strings for sets of ordinary size. */
+    public static DmarcParseResult parseTxtSetCached(List<String> txtRecords) {
+        int size = 0;
+        for (String t : txtRecords) {
+            if (t == null) {
+                return parseTxtSet(txtRecords);
+            }
+            size += t.length();
+        }
+        return size > 8192 ? parseTxtSet(txtRecords) : PARSED.get(List.copyOf(txtRecords), DmarcRecordParser::parseTxtSet);
     }
 
     /**

@@ -32,20 +32,7 @@ public final class MailDecoder {
 
     private static final Session SESSION;
 
-    /**
-     * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a fresh {@code ServiceLoader} (a scan
-     * of every jar's META-INF/services) each time it builds headers, a multipart or a decoder, i.e.
-     * several times per message: that scan was most of the parse time of a bounce
-     * (jakartaee/mail-api#699, #861; fixed only in 2.2). The API's own FactoryFinder reads this system
-     * property first, so naming the provider the ServiceLoader would find anyway (Angus Mail's, the
-     * only one on the class path) skips the scan and changes nothing else. An explicit setting wins.
-     */
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-
     static {
-        if (System.getProperty(STREAM_PROVIDER) == null) {
-            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-        }
         Properties p = new Properties();
         p.setProperty("mail.mime.address.strict", "false");
         p.setProperty("mail.mime.decodetext.strict", "false");
@@ -58,7 +45,7 @@ public final class MailDecoder {
         p.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
         p.setProperty("mail.mime.multipart.allowempty", "true");
         p.setProperty("mail.mime.allowutf8", "true");
-        SESSION = Session.getInstance(p);
+        SESSION = org.maildoctor.mime.JakartaMail.parsingSession(p);
     }
 
     private MailDecoder() {

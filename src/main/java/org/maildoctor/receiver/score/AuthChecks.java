@@ -2,6 +2,8 @@ package org.maildoctor.receiver.score;
 
 import java.util.List;
 import java.util.Optional;
+import org.maildoctor.auth.arc.ArcValidation;
+import org.maildoctor.auth.arc.ChainStatus;
 import org.maildoctor.auth.dkim.DkimSignatureResult;
 import org.maildoctor.auth.dkim.DkimVerdict;
 import org.maildoctor.auth.dmarc.Disposition;
@@ -95,19 +97,24 @@ final class AuthChecks {
         };
     }
 
-    static ScoreCheck arc(ArcResult arc) {
-        return switch (arc.verdict()) {
-            case NONE -> ScoreCheck.info("auth.arc", A, arc.explanation());
-            case FAIL -> ScoreCheck.warn("auth.arc", A, "ARC chain broken: " + arc.explanation(),
-                    "Only forwarders and lists add ARC; if you add ARC sets yourself, fix the signer.", 0.3);
-            case NOT_EVALUATED -> ScoreCheck.notEvaluated("auth.arc", A, arc.explanation());
+    static ScoreCheck arc(ArcValidation arc) {
+        return switch (arc.status()) {
+            case NONE -> ScoreCheck.info("auth.arc", A, "no ARC sets: the message was not forwarded by an ARC "
+                    + "sealer (RFC 8617); nothing to validate");
+            case PASS -> ScoreCheck.pass("auth.arc", A, arc.explanation());
+            case FAIL -> arc.temporary() ? ScoreCheck.unknown("auth.arc", A, "the ARC chain could not be "
+                    + "validated: " + arc.explanation())
+                    : ScoreCheck.warn("auth.arc", A, "ARC chain fails"
+                    + (arc.failedInstance().isPresent() ? " at instance i=" + arc.failedInstance().getAsInt() : "")
+                    + " (" + arc.reason().text() + "): " + arc.explanation() + ". Receivers then ignore what the "
+                    + "forwarders vouched for", arc.reason().fix(), 0.3);
         };
     }
 
     /** RFC 8601 Authentication-Results for what we checked. */
     static String authenticationResults(String authservId, SpfEvaluation spf, SpfEvaluation helo,
                                         List<DkimSignatureResult> sigs, Optional<DmarcEvaluation> dm,
-                                        Optional<String> fromDomain, ArcResult arc) {
+                                        Optional<String> fromDomain, ArcValidation arc) {
         StringBuilder sb = new StringBuilder("Authentication-Results: ").append(authservId);
         sb.append(";\n\tspf=").append(spf.result().keyword()).append(" smtp.mailfrom=").append(spf.sender());
         sb.append(";\n\tspf=").append(helo.result().keyword()).append(" smtp.helo=").append(helo.domain());
@@ -125,8 +132,13 @@ final class AuthChecks {
         sb.append(";\n\tdmarc=").append(dm.map(d -> d.result().token()).orElse("permerror"));
         dm.flatMap(DmarcEvaluation::requestedPolicy).ifPresent(p -> sb.append(" policy.dmarc=").append(policyWord(p)));
         fromDomain.ifPresent(d -> sb.append(" header.from=").append(d));
-        if (arc.verdict() != ArcResult.Verdict.NOT_EVALUATED) {
-            sb.append(";\n\tarc=").append(arc.verdict() == ArcResult.Verdict.FAIL ? "fail" : "none");
+        sb.append(";\n\tarc=").append(arc.status().code());
+        if (arc.status() == ChainStatus.PASS) {
+            // RFC 8617 10.1 registers header.oldest-pass for the arc method
+            sb.append(" header.oldest-pass=").append(arc.oldestPass().orElse(0));
+        } else if (arc.status() == ChainStatus.FAIL) {
+            sb.append(" (").append(arc.failedInstance().isPresent() ? "i=" + arc.failedInstance().getAsInt() + " " : "")
+                    .append(arc.reason().text()).append(')');
         }
         return sb.toString();
     }

@@ -112,6 +112,8 @@ public final class HeaderChecks {
         }
     }
 
+    private static final java.util.regex.Pattern WSP_RUN = java.util.regex.Pattern.compile("\\s+");
+
     private static void date(MessageContent m, List<ScoreCheck> out) {
         Optional<String> date = m.first("Date");
         if (date.isEmpty()) {
@@ -119,7 +121,7 @@ public final class HeaderChecks {
                     + "requires it)", "Let your mail library set Date: when the message is sent.", 0.5));
             return;
         }
-        String d = COMMENTS.matcher(date.get()).replaceAll("").strip().replaceAll("\\s+", " ");
+        String d = WSP_RUN.matcher(COMMENTS.matcher(date.get()).replaceAll("").strip()).replaceAll(" ");
         try {
             DateTimeFormatter.RFC_1123_DATE_TIME.parse(d);
         } catch (DateTimeParseException e) {

@@ -14,7 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.maildoctor.audit.AuditCheck;
 import org.maildoctor.audit.rdns.ReverseDnsAudit;
+import org.maildoctor.auth.arc.ArcValidation;
+import org.maildoctor.auth.arc.ArcVerifier;
 import org.maildoctor.auth.dkim.DkimSignatureResult;
+import org.maildoctor.auth.dkim.RawMessage;
 import org.maildoctor.auth.dkim.DkimVerdict;
 import org.maildoctor.auth.dkim.DkimVerifier;
 import org.maildoctor.auth.dmarc.AuthResult;
@@ -53,6 +56,7 @@ public final class MessageAnalyzer {
     private final Resolver resolver;
     private final SpfVerifier spf;
     private final DkimVerifier dkim;
+    private final ArcVerifier arc;
     private final DmarcVerifier dmarc;
     private final ReverseDnsAudit rdns;
     private final BlocklistLookup blocklists;
@@ -64,6 +68,7 @@ public final class MessageAnalyzer {
         this.resolver = Objects.requireNonNull(resolver);
         this.spf = SpfVerifier.using(resolver, clock).withReceivingHost(authservId);
         this.dkim = new DkimVerifier(resolver, clock);
+        this.arc = new ArcVerifier(resolver, clock);
         this.dmarc = new DmarcVerifier(resolver);
         this.rdns = new ReverseDnsAudit(resolver);
         this.blocklists = Objects.requireNonNull(blocklists);
@@ -76,7 +81,9 @@ public final class MessageAnalyzer {
         Optional<String> fromDomain = HeaderChecks.fromDomain(m);
         String mailFromDomain = env.mailFrom().isEmpty() ? env.helo() : HeaderChecks.domainOf(env.mailFrom());
 
-        CompletableFuture<List<DkimSignatureResult>> dkimF = dkim.verifyAsync(raw);
+        RawMessage split = RawMessage.parse(raw); // one split for DKIM and ARC
+        CompletableFuture<List<DkimSignatureResult>> dkimF = dkim.verifyAsync(split);
+        CompletableFuture<ArcValidation> arcF = arc.verifyAsync(split);
         CompletableFuture<List<AuditCheck>> rdnsF = rdns.audit(env.clientIp())
                 .exceptionally(e -> List.of(AuditCheck.unknown("rdns.ptr", "reverse DNS lookup failed: " + e, List.of())));
         CompletableFuture<DnsResult> heloF = heloLookup(env);
@@ -100,9 +107,9 @@ public final class MessageAnalyzer {
             CompletableFuture<Optional<DmarcEvaluation>> dmarcF = fromDomain.isEmpty()
                     ? CompletableFuture.completedFuture(Optional.empty())
                     : dmarcOf(fromDomain.get(), spfMail, sigs);
-            return CompletableFuture.allOf(dmarcF, rdnsF, heloF, blF).thenApply(v ->
-                    card(m, env, fromDomain, spfMail, spfHelo, sigs, dmarcF.join(), rdnsF.join(), heloF.join(),
-                            blF.join(), linkHosts));
+            return CompletableFuture.allOf(dmarcF, rdnsF, heloF, blF, arcF).thenApply(v ->
+                    card(m, env, fromDomain, spfMail, spfHelo, sigs, dmarcF.join(), arcF.join(), rdnsF.join(),
+                            heloF.join(), blF.join(), linkHosts));
         });
     }
 
@@ -137,14 +144,13 @@ public final class MessageAnalyzer {
 
     private ScoreCard card(MessageContent m, Envelope env, Optional<String> fromDomain, SpfEvaluation spfMail,
                            SpfEvaluation spfHelo, List<DkimSignatureResult> sigs, Optional<DmarcEvaluation> dm,
-                           List<AuditCheck> rdnsChecks, DnsResult helo, BlocklistLookup.Outcome listings,
+                           ArcValidation arc, List<AuditCheck> rdnsChecks, DnsResult helo, BlocklistLookup.Outcome listings,
                            List<String> linkHosts) {
         List<ScoreCheck> checks = new ArrayList<>();
         checks.add(AuthChecks.spf(spfMail));
         checks.add(AuthChecks.spfHelo(spfHelo));
         checks.add(AuthChecks.dkim(sigs, fromDomain));
         checks.add(AuthChecks.dmarc(dm, fromDomain));
-        ArcResult arc = ArcChain.validate(m);
         checks.add(AuthChecks.arc(arc));
         checks.add(env.tls() ? ScoreCheck.pass("transport.tls", AUTH, "the message arrived over TLS (STARTTLS)")
                 : ScoreCheck.warn("transport.tls", AUTH, "the message arrived without TLS; Gmail and Yahoo require "

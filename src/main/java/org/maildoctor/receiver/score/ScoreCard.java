@@ -2,6 +2,7 @@ package org.maildoctor.receiver.score;
 
 import java.util.List;
 import java.util.Optional;
+import org.maildoctor.auth.arc.ArcValidation;
 import org.maildoctor.auth.dkim.DkimSignatureResult;
 import org.maildoctor.auth.dmarc.DmarcEvaluation;
 import org.maildoctor.auth.spf.SpfEvaluation;
@@ -17,7 +18,7 @@ import org.maildoctor.content.ContentReport;
  * @param spfHelo               SPF for the HELO name
  * @param dkim                  one result per DKIM-Signature
  * @param dmarc                 DMARC, empty when there is no usable From domain
- * @param arc                   the ARC chain
+ * @param arc                   the ARC chain (RFC 8617), signatures verified
  * @param authenticationResults the Authentication-Results header field (RFC 8601) a receiver would add
  * @param bulk                  the message looks like bulk mail
  * @param checks                every check, problems and passes, in category order
@@ -25,7 +26,7 @@ import org.maildoctor.content.ContentReport;
  */
 public record ScoreCard(double score, Envelope envelope, Optional<String> fromDomain, SpfEvaluation spf,
                         SpfEvaluation spfHelo, List<DkimSignatureResult> dkim, Optional<DmarcEvaluation> dmarc,
-                        ArcResult arc, String authenticationResults, boolean bulk, List<ScoreCheck> checks,
+                        ArcValidation arc, String authenticationResults, boolean bulk, List<ScoreCheck> checks,
                         ContentReport content) {
     public ScoreCard {
         dkim = List.copyOf(dkim);

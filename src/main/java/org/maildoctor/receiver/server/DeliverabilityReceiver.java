@@ -21,10 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.maildoctor.receiver.score.Envelope;
@@ -32,6 +35,7 @@ import org.maildoctor.receiver.score.MessageAnalyzer;
 import org.maildoctor.report.ScoreCardJson;
 import org.maildoctor.store.IssuedToken;
 import org.maildoctor.store.ReceivedMessage;
+import org.maildoctor.store.ReceivedMessageRepository;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreException;
 import org.slf4j.Logger;
@@ -63,6 +67,8 @@ public final class DeliverabilityReceiver implements AutoCloseable {
     private final Clock clock;
     private final RateLimiter rateLimiter;
     private final ExecutorService analysis;
+    private final Batcher<Arrival> arrivals;
+    private final Batcher<Pending> reports;
     private final SMTPServer server;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong analysed = new AtomicLong();
@@ -81,6 +87,8 @@ public final class DeliverabilityReceiver implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        this.arrivals = new Batcher<>("receiver-store", this::storeArrivals);
+        this.reports = new Batcher<>("receiver-reports", this::storeReports);
         SMTPServer.Builder b = new SMTPServer.Builder()
                 .bindAddress(config.bind())
                 .port(config.port())
@@ -135,6 +143,8 @@ public final class DeliverabilityReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        arrivals.close();
+        reports.close();
     }
 
     /** The per-IP connection rate limit (the total cap is SubEthaSMTP's maxConnections). */
@@ -199,7 +209,7 @@ public final class DeliverabilityReceiver implements AutoCloseable {
             long id;
             try {
                 Path file = writeDurably(raw, now, client, helo, tls);
-                id = store.received().save(ReceivedMessage.incoming(token.token(), now, client.getHostAddress(), helo,
+                id = committed(ReceivedMessage.incoming(token.token(), now, client.getHostAddress(), helo,
                         mailFrom, recipients, tls, raw.length, file.toString()), raw);
             } catch (IOException | StoreException e) {
                 LOG.error("could not store a message for {}: {}", token.token(), e.getMessage());
@@ -268,15 +278,86 @@ public final class DeliverabilityReceiver implements AutoCloseable {
         analysis.execute(() -> {
             try {
                 var card = analyzer.analyze(raw, env).get(120, TimeUnit.SECONDS);
-                store.received().saveReport(id, card.score(), JSON.writeValueAsString(ScoreCardJson.toMap(card)));
-                analysed.incrementAndGet();
-                reportLatencies.add((System.nanoTime() - dataEndNanos) / 1_000_000);
+                reports.add(new Pending(new ReceivedMessageRepository.Report(id, card.score(),
+                        JSON.writeValueAsString(ScoreCardJson.toMap(card))), dataEndNanos));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.error("analysis of message {} failed", id, e);
             }
         });
+    }
+
+    private record Pending(ReceivedMessageRepository.Report report, long dataEndNanos) {
+    }
+
+    private record Arrival(ReceivedMessageRepository.Incoming message, CompletableFuture<Long> id) {
+    }
+
+    /** Stores the message in the next group commit and returns its id once that commit is done. */
+    private long committed(ReceivedMessage m, byte[] raw) throws IOException {
+        Arrival a = new Arrival(new ReceivedMessageRepository.Incoming(m, raw), new CompletableFuture<>());
+        arrivals.add(a);
+        try {
+            return a.id().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while storing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the store did not commit within 60 s", e);
+        }
+    }
+
+    private void storeArrivals(List<Arrival> batch) {
+        allOrEach(batch, b -> {
+            List<Long> ids = store.received().saveAll(b.stream().map(Arrival::message).toList());
+            for (int i = 0; i < b.size(); i++) {
+                b.get(i).id().complete(ids.get(i));
+            }
+        }, (a, e) -> a.id().completeExceptionally(e));
+    }
+
+    private void storeReports(List<Pending> batch) {
+        List<Pending> stored = new ArrayList<>(batch.size());
+        allOrEach(batch, b -> {
+            store.received().saveReports(b.stream().map(Pending::report).toList());
+            stored.addAll(b);
+        }, (p, e) -> LOG.error("could not store the report of message {}: {}", p.report().id(), e.getMessage()));
+        long now = System.nanoTime();
+        for (Pending p : stored) {
+            reportLatencies.add((now - p.dataEndNanos()) / 1_000_000);
+        }
+        analysed.addAndGet(stored.size());
+    }
+
+    /**
+     * Writes the batch in one transaction; when that fails, each item alone, so one bad row costs no
+     * other message its commit. {@code failed} settles an item that could not be written.
+     */
+    private static <T> void allOrEach(List<T> batch, java.util.function.Consumer<List<T>> write,
+                                      java.util.function.BiConsumer<T, RuntimeException> failed) {
+        try {
+            write.accept(batch);
+            return;
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                failed.accept(batch.getFirst(), e);
+                return;
+            }
+            LOG.warn("writing {} rows at once failed ({}); writing them one by one", batch.size(), e.getMessage());
+        }
+        for (T item : batch) {
+            try {
+                write.accept(List.of(item));
+            } catch (RuntimeException e) {
+                failed.accept(item, e);
+            }
+        }
     }
 
     /** Stores and analyses spooled files that have no row (a crash between the file and the insert). */

@@ -73,6 +73,69 @@ final class Jdbc {
         }
     }
 
+    @FunctionalInterface
+    interface ItemBinder<T> {
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface TransactionWork<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    <R> R inTransaction(TransactionWork<R> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                R result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs {@code sql} once per item as a JDBC batch in one transaction; all or nothing. */
+    <T> void batch(String sql, List<T> items, ItemBinder<T> binder) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (T item : items) {
+                    binder.bind(ps, item);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+    }
+
+    /** Runs an insert per item in one transaction and returns each generated {@code id}; all or nothing. */
+    <T> List<Long> insertAllReturningIds(String sql, List<T> items, ItemBinder<T> binder) {
+        return inTransaction(c -> {
+            List<Long> ids = new ArrayList<>(items.size());
+            try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+                for (T item : items) {
+                    binder.bind(ps, item);
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        if (!keys.next()) {
+                            throw new StoreException("database " + description + " returned no generated id");
+                        }
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Runs an insert and returns the generated {@code id} column. */
     long insertReturningId(String sql, Binder binder) {
         try (Connection c = dataSource.getConnection();

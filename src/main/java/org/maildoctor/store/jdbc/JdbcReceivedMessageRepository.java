@@ -3,6 +3,7 @@ package org.maildoctor.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,21 +22,31 @@ final class JdbcReceivedMessageRepository implements ReceivedMessageRepository {
         this.clock = clock;
     }
 
+    private static final String INSERT = "INSERT INTO received_message (token, received_at, client_ip, helo, "
+            + "mail_from, recipients, tls, size_bytes, raw_path, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public long save(ReceivedMessage m, byte[] raw) {
-        return jdbc.insertReturningId("INSERT INTO received_message (token, received_at, client_ip, helo, mail_from, "
-                + "recipients, tls, size_bytes, raw_path, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setString(1, m.token());
-                    Jdbc.setInstant(ps, 2, Jdbc.truncate(m.receivedAt()));
-                    ps.setString(3, m.clientIp());
-                    ps.setString(4, cut(m.helo(), 1000));
-                    ps.setString(5, cut(m.mailFrom(), 1000));
-                    ps.setString(6, cut(String.join("\n", m.recipients()), 10000));
-                    ps.setBoolean(7, m.tls());
-                    ps.setLong(8, m.sizeBytes());
-                    ps.setString(9, m.rawPath());
-                    ps.setBytes(10, raw);
-                });
+        return jdbc.insertReturningId(INSERT, ps -> bindNew(ps, new Incoming(m, raw)));
+    }
+
+    @Override
+    public List<Long> saveAll(List<Incoming> messages) {
+        return jdbc.insertAllReturningIds(INSERT, messages, JdbcReceivedMessageRepository::bindNew);
+    }
+
+    private static void bindNew(java.sql.PreparedStatement ps, Incoming in) throws SQLException {
+        ReceivedMessage m = in.message();
+        ps.setString(1, m.token());
+        Jdbc.setInstant(ps, 2, Jdbc.truncate(m.receivedAt()));
+        ps.setString(3, m.clientIp());
+        ps.setString(4, cut(m.helo(), 1000));
+        ps.setString(5, cut(m.mailFrom(), 1000));
+        ps.setString(6, cut(String.join("\n", m.recipients()), 10000));
+        ps.setBoolean(7, m.tls());
+        ps.setLong(8, m.sizeBytes());
+        ps.setString(9, m.rawPath());
+        ps.setBytes(10, in.raw());
     }
 
     private static String cut(String s, int max) {
@@ -50,6 +61,18 @@ final class JdbcReceivedMessageRepository implements ReceivedMessageRepository {
             Jdbc.setInstant(ps, 3, Jdbc.truncate(clock.instant()));
             ps.setLong(4, id);
         });
+    }
+
+    @Override
+    public void saveReports(List<Report> reports) {
+        Instant now = Jdbc.truncate(clock.instant());
+        jdbc.batch("UPDATE received_message SET score = ?, report = ?, analyzed_at = ? WHERE id = ?", reports,
+                (ps, r) -> {
+                    ps.setDouble(1, r.score());
+                    ps.setString(2, r.reportJson());
+                    Jdbc.setInstant(ps, 3, now);
+                    ps.setLong(4, r.id());
+                });
     }
 
     @Override

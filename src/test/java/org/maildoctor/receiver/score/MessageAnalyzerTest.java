@@ -74,6 +74,31 @@ class MessageAnalyzerTest {
     }
 
     @Test
+    void anArcChainSealedByForwardersIsVerifiedAndReported() throws Exception {
+        // a list (fwd1) tagged the subject and added a footer, so the author's DKIM breaks; fwd2 sealed again
+        FakeZone arcZone = org.maildoctor.auth.arc.ArcFixtures.into(FakeZone.builder()).build();
+        MessageAnalyzer a = new MessageAnalyzer(arcZone, Clock.systemUTC(), BlocklistLookup.NONE, "maildoctor.test");
+        Envelope fromFwd2 = env("192.0.2.20", "mx.fwd2.example", "bounce@fwd2.example", true);
+        ScoreCard pass = a.analyze(org.maildoctor.auth.arc.ArcFixtures.message("pass-i2"), fromFwd2).join();
+        assertThat(check(pass, "auth.arc").status()).isEqualTo(Status.PASS);
+        assertThat(check(pass, "auth.arc").explanation()).contains("ARC chain of 2 set(s) verifies");
+        assertThat(pass.authenticationResults()).contains("arc=pass header.oldest-pass=0");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> arc = (Map<String, Object>) ((Map<String, Object>) ScoreCardJson.toMap(pass)
+                .get("authentication")).get("arc");
+        assertThat(arc).containsEntry("result", "pass").containsEntry("instances", 2).containsEntry("oldestPass", 0)
+                .containsEntry("reason", null);
+
+        ScoreCard fail = a.analyze(org.maildoctor.auth.arc.ArcFixtures.message("fail-body-changed"), fromFwd2).join();
+        ScoreCheck k = check(fail, "auth.arc");
+        assertThat(k.status()).isEqualTo(Status.WARN);
+        assertThat(k.explanation()).contains("i=2").contains("body hash mismatch");
+        assertThat(k.fix()).hasValueSatisfying(f -> assertThat(f).contains("seal after all rewriting"));
+        assertThat(fail.authenticationResults())
+                .contains("arc=fail (i=2 newest ARC-Message-Signature does not verify)");
+    }
+
+    @Test
     void aWellAuthenticatedMessageScoresTenAndTheJsonFollowsTheContract() {
         ScoreCard c = analyze(signed(message("", BODY)), GOOD, BlocklistLookup.NONE);
         assertThat(c.problems()).isEmpty();
@@ -85,6 +110,7 @@ class MessageAnalyzerTest {
         assertThat(check(c, "rdns.helo").status()).isEqualTo(Status.PASS);
         assertThat(check(c, "blocklist").status()).isEqualTo(Status.NOT_EVALUATED);
         assertThat(check(c, "auth.arc").status()).isEqualTo(Status.INFO);
+        assertThat(c.authenticationResults()).endsWith("arc=none");
 
         Map<String, Object> doc = ScoreCardJson.toMap(c);
         assertThat(doc).containsKeys("score", "authentication", "checks");
