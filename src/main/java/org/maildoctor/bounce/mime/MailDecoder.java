@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimePart;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +71,7 @@ public final class MailDecoder {
         Collector c = new Collector();
         String contentType = "";
         try {
-            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(stripMboxLine(lf)));
+            MimeMessage m = new MimeMessage(SESSION, new UnsyncSharedStream(stripMboxLine(lf)));
             contentType = lower(m.getContentType());
             c.walk(m, 0, false);
         } catch (Exception | StackOverflowError e) {
