@@ -80,8 +80,8 @@ public final class Notice {
         // would find. Kept apart so that each skips texts without its own literals.
         Matcher m = null;
         for (WordingPattern p : IN_REPLY_TO) {
-            Matcher c = p.matcherOrNull(text, lower);
-            if (c != null && c.find() && (m == null || c.start() < m.start())) {
+            Matcher c = p.findFirst(text, lower);
+            if (c != null && (m == null || c.start() < m.start())) {
                 m = c;
             }
         }
