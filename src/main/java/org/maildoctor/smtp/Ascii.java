@@ -63,41 +63,6 @@ final class Ascii {
     }
 
     /**
-     * For a regex of top-level alternatives, the literal each alternative starts with (after any
-     * {@code \b} or {@code ^}), e.g. {@code "relay(?:ing)? denied|\bptr\b"} gives {@code [relay, ptr]};
-     * null when some alternative starts with a group, a class or another construct. A text that
-     * contains none of them cannot match, so the list is a cheap prefilter (indexOf is vectorised;
-     * the regex engine tries every alternative at every position).
-     */
-    static java.util.List<String> literalPrefixes(String regex) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (String alt : topLevelAlternatives(regex)) {
-            int i = 0;
-            while (true) {
-                if (alt.startsWith("\\b", i)) {
-                    i += 2;
-                } else if (alt.startsWith("^", i)) {
-                    i++;
-                } else {
-                    break;
-                }
-            }
-            StringBuilder run = new StringBuilder();
-            while (i < alt.length() && "\\[](){}.*+?^$|".indexOf(alt.charAt(i)) < 0) {
-                run.append(alt.charAt(i++));
-            }
-            if (i < alt.length() && "?*{".indexOf(alt.charAt(i)) >= 0 && !run.isEmpty()) {
-                run.setLength(run.length() - 1); // the quantifier may remove the last character
-            }
-            if (run.isEmpty()) {
-                return null;
-            }
-            out.add(run.toString());
-        }
-        return out;
-    }
-
-    /**
      * Literals such that every match starts with one of them (after zero-width {@code \b} or {@code ^}):
      * per top-level alternative its leading literal run, or, when it opens with a mandatory group, that
      * group's own start literals; e.g. {@code "(?:after|\\[)\\s*(rcpt|mail)|\\bsmtp:"} gives

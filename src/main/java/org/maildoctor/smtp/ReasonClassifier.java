@@ -18,7 +18,8 @@ public final class ReasonClassifier {
      * (CASE_INSENSITIVE folds US-ASCII only, and so does {@link Ascii#lower}), without case-folding
      * every character of the text in every alternative of every rule, which made this classifier
      * the largest single cost of parsing a bounce. Such rules also skip the regex when the text
-     * holds none of the literals their alternatives start with ({@link Ascii#literalPrefixes}).
+     * holds none of the literals every match must contain ({@link Ascii#requiredLiterals}), and try the regex only
+     * where a match can start ({@link Ascii#startLiterals}).
      */
     private record Rule(Reason reason, Pattern pattern, boolean lowered, List<String> prefilter, List<String> starts) {
         static Rule of(Reason reason, String regex) {
