@@ -63,28 +63,44 @@ final class Ascii {
     }
 
     /**
-     * For a regex of top-level alternatives, the literal each alternative starts with (after any
-     * {@code \b} or {@code ^}), e.g. {@code "relay(?:ing)? denied|\bptr\b"} gives {@code [relay, ptr]};
-     * null when some alternative starts with a group, a class or another construct. A text that
-     * contains none of them cannot match, so the list is a cheap prefilter (indexOf is vectorised;
-     * the regex engine tries every alternative at every position).
+     * Literals such that every match starts with one of them (after zero-width {@code \b} or {@code ^}):
+     * per top-level alternative its leading literal run, or, when it opens with a mandatory group, that
+     * group's own start literals; e.g. {@code "(?:after|\\[)\\s*(rcpt|mail)|\\bsmtp:"} gives
+     * {@code [after, [, smtp:]}. Null when some alternative starts with anything else. A match can then
+     * begin only where one of them occurs, so the regex need not be tried anywhere else.
      */
-    static java.util.List<String> literalPrefixes(String regex) {
+    static java.util.List<String> startLiterals(String regex) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (String alt : topLevelAlternatives(regex)) {
             int i = 0;
-            while (true) {
-                if (alt.startsWith("\\b", i)) {
-                    i += 2;
-                } else if (alt.startsWith("^", i)) {
-                    i++;
-                } else {
-                    break;
+            while (alt.startsWith("\\b", i) || alt.startsWith("^", i)) {
+                i += alt.charAt(i) == '^' ? 1 : 2;
+            }
+            if (i < alt.length() && alt.charAt(i) == '(') {
+                int end = closing(alt, i);
+                if (end < 0 || end < alt.length() && "?*{".indexOf(alt.charAt(end)) >= 0) {
+                    return null;
                 }
+                String body = groupBody(alt.substring(i, end));
+                java.util.List<String> inner = body == null ? null : startLiterals(body);
+                if (inner == null) {
+                    return null;
+                }
+                out.addAll(inner);
+                continue;
             }
             StringBuilder run = new StringBuilder();
-            while (i < alt.length() && "\\[](){}.*+?^$|".indexOf(alt.charAt(i)) < 0) {
-                run.append(alt.charAt(i++));
+            while (i < alt.length()) {
+                char c = alt.charAt(i);
+                if (c == '\\' && i + 1 < alt.length() && !Character.isLetterOrDigit(alt.charAt(i + 1))) {
+                    run.append(alt.charAt(i + 1)); // escaped punctuation is itself
+                    i += 2;
+                } else if ("\\[](){}.*+?^$|".indexOf(c) >= 0) {
+                    break;
+                } else {
+                    run.append(c);
+                    i++;
+                }
             }
             if (i < alt.length() && "?*{".indexOf(alt.charAt(i)) >= 0 && !run.isEmpty()) {
                 run.setLength(run.length() - 1); // the quantifier may remove the last character

@@ -35,7 +35,8 @@ final class ProviderTags {
     /** Group 1 of each pattern is the tag value. Order: codes before host names, so codes come first. */
     private static final List<Rule> RULES = List.of(
             // Yahoo/AOL: "[TSS04]", "[PH01]", "[BL21]"; older "VS1-IP" style codes (help.yahoo.com SLN3444).
-            new Rule(Provider.YAHOO, Pattern.compile("\\[(TSS\\d{2}|TS\\d{2}|PH\\d{2}|IPTS\\d{2}|BL\\d{2}|GL\\d{2})]"), "["),
+            new Rule(Provider.YAHOO, Pattern.compile("\\[(TSS\\d{2}|TS\\d{2}|PH\\d{2}|IPTS\\d{2}|BL\\d{2}|GL\\d{2})]"),
+                    "[TS", "[PH", "[IPTS", "[BL", "[GL"),
             new Rule(Provider.YAHOO, Pattern.compile("\\b(VS\\d{1,2}-(?:IP|MF|RS|DNS)\\d?)\\b"), "VS"),
             // Microsoft Exchange / Exchange Online component codes, e.g. RESOLVER.ADR.RecipientNotFound.
             new Rule(Provider.MICROSOFT, Pattern.compile(
@@ -43,7 +44,8 @@ final class ProviderTags {
                     "RESOLVER.", "ROUTING.", "STOREDRV.", "QUEUE.", "SMTPSEND.", "SMTPSUBMIT.", "CAT.", "DELIVERY."),
             // Outlook.com consumer codes: "(S3150)", "(AS780090)", "(S2017062302)", "SC-001".
             new Rule(Provider.MICROSOFT, Pattern.compile("\\((A?S\\d{3,12})\\)"), "(S", "(AS"),
-            new Rule(Provider.MICROSOFT, Pattern.compile("\\b((?:SC|DY|OU|RP|CS|HE)-\\d{3})\\b"), "-"),
+            new Rule(Provider.MICROSOFT, Pattern.compile("\\b((?:SC|DY|OU|RP|CS|HE)-\\d{3})\\b"),
+                    "SC-", "DY-", "OU-", "RP-", "CS-", "HE-"),
             // Gmail: the support link names the case (?p=NoSuchUser); every Gmail reply ends in "gsmtp".
             new Rule(Provider.GMAIL, Pattern.compile("support\\.google\\.com/mail/\\?p=([A-Za-z]+)"), "support.google.com/mail/?p="),
             new Rule(Provider.GMAIL, Pattern.compile("\\b(gsmtp)\\b"), "gsmtp"),

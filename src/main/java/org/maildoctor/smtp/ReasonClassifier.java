@@ -18,14 +18,16 @@ public final class ReasonClassifier {
      * (CASE_INSENSITIVE folds US-ASCII only, and so does {@link Ascii#lower}), without case-folding
      * every character of the text in every alternative of every rule, which made this classifier
      * the largest single cost of parsing a bounce. Such rules also skip the regex when the text
-     * holds none of the literals their alternatives start with ({@link Ascii#literalPrefixes}).
+     * holds none of the literals every match must contain ({@link Ascii#requiredLiterals}), and try the regex only
+     * where a match can start ({@link Ascii#startLiterals}).
      */
-    private record Rule(Reason reason, Pattern pattern, boolean lowered, List<String> prefilter) {
+    private record Rule(Reason reason, Pattern pattern, boolean lowered, List<String> prefilter, List<String> starts) {
         static Rule of(Reason reason, String regex) {
             boolean lowered = Ascii.noUpperCaseLiteral(regex);
             List<String> prefixes = lowered ? Ascii.requiredLiterals(regex) : null;
+            List<String> starts = lowered ? Ascii.startLiterals(regex) : null;
             return new Rule(reason, Pattern.compile(regex, lowered ? 0 : Pattern.CASE_INSENSITIVE), lowered,
-                    prefixes == null ? List.of() : List.copyOf(prefixes));
+                    prefixes == null ? List.of() : List.copyOf(prefixes), starts == null ? null : List.copyOf(starts));
         }
 
         /** False when the lowered text holds none of the literals every match must start with. */
@@ -42,7 +44,8 @@ public final class ReasonClassifier {
         }
 
         boolean matches(String text, String lower) {
-            return lowered ? mayMatch(lower) && pattern.matcher(lower).find() : pattern.matcher(text).find();
+            return lowered ? mayMatch(lower) && WordingPattern.firstMatch(pattern, lower, starts) != null
+                    : pattern.matcher(text).find();
         }
     }
 

@@ -44,12 +44,18 @@ public final class SmtpReplyParser {
         List<String> lines = text.lines().map(SmtpReplyParser::clean).toList();
 
         for (int i = 0; i < lines.size(); i++) {
+            if (!mayHoldReplyCode(lines.get(i))) {
+                continue;
+            }
             Matcher m = REPLY_LINE.matcher(lines.get(i));
             if (m.find()) {
                 return withBasicCode(lines, i, m, text);
             }
         }
         for (int i = 0; i < lines.size(); i++) {
+            if (!mayHoldStatus(lines.get(i))) {
+                continue;
+            }
             Matcher m = STATUS_LINE.matcher(lines.get(i));
             if (m.find()) {
                 List<String> body = new ArrayList<>();
@@ -142,7 +148,7 @@ public final class SmtpReplyParser {
         List<String> out = new ArrayList<>();
         for (int i = from; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || REPLY_LINE.matcher(line).find()) {
+            if (line.isBlank() || mayHoldReplyCode(line) && REPLY_LINE.matcher(line).find()) {
                 break;
             }
             out.add(line.strip());
@@ -166,7 +172,7 @@ public final class SmtpReplyParser {
             String whole) {
         List<String> lines = new ArrayList<>();
         for (String line : body) {
-            String trimmed = TRAILER.matcher(line).replaceAll("").strip();
+            String trimmed = (Ascii.lower(line).contains("(in reply to ") ? TRAILER.matcher(line).replaceAll("") : line).strip();
             if (!trimmed.isEmpty()) {
                 lines.add(trimmed);
             }
@@ -191,6 +197,38 @@ public final class SmtpReplyParser {
             }
         }
         return new ReplyParseResult.Parsed(new SmtpReply(code, status, lines, tags));
+    }
+
+    /*
+     * Necessary conditions checked before the line regexes, which try their alternatives at every
+     * position of every line of a notice: most lines hold no digit run that could be a code at all.
+     */
+
+    /** Whether {@code line} has three digits in a row shaped like a reply code ([2-5][0-5]\d), which REPLY_LINE needs. */
+    private static boolean mayHoldReplyCode(String line) {
+        for (int i = 0; i + 2 < line.length(); i++) {
+            char a = line.charAt(i);
+            if (a >= '2' && a <= '5') {
+                char b = line.charAt(i + 1);
+                char c = line.charAt(i + 2);
+                if (b >= '0' && b <= '5' && c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code line} has "[245]." followed by a digit, which STATUS_LINE needs. */
+    private static boolean mayHoldStatus(String line) {
+        for (int i = line.indexOf('.'); i > 0 && i + 1 < line.length(); i = line.indexOf('.', i + 1)) {
+            char a = line.charAt(i - 1);
+            char d = line.charAt(i + 1);
+            if ((a == '2' || a == '4' || a == '5') && d >= '0' && d <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The quote character that opened the reply (Exchange writes {@code returned '550 ...'}), if any. */

@@ -17,19 +17,22 @@ public final class WordingPattern {
     private final Pattern pattern;
     private final boolean lowered;
     private final List<String> prefilter;
+    private final List<String> starts;
 
-    private WordingPattern(Pattern pattern, boolean lowered, List<String> prefilter) {
+    private WordingPattern(Pattern pattern, boolean lowered, List<String> prefilter, List<String> starts) {
         this.pattern = pattern;
         this.lowered = lowered;
         this.prefilter = prefilter;
+        this.starts = starts;
     }
 
     /** {@code regex} matched case-insensitively, with {@code flags} (e.g. MULTILINE) added. */
     public static WordingPattern compile(String regex, int flags) {
         boolean lowered = Ascii.noUpperCaseLiteral(regex, "SDWB");
         List<String> literals = lowered ? Ascii.requiredLiterals(regex) : null;
+        List<String> starts = lowered ? Ascii.startLiterals(regex) : null;
         return new WordingPattern(Pattern.compile(regex, flags | (lowered ? 0 : Pattern.CASE_INSENSITIVE)), lowered,
-                literals == null ? List.of() : List.copyOf(literals));
+                literals == null ? List.of() : List.copyOf(literals), starts == null ? null : List.copyOf(starts));
     }
 
     public static WordingPattern compile(String regex) {
@@ -56,7 +59,56 @@ public final class WordingPattern {
 
     /** Whether the regex finds a match in {@code text}; {@code lower} is {@code lower(text)}. */
     public boolean find(String text, String lower) {
-        return lowered ? mayMatch(lower) && pattern.matcher(lower).find() : pattern.matcher(text).find();
+        return findFirst(text, lower) != null;
+    }
+
+    /**
+     * The matcher after the leftmost match, as {@code matcher.find()} leaves it (offsets and groups over
+     * the text the pattern runs on, see {@link #matcherOrNull}), or null when there is none.
+     */
+    public Matcher findFirst(String text, String lower) {
+        if (!lowered) {
+            Matcher m = pattern.matcher(text);
+            return m.find() ? m : null;
+        }
+        return mayMatch(lower) ? firstMatch(pattern, lower, starts) : null;
+    }
+
+    /**
+     * {@code pattern.matcher(text)} after {@code find()}, or null; with {@code starts} (literals every match
+     * starts with, {@link Ascii#startLiterals}) the match is tried only where one of them occurs, in
+     * increasing order: java.util.regex has no such skip for a pattern that opens with alternatives, and
+     * tries every alternative at every position. {@code lookingAt} over a region with transparent,
+     * non-anchoring bounds matches at a position exactly as {@code find} does there ({@code \b},
+     * lookbehinds and {@code ^} still see the text before it), so the first success is find's match.
+     */
+    static Matcher firstMatch(Pattern pattern, String text, List<String> starts) {
+        Matcher m = pattern.matcher(text);
+        if (starts == null) {
+            return m.find() ? m : null;
+        }
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int[] next = new int[starts.size()];
+        java.util.Arrays.fill(next, -1);
+        int from = 0;
+        while (true) {
+            int p = Integer.MAX_VALUE;
+            for (int j = 0; j < next.length; j++) {
+                if (next[j] < from) {
+                    int at = text.indexOf(starts.get(j), from);
+                    next[j] = at < 0 ? Integer.MAX_VALUE : at;
+                }
+                p = Math.min(p, next[j]);
+            }
+            if (p == Integer.MAX_VALUE) {
+                return null;
+            }
+            m.region(p, text.length());
+            if (m.lookingAt()) {
+                return m;
+            }
+            from = p + 1;
+        }
     }
 
     /**
@@ -72,6 +124,11 @@ public final class WordingPattern {
 
     public String source() {
         return pattern.pattern();
+    }
+
+    /** The literals of {@link Ascii#startLiterals}, or null, for tests. */
+    List<String> starts() {
+        return starts;
     }
 
     /** The literals of {@link Ascii#requiredLiterals}, for tests. */

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 class ReasonClassifierFastPathTest {
 
     @Test
-    void literalPrefixesAreWhatEachAlternativeStartsWith() {
-        assertThat(Ascii.literalPrefixes("relay(?:ing)? denied|\\bptr\\b|user ?unknown|over ?quota"))
+    void startLiteralsAreWhatEachAlternativeStartsWith() {
+        assertThat(Ascii.startLiterals("relay(?:ing)? denied|\\bptr\\b|user ?unknown|over ?quota"))
                 .containsExactly("relay", "ptr", "user", "over");
-        assertThat(Ascii.literalPrefixes("starttls|(?:denied|rejected) by policy")).isNull();
-        assertThat(Ascii.literalPrefixes("a[bc]d|x{0,2}y")).isNull(); // x may be absent
-        assertThat(Ascii.literalPrefixes("a[bc|]d|xy+")).containsExactly("a", "xy");
+        assertThat(Ascii.startLiterals("starttls|(?:denied|rejected) by policy")).containsExactly("starttls", "denied", "rejected");
+        assertThat(Ascii.startLiterals("starttls|(?:denied|rejected)? by policy")).isNull(); // optional group
+        assertThat(Ascii.startLiterals("a[bc]d|x{0,2}y")).isNull(); // x may be absent
+        assertThat(Ascii.startLiterals("a[bc|]d|xy+")).containsExactly("a", "xy");
     }
 
     @Test

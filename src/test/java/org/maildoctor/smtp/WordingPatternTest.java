@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -40,6 +41,32 @@ class WordingPatternTest {
         assertThat(Ascii.requiredLiterals(SHAPES.get(7))).containsExactly("xy", "bc", "yes", "sure");
         assertThat(Ascii.requiredLiterals("a|\\d+")).isNull();
         assertThat(Ascii.requiredLiterals("a\\x41b")).isNull();
+    }
+
+    @Test
+    void startLiteralsFollowLeadingGroupsAndZeroWidthAnchors() {
+        assertThat(Ascii.startLiterals(SHAPES.get(2))).containsExactly("after", "while sending", "[");
+        assertThat(Ascii.startLiterals(SHAPES.get(6))).containsExactly("unknown", "bad");
+        assertThat(Ascii.startLiterals("\\bptr\\b|^relay(?:ing)? denied|ab?c|x\\.y")).containsExactly("ptr", "relay", "a", "x.y");
+        assertThat(Ascii.startLiterals(SHAPES.get(3))).isNull(); // "^\\s*": the match starts before the literal
+        assertThat(Ascii.startLiterals(SHAPES.get(7))).isNull(); // a lookahead and an optional group
+        assertThat(Ascii.startLiterals("a|\\d+")).isNull();
+    }
+
+    @Property(tries = 3000)
+    void findFirstIsTheLeftmostMatchOfThePlainRegex(@ForAll("regexes") String regex, @ForAll("texts") String text) {
+        Matcher plain = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE).matcher(text);
+        Matcher fast = WordingPattern.compile(regex, Pattern.MULTILINE).findFirst(text, WordingPattern.lower(text));
+        if (!plain.find()) {
+            assertThat(fast).as("%s on %s", regex, text).isNull();
+            return;
+        }
+        assertThat(fast).as("%s on %s", regex, text).isNotNull();
+        assertThat(fast.start()).isEqualTo(plain.start());
+        assertThat(fast.end()).isEqualTo(plain.end());
+        for (int g = 1; g <= plain.groupCount(); g++) {
+            assertThat(fast.start(g)).isEqualTo(plain.start(g));
+        }
     }
 
     @Test

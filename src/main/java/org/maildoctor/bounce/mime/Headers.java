@@ -27,7 +27,11 @@ public final class Headers {
         List<Field> out = new ArrayList<>();
         String name = null;
         StringBuilder value = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
+        // line by line up to the empty line: the text may be a whole returned message, which split() would cut up in full
+        for (int at = 0; at <= text.length(); ) {
+            int nl = text.indexOf('\n', at);
+            String line = text.substring(at, nl < 0 ? text.length() : nl);
+            at = nl < 0 ? text.length() + 1 : nl + 1;
             if (line.isEmpty()) {
                 break;
             }

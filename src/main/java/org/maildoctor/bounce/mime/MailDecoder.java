@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimePart;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,15 +52,24 @@ public final class MailDecoder {
 
     /** {@code raw} with any line ends; the caller has checked it is not empty. */
     public static Mail decode(byte[] raw) {
+        return decode(raw, true);
+    }
+
+    /** {@code fast}: try {@link FastMime} first; false only for tests that compare it with Jakarta Mail. */
+    static Mail decode(byte[] raw, boolean fast) {
         byte[] lf = MimeText.toLf(raw);
         String whole = new String(lf, StandardCharsets.ISO_8859_1);
         Headers headers = Headers.parse(MimeText.decode(headerBytes(lf), "UTF-8"));
         Collector c = new Collector();
-        String contentType = "";
+        byte[] message = stripMboxLine(lf);
+        String walked = fast ? FastMime.walk(message, c) : null;
+        String contentType = walked == null ? "" : lower(walked);
         try {
-            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(stripMboxLine(lf)));
-            contentType = lower(m.getContentType());
-            c.walk(m, 0, false);
+            if (walked == null) {
+                MimeMessage m = new MimeMessage(SESSION, new UnsyncSharedStream(message));
+                contentType = lower(m.getContentType());
+                c.walk(m, 0, false);
+            }
         } catch (Exception | StackOverflowError e) {
             c.warnings.add("MIME structure could not be read (" + e.getClass().getSimpleName() + "); reading the body as text");
             c.text.setLength(0);
@@ -113,7 +121,7 @@ public final class MailDecoder {
     }
 
     /** Walks the MIME tree once, sorting each leaf into notice text, report parts or the returned message. */
-    private static final class Collector {
+    private static final class Collector implements FastMime.Leaves {
         final StringBuilder text = new StringBuilder();
         final StringBuilder html = new StringBuilder();
         final List<String> deliveryStatus = new ArrayList<>();
@@ -141,25 +149,35 @@ public final class MailDecoder {
                 }
                 return;
             }
-            if (insideReturned) {
+            if (insideReturned || !wants(type)) {
                 return;
             }
+            leaf(type, charset(part), bytes(part));
+        }
+
+        private static final java.util.Set<String> RETURNED = java.util.Set.of("message/rfc822", "message/global",
+                "text/rfc822-headers", "message/rfc822-headers", "message/global-headers");
+
+        @Override
+        public boolean wants(String type) {
+            return type.startsWith("text/") || type.isEmpty() || RETURNED.contains(type) || type.equals("message/feedback-report")
+                    || type.equals("message/delivery-status") || type.equals("message/global-delivery-status");
+        }
+
+        @Override
+        public void leaf(String type, String charset, byte[] bytes) {
             switch (type) {
                 case "message/delivery-status", "message/global-delivery-status" ->
-                    deliveryStatus.add(MimeText.decode(bytes(part), "UTF-8"));
-                case "message/feedback-report" -> feedback.append(MimeText.decode(bytes(part), "UTF-8"));
+                    deliveryStatus.add(MimeText.decode(bytes, "UTF-8"));
+                case "message/feedback-report" -> feedback.append(MimeText.decode(bytes, "UTF-8"));
                 case "message/rfc822", "message/global", "text/rfc822-headers", "message/rfc822-headers",
                      "message/global-headers" -> {
                     if (returned.isEmpty()) {
-                        returned.append(MimeText.decode(MimeText.toLf(bytes(part)), "UTF-8"));
+                        returned.append(MimeText.decode(MimeText.toLf(bytes), "UTF-8"));
                     }
                 }
-                case "text/html" -> html.append(text(part)).append('\n');
-                default -> {
-                    if (type.startsWith("text/") || type.isEmpty()) {
-                        text.append(text(part)).append('\n');
-                    }
-                }
+                case "text/html" -> html.append(MimeText.decode(MimeText.toLf(bytes), charset)).append('\n');
+                default -> text.append(MimeText.decode(MimeText.toLf(bytes), charset)).append('\n');
             }
         }
 
@@ -175,17 +193,13 @@ public final class MailDecoder {
             }
         }
 
-        private String text(MimePart part) {
-            String charset = null;
+        private static String charset(MimePart part) {
             try {
                 String ct = part.getContentType();
-                if (ct != null) {
-                    charset = new ContentType(ct).getParameter("charset");
-                }
+                return ct == null ? null : new ContentType(ct).getParameter("charset");
             } catch (Exception e) {
-                // a broken Content-Type keeps the default charset
+                return null; // a broken Content-Type keeps the default charset
             }
-            return MimeText.decode(MimeText.toLf(bytes(part)), charset);
         }
 
         private byte[] bytes(MimePart part) {

@@ -63,14 +63,45 @@ public final class Notice {
     }
 
     /**
-     * {@code m.find(from)} for {@link #ADDRESS}, started where a match can begin: every address has an
-     * '@' with at most 64 code points (128 chars) of local part before it, so positions further back
-     * than that from the next '@' cannot start one. Same result as {@code find(from)}; without the
-     * skip, the regex tried (and backtracked over) every word of a long notice.
+     * {@code m.find(from)} for {@link #ADDRESS} ({@code m} is its matcher over {@code text}), tried only where
+     * a match can begin. The local part holds no '@', so a match's '@' is the first one after its start;
+     * for the next '@' the leftmost possible start is found by walking back over local-part characters (at
+     * most 64), and the regex is tried there alone: it takes the whole run up to the '@', and if the domain
+     * after that '@' does not match, no start before the same '@' can either, so the search moves on to the
+     * next '@'. Same result as {@code find(from)}, which instead tried (and backtracked over) every position
+     * of a long notice. A surrogate in the run (the regex class does not take supplementary characters as
+     * pairs) leaves the search to plain {@code find} from 128 chars back.
      */
     public static boolean findAddress(Matcher m, String text, int from) {
+        m.useTransparentBounds(true).useAnchoringBounds(false);
         int at = text.indexOf('@', from);
-        return at >= 0 && m.find(Math.max(from, at - 128));
+        while (at >= 0) {
+            int floor = Math.max(from, at - 64);
+            int s = at;
+            while (s > floor && isLocalPartChar(text.charAt(s - 1))) {
+                s--;
+            }
+            if (s > floor && Character.isSurrogate(text.charAt(s - 1))) {
+                m.region(0, text.length());
+                return m.find(Math.max(from, at - 128));
+            }
+            if (s < at) {
+                m.region(s, text.length());
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+            at = text.indexOf('@', at + 1);
+        }
+        return false;
+    }
+
+    /** The local-part class of {@link #ADDRESS}, surrogates excepted (see findAddress). */
+    private static boolean isLocalPartChar(char c) {
+        if (c >= 0x80) {
+            return !Character.isSurrogate(c);
+        }
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0;
     }
 
     /** The SMTP command the remote server refused, upper-case, or empty. */
@@ -80,8 +111,8 @@ public final class Notice {
         // would find. Kept apart so that each skips texts without its own literals.
         Matcher m = null;
         for (WordingPattern p : IN_REPLY_TO) {
-            Matcher c = p.matcherOrNull(text, lower);
-            if (c != null && c.find() && (m == null || c.start() < m.start())) {
+            Matcher c = p.findFirst(text, lower);
+            if (c != null && (m == null || c.start() < m.start())) {
                 m = c;
             }
         }

@@ -205,11 +205,22 @@ public final class ReasonRules {
 
     /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
     static String withoutReplyCodes(String diagnostic) {
-        String t = REPLY_CODES.matcher(diagnostic).replaceAll("");
+        // each regex runs only when the text has what a match needs (a [245]dd run, "http"): most have neither
+        String t = hasCodeShape(diagnostic) ? REPLY_CODES.matcher(diagnostic).replaceAll("") : diagnostic;
         // A URL's path names things ("...#hostunknown", "/support/spam") that are no part of the
         // verdict; its host may be ("www.spamhaus.org/query/..."), so only the host is kept.
-        t = URL.matcher(t).replaceAll(" $1 ");
+        t = t.toLowerCase(Locale.ROOT).contains("http") ? URL.matcher(t).replaceAll(" $1 ") : t;
         return SPACES.matcher(t).replaceAll(" ");
+    }
+
+    private static boolean hasCodeShape(String s) {
+        for (int i = 0; i + 2 < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == '2' || c == '4' || c == '5') && Character.isDigit(s.charAt(i + 1)) && Character.isDigit(s.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,0 +1,116 @@
+package org.maildoctor.bounce.mime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FastMime} must read a message exactly as Jakarta Mail does, or leave it to Jakarta Mail: the
+ * decoded {@link Mail} is compared field by field with the Jakarta-only decoding over the whole bounce
+ * corpus (LF, CRLF and bare-CR copies) and over generated multipart messages with the shapes and the
+ * flaws the fast walk must either read right or refuse.
+ */
+class FastMimeTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/corpora/bounces");
+
+    @Test
+    void sameMailAsJakartaOverTheCorpus() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(CORPUS)) {
+            files = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        }
+        int fast = 0;
+        for (Path f : files) {
+            byte[] raw = Files.readAllBytes(f);
+            assertSame(f.toString(), raw);
+            if (FastMime.walk(MimeText.toLf(raw), new Discard()) != null) {
+                fast++;
+            }
+        }
+        System.out.printf("FastMime read %d of %d corpus messages itself%n", fast, files.size());
+        assertThat(files).hasSizeGreaterThan(800);
+        // most bounces have the common layouts; if this falls, the fast walk has stopped doing its job
+        assertThat(fast).isGreaterThan(files.size() * 6 / 10);
+    }
+
+    @Property(tries = 600)
+    void sameMailAsJakartaForGeneratedMessages(@ForAll("messages") String message) {
+        byte[] raw = message.getBytes(StandardCharsets.UTF_8);
+        Statistics.collect(FastMime.walk(MimeText.toLf(raw), new Discard()) != null ? "read by FastMime" : "left to Jakarta");
+        assertSame(message, raw);
+    }
+
+    @Provide
+    Arbitrary<String> messages() {
+        Arbitrary<String> boundary = Arbitraries.of("B", "b-1", "==_x", "BOUNDARY", "a b");
+        Arbitrary<String> quoting = Arbitraries.of("\"%s\"", "%s", " \"%s\" ", "\"%s\" ; x=y", "%s;");
+        Arbitrary<String> cte = Arbitraries.of("", "Content-Transfer-Encoding: 7bit\n", "Content-Transfer-Encoding: 8BIT\n",
+                "Content-Transfer-Encoding: quoted-printable\n", "Content-Transfer-Encoding: base64\n",
+                "Content-Transfer-Encoding: x-uue\n", "Content-Transfer-Encoding: 7bit (plain)\n");
+        Arbitrary<String> body = Arbitraries.of("550 5.1.1 user unknown\n", "caf=C3=A9 =\nsoft break\n", "trailing blank \n",
+                "a=3db=\n", "x =ZZ\n", "NTUwIDUuMS4xIHVzZXIgdW5rbm93bgo=\n", "NTUw\nIDUu\n", "NTU*\n", "--B\n", "--Bx\n", "",
+                "line\n\n\nmore\n", "bad=\n=\n");
+        Arbitrary<String> type = Arbitraries.of("text/plain", "text/plain; charset=iso-8859-1", "text/plain; charset=\"utf-8\"",
+                "text/html", "message/delivery-status", "message/rfc822", "text/rfc822-headers", "image/png",
+                "text/plain; charset*=utf-8''x", "text/plain (comment)", "TEXT/PLAIN; CHARSET=US-ASCII");
+        Arbitrary<String> part = Combinators.combine(type, cte, body, Arbitraries.of("\n", "", "\n\n"))
+                .as((t, e, b, gap) -> "Content-Type: " + t + "\n" + e + gap + b);
+        Arbitrary<String> end = Arbitraries.of("--%s--\n", "--%s--", "--%s-- \n", "", "--%s\n", "--%s--\nepilogue\n");
+        return Combinators.combine(boundary, quoting, part.list().ofMinSize(0).ofMaxSize(4), end,
+                        Arbitraries.of("multipart/report; report-type=delivery-status", "multipart/mixed", "multipart/digest",
+                                "Multipart/Alternative"),
+                        Arbitraries.of("", "preamble\n", "--%s--\n", "\n"))
+                .as((bd, q, parts, e, mp, pre) -> {
+                    StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\nSubject: failure\n")
+                            .append("Content-Type: ").append(mp).append(";\n\tboundary=").append(q.formatted(bd)).append("\n\n")
+                            .append(pre.formatted(bd));
+                    for (String p : parts) {
+                        sb.append("--").append(bd).append('\n').append(p);
+                        if (!p.endsWith("\n")) {
+                            sb.append('\n');
+                        }
+                    }
+                    return sb.append(e.formatted(bd)).toString();
+                });
+    }
+
+    /** Field by field, so that a failure names the field and the input. */
+    private static void assertSame(String what, byte[] raw) {
+        Mail fast = MailDecoder.decode(raw, true);
+        Mail jakarta = MailDecoder.decode(raw, false);
+        assertThat(fast.contentType()).as("contentType of %s", what).isEqualTo(jakarta.contentType());
+        assertThat(fast.text()).as("text of %s", what).isEqualTo(jakarta.text());
+        assertThat(fast.deliveryStatus()).as("delivery-status of %s", what).isEqualTo(jakarta.deliveryStatus());
+        assertThat(fast.feedbackReport()).as("feedback report of %s", what).isEqualTo(jakarta.feedbackReport());
+        assertThat(fast.returnedText()).as("returned message of %s", what).isEqualTo(jakarta.returnedText());
+        assertThat(fast.warnings()).as("warnings of %s", what).isEqualTo(jakarta.warnings());
+        assertThat(fast.returnedHeaders().fields()).as("returned headers of %s", what)
+                .isEqualTo(jakarta.returnedHeaders().fields());
+        assertThat(fast.headers().fields()).as("headers of %s", what).isEqualTo(jakarta.headers().fields());
+    }
+
+    private static final class Discard implements FastMime.Leaves {
+        @Override
+        public boolean wants(String type) {
+            return true;
+        }
+
+        @Override
+        public void leaf(String type, String charset, byte[] bytes) {
+        }
+    }
+}
