@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "warmup", description = "Warm up a new domain or mailbox: ramp schedules and the mailboxes taking part.",
         subcommands = {WarmupCommand.Plan.class, WarmupAccountCommands.Add.class,
             WarmupAccountCommands.ListAccounts.class, WarmupAccountCommands.Test.class,
-            WarmupAccountCommands.Remove.class, WarmupEngineCommands.Status.class, WarmupEngineCommands.Pause.class,
+            WarmupAccountCommands.Remove.class, WarmupEngineCommands.Run.class, WarmupEngineCommands.Status.class, WarmupEngineCommands.Pause.class,
             WarmupEngineCommands.Resume.class})
 public final class WarmupCommand {
 

@@ -1,6 +1,16 @@
 package org.maildoctor.cli;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.maildoctor.store.jobs.JobScheduler;
+import org.maildoctor.store.jobs.JobSchedulerConfig;
+import org.maildoctor.warmup.MailboxProvider;
+import org.maildoctor.warmup.RampParameters;
+import org.maildoctor.warmup.RampRequest;
+import org.maildoctor.warmup.engine.EngineSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,9 +25,10 @@ import org.maildoctor.warmup.engine.SendState;
 import org.maildoctor.warmup.jdbc.JdbcRampRepository;
 import org.maildoctor.warmup.jdbc.JdbcSendLedger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code maildoctor warmup status|pause|resume}: the engine's view of each mailbox. */
+/** {@code maildoctor warmup run|status|pause|resume}: the engine and its view of each mailbox. */
 final class WarmupEngineCommands {
     private WarmupEngineCommands() {
     }
@@ -67,6 +78,84 @@ final class WarmupEngineCommands {
                 }
             }
             return paused ? ExitCode.PROBLEMS : ExitCode.OK;
+        }
+    }
+
+    @Command(name = "run", description = {
+        "Run the warm-up engine until stopped (Ctrl-C / SIGTERM): enrol every warm-up account, re-plan each day,",
+        "send at the planned times, engage every --engage-every. Several nodes may run it on one PostgreSQL database",
+        "(--db); each job runs on one of them. `maildoctor serve` runs the same engine."})
+    static final class Run extends StoreBackedCommand {
+        @Option(names = "--start", defaultValue = "3", description = "Day-1 volume of newly enrolled mailboxes (default ${DEFAULT-VALUE}).")
+        int start;
+
+        @Option(names = "--target", defaultValue = "40", description = "Daily volume they grow to (default ${DEFAULT-VALUE}).")
+        int target;
+
+        @Option(names = "--step", defaultValue = "2", description = "Growth per sending day (default ${DEFAULT-VALUE}).")
+        int step;
+
+        @Option(names = "--reply-rate", defaultValue = "0.3", paramLabel = "R", description = "Share of warm-up mail answered (default ${DEFAULT-VALUE}).")
+        double replyRate;
+
+        @Option(names = "--tz", defaultValue = "UTC", paramLabel = "ZONE", description = "Time zone of the business hours (default ${DEFAULT-VALUE}).")
+        String tz;
+
+        @Option(names = "--hours", defaultValue = "09:00-17:00", paramLabel = "HH:MM-HH:MM", description = "Sending window (default ${DEFAULT-VALUE}).")
+        String hours;
+
+        @Option(names = "--weekdays-only", description = "No warm-up mail on Saturdays and Sundays.")
+        boolean weekdaysOnly;
+
+        @Option(names = "--engage-every", defaultValue = "30", paramLabel = "MINUTES", description = "Minutes between engagement passes per mailbox (default ${DEFAULT-VALUE}).")
+        int engageMinutes;
+
+        @Option(names = "--node", paramLabel = "NAME", description = "This node's name in the job table (default host-pid).")
+        String node;
+
+        @Option(names = "--stop-after", paramLabel = "SECONDS", hidden = true, description = "Stop after this many seconds (tests).")
+        Integer stopAfter;
+
+        /** The wall clock enters here, at the composition root. */
+        Clock clock = Clock.systemUTC();
+
+        @Override
+        protected int run(Store store) throws Exception {
+            RampRequest defaults;
+            EngineSettings settings;
+            JobSchedulerConfig config;
+            try {
+                LocalTime[] h = RampParameters.hours(hours);
+                defaults = RampRequest.of(start, target, MailboxProvider.CUSTOM).withStep(step).withReplyRate(replyRate)
+                        .withZone(RampParameters.zone(tz)).withBusinessHours(h[0], h[1]).withWeekdaysOnly(weekdaysOnly);
+                if (engageMinutes < 1) {
+                    throw new IllegalArgumentException("--engage-every must be at least 1 minute");
+                }
+                settings = EngineSettings.defaults().withEngageInterval(Duration.ofMinutes(engageMinutes));
+                config = node == null ? JobSchedulerConfig.defaults() : JobSchedulerConfig.defaults().withNodeName(node);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "warmup-run-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (JobScheduler scheduler = JobScheduler.start(store, clock, config,
+                    WarmupEngineWiring.tasks(global, store, clock, config.nodeName(), defaults, settings))) {
+                System.err.println("warm-up engine running on node " + scheduler.nodeName() + " with " + store.describe()
+                        + "; stop with Ctrl-C");
+                if (stopAfter == null) {
+                    stop.await();
+                } else {
+                    stop.await(stopAfter, TimeUnit.SECONDS);
+                }
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping: the hook has run
+                }
+            }
+            return ExitCode.OK;
         }
     }
 

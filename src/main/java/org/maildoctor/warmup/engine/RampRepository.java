@@ -21,6 +21,12 @@ public interface RampRepository {
     /** Pauses with the problem shown to the user; false when not enrolled. */
     boolean pause(String address, String problem, Instant now);
 
+    /**
+     * Notes a passing problem on a running account (a dropped connection, a folder gone), or clears it
+     * with null; the account keeps running. False when not enrolled or paused (a pause's problem stays).
+     */
+    boolean note(String address, String problem, Instant now);
+
     /** Resumes and clears the problem; false when not enrolled. */
     boolean resume(String address, Instant now);
 }

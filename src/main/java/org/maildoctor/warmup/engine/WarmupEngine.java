@@ -295,14 +295,20 @@ public final class WarmupEngine {
                     new Engager.EngagementPolicy(ramp.replyRate(), settings.deleteAfterDays()), now);
         } catch (RuntimeException ex) {
             // an adapter bug or an unexpected server answer must stop this account only
-            result = new Engager.EngagementResult(List.of(), 0, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            result = new Engager.EngagementResult(List.of(), 0, ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+                    false, List.of());
         }
-        if (result.failure() != null) {
-            ports.ramps().pause(address, "engagement failed: " + result.failure(), now);
-            return Optional.of(next);
-        }
+        // what the pass saw before any failure still counts (recording is idempotent per message)
         for (Observation o : result.observations()) {
             ports.stats().recordObservation(address, LocalDate.ofInstant(o.seenAt(), ramp.zone()), o);
+        }
+        if (result.failure() != null && result.accountFailed()) {
+            ports.ramps().pause(address, "engagement failed: " + result.failure(), now);
+        } else if (result.failure() != null) {
+            // a dropped connection or a vanished folder: shown on the account, tried again next pass
+            ports.ramps().note(address, "last engagement pass failed: " + result.failure(), now);
+        } else if (enrolment.get().problem() != null) {
+            ports.ramps().note(address, null, now);
         }
         return Optional.of(next);
     }

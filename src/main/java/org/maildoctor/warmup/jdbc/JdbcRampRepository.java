@@ -116,6 +116,24 @@ public final class JdbcRampRepository implements RampRepository {
     }
 
     @Override
+    public boolean note(String address, String problem, Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE warmup_ramp SET problem = ? WHERE address = ? AND status = ?")) {
+            if (problem == null) {
+                ps.setNull(1, java.sql.Types.VARCHAR);
+            } else {
+                ps.setString(1, problem.length() > PROBLEM_MAX ? problem.substring(0, PROBLEM_MAX) : problem);
+            }
+            ps.setString(2, normalise(address));
+            ps.setString(3, AccountStatus.ACTIVE.key());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
     public boolean resume(String address, Instant now) {
         return setStatus(address, AccountStatus.ACTIVE, null, now);
     }

@@ -222,15 +222,25 @@ abstract class WarmupEngineContract {
         engagements.put(row.recipient(), new Engager.EngagementResult(List.of(new Observation(row.token(),
                 row.messageId(), A, "Junk", Placement.SPAM, true, false, true, seen)), 0, null));
         String other = row.recipient().equals(B) ? C : B;
-        engagements.put(other, new Engager.EngagementResult(List.of(), 0, "IMAP login failed: AUTHENTICATIONFAILED"));
+        engagements.put(other, new Engager.EngagementResult(List.of(), 0, "IMAP connection lost", false, List.of()));
 
         assertThat(engine.engage(row.recipient(), seen)).contains(seen.plus(engine.settings().engageInterval()));
         assertThat(engine.engage(row.recipient(), seen.plusSeconds(1))).isPresent();
         engine.engage(other, seen);
+        assertThat(ramps.find(other).orElseThrow()).as("a passing failure is shown, not paused")
+                .satisfies(e -> assertThat(e.active()).isTrue())
+                .satisfies(e -> assertThat(e.problem()).isEqualTo("last engagement pass failed: IMAP connection lost"));
+        engagements.put(other, new Engager.EngagementResult(List.of(), 0, null));
+        engine.engage(other, seen.plusSeconds(60));
+        assertThat(ramps.find(other).orElseThrow().problem()).as("cleared by a good pass").isNull();
+        engagements.put(other, new Engager.EngagementResult(List.of(), 0, "IMAP login refused: AUTHENTICATIONFAILED",
+                true, List.of()));
+        engine.engage(other, seen.plusSeconds(120));
 
         DailyStats a = stats.days(A, DAY1, DAY1).getFirst();
         assertThat(a.spam()).as("counted once however many passes").isEqualTo(1);
-        assertThat(ramps.find(other).orElseThrow().problem()).isEqualTo("engagement failed: IMAP login failed: AUTHENTICATIONFAILED");
+        assertThat(ramps.find(other).orElseThrow().problem()).isEqualTo("engagement failed: IMAP login refused: AUTHENTICATIONFAILED");
+        assertThat(ramps.find(other).orElseThrow().active()).isFalse();
         assertThat(ramps.find(row.recipient()).orElseThrow().active()).isTrue();
         assertThat(ramps.find(A).orElseThrow().active()).isTrue();
     }
