@@ -32,6 +32,17 @@ final class WarmupEngineWiring {
     private WarmupEngineWiring() {
     }
 
+    /** The ramp {@code serve} enrols new accounts with (as {@code warmup run}'s defaults): 3 → 40 a day, +2, 09:00-17:00 UTC. */
+    static RampRequest defaultRamp() {
+        return RampRequest.of(3, 40, org.maildoctor.warmup.MailboxProvider.CUSTOM);
+    }
+
+    /** For {@code serve}: the engine with the default ramp and settings. */
+    static List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks(GlobalOptions global, Store store, Clock clock,
+                                                                     String node) {
+        return tasks(global, store, clock, node, defaultRamp(), EngineSettings.defaults());
+    }
+
     /** The engine's tasks; new accounts are enrolled with {@code defaults}. */
     static List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks(GlobalOptions global, Store store, Clock clock,
                                                                      String node, RampRequest defaults,
