@@ -71,6 +71,8 @@ public final class WarmupEngine {
     private final EngineSettings settings;
     private final String node;
     private final LongSupplier seeds;
+    private static final Duration POOL_TTL = Duration.ofMinutes(1);
+    private volatile Pool pool;
 
     /**
      * @param node name of this node, stamped on claims
@@ -96,8 +98,10 @@ public final class WarmupEngine {
      */
     public List<String> sync(RampRequest defaults, Instant now) {
         List<String> all = new ArrayList<>();
+        java.util.Set<String> enrolled = new java.util.HashSet<>();
+        ports.ramps().list().forEach(e -> enrolled.add(e.address()));
         for (WarmupAccount a : ports.accounts().list()) {
-            if (ports.ramps().find(a.address()).isEmpty()) {
+            if (!enrolled.contains(a.address())) {
                 ZonedDateTime local = now.atZone(defaults.zone());
                 LocalDate start = local.toLocalTime().isBefore(defaults.businessStart())
                         ? local.toLocalDate() : local.toLocalDate().plusDays(1);
@@ -134,22 +138,29 @@ public final class WarmupEngine {
         int dayNumber = (int) Math.min(RampRequest.MAX_DAYS, ChronoUnit.DAYS.between(first, today) + 1);
         WarmupPlan plan = planner.plan(ramp.withDays(dayNumber), observedHealth(address, first, today.minusDays(1)));
         PlanDay day = plan.days().getLast();
-        List<String> pool = activePool();
-        List<PlannedSend> rows = new ArrayList<>();
-        if (pool.stream().anyMatch(p -> !p.equalsIgnoreCase(address))) {
-            List<ZonedDateTime> times = planner.sendTimes(ramp, day);
+        List<String> pool = activePool(now);
+        List<ZonedDateTime> times = pool.stream().anyMatch(p -> !p.equalsIgnoreCase(address))
+                ? planner.sendTimes(ramp, day) : List.of();
+        ports.ledger().cancelAbove(address, today, times.size(), now);
+        List<SendRecord> stored = ports.ledger().rows(address, today);
+        // a slot stays free only if its Message-ID collided with a stored one: draw again (bounded)
+        for (int round = 0; round < 3 && stored.size() < times.size(); round++) {
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            stored.forEach(r -> taken.add(r.seq()));
+            List<PlannedSend> rows = new ArrayList<>();
             for (int seq = 1; seq <= times.size(); seq++) {
-                String to = ports.network().recipient(address, pool, today, seq);
-                long seed = seeds.getAsLong();
-                WarmupMessage m = ports.network().compose(address, to, seed);
-                rows.add(new PlannedSend(address, today, seq, times.get(seq - 1).toInstant(), to, m.messageId(),
-                        m.token(), seed));
+                if (!taken.contains(seq)) {
+                    String to = ports.network().recipient(address, pool, today, seq);
+                    long seed = seeds.getAsLong();
+                    WarmupMessage m = ports.network().compose(address, to, seed);
+                    rows.add(new PlannedSend(address, today, seq, times.get(seq - 1).toInstant(), to, m.messageId(),
+                            m.token(), seed));
+                }
             }
+            stored = ports.ledger().plan(address, today, rows);
         }
-        ports.ledger().cancelAbove(address, today, rows.size(), now);
-        List<SendRecord> stored = ports.ledger().plan(address, today, rows);
         List<SendRecord> open = stored.stream().filter(r -> r.state() == SendState.PLANNED).toList();
-        return new DayPlan(address, today, rows.size(), open, Optional.of(next));
+        return new DayPlan(address, today, times.size(), open, Optional.of(next));
     }
 
     /** Each past day's signals for the planner, from the tracking counters. */
@@ -164,14 +175,27 @@ public final class WarmupEngine {
         return observed;
     }
 
-    private List<String> activePool() {
-        List<String> pool = new ArrayList<>();
-        for (Enrolment e : ports.ramps().list()) {
-            if (e.active()) {
-                pool.add(e.address());
+    /**
+     * The running mailboxes, read at most once per {@link #POOL_TTL} of the clock: re-planning a thousand
+     * mailboxes at midnight would otherwise read the whole pool a thousand times. A mailbox paused within
+     * the TTL may still be chosen as a recipient once; its own sends stop at once (checked per send).
+     */
+    private List<String> activePool(Instant now) {
+        Pool p = pool;
+        if (p == null || now.isAfter(p.read().plus(POOL_TTL)) || now.isBefore(p.read())) {
+            List<String> active = new ArrayList<>();
+            for (Enrolment e : ports.ramps().list()) {
+                if (e.active()) {
+                    active.add(e.address());
+                }
             }
+            p = new Pool(List.copyOf(active), now);
+            pool = p;
         }
-        return pool;
+        return p.addresses();
+    }
+
+    private record Pool(List<String> addresses, Instant read) {
     }
 
     private Instant nextReplan(LocalDate today, ZoneId zone) {

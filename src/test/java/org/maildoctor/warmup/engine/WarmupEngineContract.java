@@ -79,15 +79,19 @@ abstract class WarmupEngineContract {
     }
 
     WarmupEngine engine(Store s, String node) {
+        AtomicLong seeds = new AtomicLong(node.hashCode() * 1_000_003L);
+        return engine(s, node, seeds::incrementAndGet);
+    }
+
+    WarmupEngine engine(Store s, String node, java.util.function.LongSupplier seeds) {
         ledger = new JdbcSendLedger(s.dataSource());
         ramps = new JdbcRampRepository(s.dataSource());
         stats = new JdbcStatsRepository(s.dataSource());
         Engager engager = (mailbox, policy, now) -> engagements.getOrDefault(mailbox.address(),
                 new Engager.EngagementResult(List.of(), 0, null));
-        AtomicLong seeds = new AtomicLong(node.hashCode() * 1_000_003L);
         return new WarmupEngine(new WarmupEngine.Ports(new JdbcAccountRepository(s.dataSource(), clock), ramps, ledger,
                 stats, mail, engager, mail, mail), new Planner(clock), new SendThrottle(SendLimits.unlimited()),
-                EngineSettings.defaults(), node, seeds::incrementAndGet);
+                EngineSettings.defaults(), node, seeds);
     }
 
     @AfterEach
@@ -116,6 +120,16 @@ abstract class WarmupEngineContract {
         assertThat(mail.submitted).hasSize(3);
         assertThat(ledger.rows(A, DAY1)).extracting(SendRecord::state).containsOnly(SendState.SENT);
         assertThat(stats.days(A, DAY1, DAY1)).singleElement().extracting(DailyStats::sent).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageIdThatCollidesIsDrawnAgainSoNoSlotIsLost() {
+        long[] seeds = {7, 7, 7, 8, 9};
+        int[] next = {0};
+        WarmupEngine colliding = engine(store, "node-c", () -> seeds[Math.min(next[0]++, seeds.length - 1)] + next[0] / 5);
+        WarmupEngine.DayPlan plan = colliding.replan(A, T0);
+        assertThat(plan.planned()).extracting(SendRecord::seq).containsExactly(1, 2, 3);
+        assertThat(plan.planned()).extracting(SendRecord::messageId).doesNotHaveDuplicates();
     }
 
     @Test

@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -183,14 +182,14 @@ class WarmupThirtyDayIT {
         MailConnector connector = pool.connector();
         MessageComposer composer = MessageComposer.shipped();
         Outbox outbox = new SmtpOutbox(connector, credentials, clock);
-        AtomicLong seeds = new AtomicLong(node.hashCode() * 1_000_003L);
+        java.util.Random seeds = new java.util.Random(node.hashCode());
         WarmupEngine engine = new WarmupEngine(new WarmupEngine.Ports(new JdbcAccountRepository(store.dataSource(), clock),
                 new JdbcRampRepository(store.dataSource()), new JdbcSendLedger(store.dataSource()),
                 new JdbcStatsRepository(store.dataSource()), outbox,
                 new ImapEngager(connector, credentials, outbox, composer, 42),
                 new ImapDeliveryProbe(connector, credentials), new ComposerNetwork(composer)),
                 new Planner(clock), new SendThrottle(SendLimits.defaults()), SETTINGS, node,
-                () -> seeds.incrementAndGet() * 0x9E3779B97F4A7C15L);
+                seeds::nextLong);
         JobSchedulerConfig config = new JobSchedulerConfig(node, Duration.ofMinutes(1), Duration.ofMillis(20), 3);
         return JobScheduler.start(store, clock, config, new WarmupJobs(engine, clock, DEFAULTS).tasks());
     }
@@ -334,7 +333,8 @@ class WarmupThirtyDayIT {
                 int planned = planner.plan(ramp.withDays(d), before).days().getLast().volume();
                 int ledgered = (int) ledger.rows(a.address(), day).stream()
                         .filter(r -> r.state() != SendState.CANCELLED).count();
-                assertThat(ledgered).as("%s day %d", a.address(), d).isEqualTo(planned);
+                assertThat(ledgered).as("%s day %d; stats %s; ledger %s", a.address(), d,
+                        stats.days(a.address(), DAY1, day), ledger.rows(a.address(), day)).isEqualTo(planned);
                 perDay.add(ledgered);
             }
             volumes.put(a.address(), perDay);
