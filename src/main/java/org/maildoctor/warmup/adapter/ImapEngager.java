@@ -172,6 +172,10 @@ public final class ImapEngager implements Engager {
                 if (!folder.getStore().isConnected()) {
                     throw new StoreClosedException(folder.getStore(), e.getMessage());
                 }
+                if (!folder.exists()) {
+                    warnings.add("folder " + folder.getFullName() + " disappeared during the pass");
+                    return;
+                }
                 warnings.add("cannot open folder " + folder.getFullName() + ": " + SmtpOutbox.oneLine(e.getMessage()));
                 return;
             }
@@ -242,6 +246,10 @@ public final class ImapEngager implements Engager {
             Flags engaged = new Flags(Flags.Flag.SEEN);
             engaged.add(Flags.Flag.FLAGGED);
             m.setFlags(engaged, true);
+            if (m.isExpunged()) {
+                // the server reported it gone with the STORE reply (another client deleted it)
+                throw new MessageRemovedException("expunged by another client");
+            }
             boolean rescued = junk && rescue(scan.folder(), m, inbox, canMove, expunge);
             boolean replied = parent != null && reply(parent);
             observations.add(new Observation(token.get(), messageId, from, scan.folder().getFullName(),
