@@ -40,6 +40,7 @@ import org.maildoctor.warmup.engage.Observation;
 import org.maildoctor.warmup.engine.Engager;
 import org.maildoctor.warmup.engine.Outbox;
 import org.maildoctor.warmup.network.MessageComposer;
+import org.maildoctor.warmup.network.Seeds;
 import org.maildoctor.warmup.network.WarmupMarker;
 import org.maildoctor.warmup.network.WarmupMessage;
 
@@ -93,7 +94,7 @@ public final class ImapEngager implements Engager {
     @Override
     public EngagementResult engage(WarmupAccount mailbox, EngagementPolicy policy, Instant now) {
         Pass pass = new Pass(mailbox, policy, now,
-                new SplittableRandom(seed ^ mailbox.id() * 0x9E3779B97F4A7C15L ^ now.toEpochMilli()));
+                new SplittableRandom(Seeds.of(seed, mailbox.id(), now.toEpochMilli())));
         Store store;
         switch (ImapLogin.login(connector, credentials, mailbox)) {
             case ImapLogin.LoggedIn in -> store = in.store();
