@@ -97,18 +97,24 @@ class ImapEngagerFailuresIT {
         assertThat(r.accountFailed()).isFalse();
     }
 
-    @Test
-    void folderDeletedBetweenListingAndOpeningIsAWarningAndThePassGoesOn() {
-        WarmupMessage inInbox = send(false);
+    /** Sends one message to ben's junk and engages ben, running {@code trouble} just before the junk folder opens. */
+    private EngagementResult engageWithOneInJunk(Runnable trouble) {
         send(true);
         String junkFolder = pool.domainOf(ben.address()).junkFolder();
         ImapEngager e = engager();
         e.checkpoint((step, folder) -> {
             if (step.equals("open") && folder.equals(junkFolder)) {
-                pool.deleteFolder(ben.address(), junkFolder);
+                trouble.run();
             }
         });
-        EngagementResult r = e.engage(ben, POLICY, NOW);
+        return e.engage(ben, POLICY, NOW);
+    }
+
+    @Test
+    void folderDeletedBetweenListingAndOpeningIsAWarningAndThePassGoesOn() {
+        WarmupMessage inInbox = send(false);
+        String junkFolder = pool.domainOf(ben.address()).junkFolder();
+        EngagementResult r = engageWithOneInJunk(() -> pool.deleteFolder(ben.address(), junkFolder));
         assertThat(r.ok()).as(r.failure()).isTrue();
         assertThat(r.warnings()).singleElement().asString().contains(junkFolder).contains("disappeared");
         assertThat(r.observations()).extracting(Observation::token).containsExactly(inInbox.token());
@@ -160,15 +166,7 @@ class ImapEngagerFailuresIT {
     @Test
     void serverGoingAwayMidPassKeepsWhatWasObservedBefore() {
         WarmupMessage inInbox = send(false);
-        send(true);
-        String junkFolder = pool.domainOf(ben.address()).junkFolder();
-        ImapEngager e = engager();
-        e.checkpoint((step, folder) -> {
-            if (step.equals("open") && folder.equals(junkFolder)) {
-                pool.greenMail().stop();
-            }
-        });
-        EngagementResult r = e.engage(ben, POLICY, NOW);
+        EngagementResult r = engageWithOneInJunk(() -> pool.greenMail().stop());
         assertThat(r.ok()).isFalse();
         assertThat(r.accountFailed()).isFalse();
         assertThat(r.failure()).startsWith("IMAP");
