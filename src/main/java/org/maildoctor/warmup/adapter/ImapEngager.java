@@ -40,6 +40,7 @@ import org.maildoctor.warmup.engage.Observation;
 import org.maildoctor.warmup.engine.Engager;
 import org.maildoctor.warmup.engine.Outbox;
 import org.maildoctor.warmup.network.MessageComposer;
+import org.maildoctor.warmup.network.Seeds;
 import org.maildoctor.warmup.network.WarmupMarker;
 import org.maildoctor.warmup.network.WarmupMessage;
 
@@ -93,7 +94,7 @@ public final class ImapEngager implements Engager {
     @Override
     public EngagementResult engage(WarmupAccount mailbox, EngagementPolicy policy, Instant now) {
         Pass pass = new Pass(mailbox, policy, now,
-                new SplittableRandom(seed ^ mailbox.id() * 0x9E3779B97F4A7C15L ^ now.toEpochMilli()));
+                new SplittableRandom(Seeds.of(seed, mailbox.id(), now.toEpochMilli())));
         Store store;
         switch (ImapLogin.login(connector, credentials, mailbox)) {
             case ImapLogin.LoggedIn in -> store = in.store();
@@ -172,6 +173,10 @@ public final class ImapEngager implements Engager {
                 if (!folder.getStore().isConnected()) {
                     throw new StoreClosedException(folder.getStore(), e.getMessage());
                 }
+                if (!folder.exists()) {
+                    warnings.add("folder " + folder.getFullName() + " disappeared during the pass");
+                    return;
+                }
                 warnings.add("cannot open folder " + folder.getFullName() + ": " + SmtpOutbox.oneLine(e.getMessage()));
                 return;
             }
@@ -242,6 +247,10 @@ public final class ImapEngager implements Engager {
             Flags engaged = new Flags(Flags.Flag.SEEN);
             engaged.add(Flags.Flag.FLAGGED);
             m.setFlags(engaged, true);
+            if (m.isExpunged()) {
+                // the server reported it gone with the STORE reply (another client deleted it)
+                throw new MessageRemovedException("expunged by another client");
+            }
             boolean rescued = junk && rescue(scan.folder(), m, inbox, canMove, expunge);
             boolean replied = parent != null && reply(parent);
             observations.add(new Observation(token.get(), messageId, from, scan.folder().getFullName(),

@@ -12,9 +12,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Writes warm-up messages that read like everyday business mail: a topic from the {@link SentenceBank},
- * a subject, a greeting with the recipient's name when the address has one, an opening, two to four
- * of the topic's sentences in random order, a closing and a sign-off with the sender's name, then the
- * token line. Replies continue the thread (RFC 5322 §3.6.4) with a fresh answer, sometimes above a
+ * a subject, a greeting with the recipient's name when the address has one, often an opening, three to
+ * five of the topic's sentences in random order, sometimes an aside, a closing and a sign-off with the
+ * sender's name, then the token line. Replies continue the thread (RFC 5322 §3.6.4) with a fresh answer, sometimes above a
  * quote of the parent. Pure: all choice comes from the {@link RandomGenerator} the caller passes, so
  * a seeded generator gives the same message again.
  */
@@ -51,7 +51,7 @@ public final class MessageComposer {
         Map<String, String> context = new HashMap<>();
         String subject = capitalise(bank.fill(pick(topic.subjects(), random), context, random));
         List<String> sentences = new ArrayList<>(topic.bodies());
-        int count = 2 + random.nextInt(3);
+        int count = 3 + random.nextInt(3);
         StringBuilder body = new StringBuilder();
         body.append(greeting(to, context, random)).append("\n\n");
         if (random.nextInt(3) > 0) {
@@ -60,6 +60,9 @@ public final class MessageComposer {
         for (int i = 0; i < count; i++) {
             String s = sentences.remove(random.nextInt(sentences.size()));
             body.append(capitalise(bank.fill(s, context, random))).append(i + 1 < count ? " " : "");
+        }
+        if (random.nextInt(4) == 0) {
+            body.append(' ').append(bank.pick("aside", context, random));
         }
         body.append("\n\n").append(bank.pick("closing", context, random)).append("\n\n");
         String token = WarmupMarker.newToken(random);
@@ -108,7 +111,7 @@ public final class MessageComposer {
     private String greeting(String to, Map<String, String> context, RandomGenerator random) {
         String name = firstName(to);
         if (name == null) {
-            return random.nextBoolean() ? "Hi," : "Hello,";
+            return bank.pick("anonymous", context, random);
         }
         context.put("name", name);
         return bank.pick("greeting", context, random);

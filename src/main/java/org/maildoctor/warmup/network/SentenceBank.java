@@ -108,7 +108,8 @@ public final class SentenceBank {
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("the sentence bank has no [topic …]");
         }
-        for (String required : List.of("greeting", "opening", "closing", "signoff", "reply", "quote")) {
+        for (String required : List.of("greeting", "anonymous", "opening", "aside", "closing", "signoff", "reply",
+                "quote")) {
             if (!parts.containsKey(required)) {
                 throw new IllegalArgumentException("the sentence bank has no '" + required + "' lines");
             }

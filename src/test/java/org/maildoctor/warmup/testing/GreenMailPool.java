@@ -69,8 +69,12 @@ public final class GreenMailPool implements AutoCloseable {
 
     /** Starts GreenMail on free ports and creates {@code mailboxes} mailboxes spread over {@link #DOMAINS}. */
     public static GreenMailPool start(int mailboxes) {
-        GreenMail gm = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(),
-            ServerSetupTest.IMAP.dynamicPort()});
+        ServerSetup smtp = ServerSetupTest.SMTP.dynamicPort();
+        ServerSetup imap = ServerSetupTest.IMAP.dynamicPort();
+        // the default 2 s start-up wait is too short on a loaded CI machine
+        smtp.setServerStartupTimeout(15_000);
+        imap.setServerStartupTimeout(15_000);
+        GreenMail gm = new GreenMail(new ServerSetup[] {smtp, imap});
         gm.start();
         GreenMailPool pool = new GreenMailPool(gm);
         gm.getUserManager().setMessageDeliveryHandler(pool::deliver);
