@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "warmup", description = "Warm up a new domain or mailbox: ramp schedules, the mailboxes taking part, their stats and health.",
         subcommands = {WarmupCommand.Plan.class, WarmupAccountCommands.Add.class,
             WarmupAccountCommands.ListAccounts.class, WarmupAccountCommands.Test.class,
-            WarmupAccountCommands.Remove.class, WarmupStatsCommands.Stats.class, WarmupStatsCommands.Health.class})
+            WarmupAccountCommands.Remove.class, WarmupStatsCommands.Stats.class, WarmupStatsCommands.Health.class,
+            WarmupEngineCommands.Run.class, WarmupEngineCommands.Status.class, WarmupEngineCommands.Pause.class,
+            WarmupEngineCommands.Resume.class})
 public final class WarmupCommand {
 
     @Command(name = "plan", description = {

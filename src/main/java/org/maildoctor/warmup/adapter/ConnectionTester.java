@@ -14,17 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLSocketFactory;
-import org.maildoctor.dns.DnsNames;
-import org.maildoctor.dns.DnsRecord;
-import org.maildoctor.dns.DnsResult;
-import org.maildoctor.dns.RecordType;
 import org.maildoctor.dns.Resolver;
-import org.maildoctor.model.IpRanges;
-import org.maildoctor.warmup.account.AuthKind;
 import org.maildoctor.warmup.account.ConnectionReport;
 import org.maildoctor.warmup.account.ConnectionReport.Failure;
 import org.maildoctor.warmup.account.ConnectionReport.ServerCheck;
@@ -41,14 +32,16 @@ import org.maildoctor.warmup.account.WarmupAccount;
  * found (a pinned socket factory), so the private-address rule cannot be bypassed by a second lookup.
  */
 public final class ConnectionTester {
-    private final Resolver resolver;
-    private final boolean allowPrivate;
+    private final MailConnector connector;
     private final Duration timeout;
 
     public ConnectionTester(Resolver resolver, boolean allowPrivate, Duration timeout) {
-        this.resolver = resolver;
-        this.allowPrivate = allowPrivate;
-        this.timeout = timeout;
+        this(new MailConnector(resolver, allowPrivate, timeout));
+    }
+
+    public ConnectionTester(MailConnector connector) {
+        this.connector = connector;
+        this.timeout = connector.timeout();
     }
 
     public ConnectionReport test(WarmupAccount account, Secret secret) {
@@ -61,17 +54,19 @@ public final class ConnectionTester {
         List<ConnectionStep> passed = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         InetAddress address;
-        try {
-            address = resolve(endpoint.host());
-        } catch (StepFailed e) {
-            return new ServerCheck(protocol, endpoint, passed, Optional.of(e.failure), folders);
+        switch (connector.resolve(endpoint.host())) {
+            case MailConnector.Resolved r -> address = r.address();
+            case MailConnector.Unreachable u -> {
+                // a refused private address resolved fine: the connection is what we decline
+                boolean resolved = u.cause() == MailConnector.Cause.PRIVATE_ADDRESS;
+                if (resolved) {
+                    passed.add(ConnectionStep.DNS);
+                }
+                return new ServerCheck(protocol, endpoint, passed, Optional.of(new Failure(
+                        resolved ? ConnectionStep.TCP : ConnectionStep.DNS, u.reason())), folders);
+            }
         }
         passed.add(ConnectionStep.DNS);
-        if (!allowPrivate && !IpRanges.scope(address).isPublic()) {
-            return new ServerCheck(protocol, endpoint, passed, Optional.of(new Failure(ConnectionStep.TCP,
-                    endpoint.host() + " is " + address.getHostAddress() + ", " + IpRanges.scope(address).description()
-                            + "; not connecting without --allow-private")), folders);
-        }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(address, endpoint.port()), (int) timeout.toMillis());
         } catch (IOException e) {
@@ -80,7 +75,8 @@ public final class ConnectionTester {
                     folders);
         }
         passed.add(ConnectionStep.TCP);
-        Session session = Session.getInstance(properties(protocol, endpoint, address, account.auth()));
+        Session session = connector.session(protocol.equals("smtp") ? MailConnector.Protocol.SMTP
+                : MailConnector.Protocol.IMAP, endpoint, address, account.auth());
         char[] pw = secret.reveal();
         try {
             if (protocol.equals("smtp")) {
@@ -140,67 +136,5 @@ public final class ConnectionTester {
 
     private static String oneLine(String s) {
         return s == null ? "(no message)" : s.replaceAll("\\s+", " ").trim();
-    }
-
-    private InetAddress resolve(String host) throws StepFailed {
-        Optional<InetAddress> literal = DnsNames.parseIpLiteral(host);
-        if (literal.isPresent()) {
-            return literal.get();
-        }
-        DnsResult a = resolver.lookup(host, RecordType.A).completeOnTimeout(null, timeout.toMillis(),
-                TimeUnit.MILLISECONDS).join();
-        if (a != null && !a.recordsOrEmpty().isEmpty()) {
-            for (DnsRecord r : a.recordsOrEmpty()) {
-                if (r instanceof DnsRecord.A v4) {
-                    return v4.address();
-                }
-            }
-        }
-        DnsResult aaaa = resolver.lookup(host, RecordType.AAAA).completeOnTimeout(null, timeout.toMillis(),
-                TimeUnit.MILLISECONDS).join();
-        if (aaaa != null) {
-            for (DnsRecord r : aaaa.recordsOrEmpty()) {
-                if (r instanceof DnsRecord.Aaaa v6) {
-                    return v6.address();
-                }
-            }
-        }
-        String why = a == null ? "timeout after " + timeout.toMillis() + " ms" : a.describe();
-        throw new StepFailed(new Failure(ConnectionStep.DNS, "cannot resolve " + host + ": " + why));
-    }
-
-    private Properties properties(String protocol, Endpoint endpoint, InetAddress address, AuthKind auth) {
-        String p = protocol.equals("smtp") ? (endpoint.tls() == TlsMode.IMPLICIT ? "smtps" : "smtp")
-                : (endpoint.tls() == TlsMode.IMPLICIT ? "imaps" : "imap");
-        Properties props = new Properties();
-        String ms = Long.toString(timeout.toMillis());
-        props.put("mail." + p + ".connectiontimeout", ms);
-        props.put("mail." + p + ".timeout", ms);
-        props.put("mail." + p + ".writetimeout", ms);
-        if (protocol.equals("smtp")) {
-            props.put("mail." + p + ".auth", "true");
-        }
-        if (auth == AuthKind.XOAUTH2) {
-            props.put("mail." + p + ".auth.mechanisms", "XOAUTH2");
-            props.put("mail." + p + ".auth.xoauth2.disable", "false");
-        }
-        PinnedSocketFactory pinned = new PinnedSocketFactory(address, (SSLSocketFactory) SSLSocketFactory.getDefault());
-        props.put("mail." + p + ".socketFactory", pinned.plain());
-        props.put("mail." + p + ".ssl.socketFactory", pinned);
-        props.put("mail." + p + ".ssl.checkserveridentity", "true");
-        if (endpoint.tls() == TlsMode.STARTTLS) {
-            props.put("mail." + p + ".starttls.enable", "true");
-            props.put("mail." + p + ".starttls.required", "true");
-        }
-        return props;
-    }
-
-    private static final class StepFailed extends Exception {
-        final transient Failure failure;
-
-        StepFailed(Failure failure) {
-            super(failure.reason(), null, false, false);
-            this.failure = failure;
-        }
     }
 }
