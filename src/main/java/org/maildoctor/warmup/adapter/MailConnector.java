@@ -144,6 +144,8 @@ public final class MailConnector {
         PinnedSocketFactory pinned = new PinnedSocketFactory(address, tls);
         props.put("mail." + p + ".socketFactory", pinned.plain());
         props.put("mail." + p + ".ssl.socketFactory", pinned);
+        // no retry with a plain, unpinned socket: it would connect by name and hide the real (TLS) error
+        props.put("mail." + p + ".socketFactory.fallback", "false");
         props.put("mail." + p + ".ssl.checkserveridentity", "true");
         if (endpoint.tls() == TlsMode.STARTTLS) {
             props.put("mail." + p + ".starttls.enable", "true");
