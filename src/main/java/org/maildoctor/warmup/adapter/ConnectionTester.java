@@ -15,13 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLSocketFactory;
-import org.maildoctor.dns.DnsNames;
-import org.maildoctor.dns.DnsRecord;
-import org.maildoctor.dns.DnsResult;
-import org.maildoctor.dns.RecordType;
 import org.maildoctor.dns.Resolver;
 import org.maildoctor.model.IpRanges;
 import org.maildoctor.warmup.account.AuthKind;
@@ -143,54 +137,22 @@ public final class ConnectionTester {
     }
 
     private InetAddress resolve(String host) throws StepFailed {
-        Optional<InetAddress> literal = DnsNames.parseIpLiteral(host);
-        if (literal.isPresent()) {
-            return literal.get();
+        try {
+            return HostLookup.resolve(resolver, host, timeout);
+        } catch (HostLookup.Unresolved e) {
+            throw new StepFailed(new Failure(ConnectionStep.DNS, e.getMessage()));
         }
-        DnsResult a = resolver.lookup(host, RecordType.A).completeOnTimeout(null, timeout.toMillis(),
-                TimeUnit.MILLISECONDS).join();
-        if (a != null && !a.recordsOrEmpty().isEmpty()) {
-            for (DnsRecord r : a.recordsOrEmpty()) {
-                if (r instanceof DnsRecord.A v4) {
-                    return v4.address();
-                }
-            }
-        }
-        DnsResult aaaa = resolver.lookup(host, RecordType.AAAA).completeOnTimeout(null, timeout.toMillis(),
-                TimeUnit.MILLISECONDS).join();
-        if (aaaa != null) {
-            for (DnsRecord r : aaaa.recordsOrEmpty()) {
-                if (r instanceof DnsRecord.Aaaa v6) {
-                    return v6.address();
-                }
-            }
-        }
-        String why = a == null ? "timeout after " + timeout.toMillis() + " ms" : a.describe();
-        throw new StepFailed(new Failure(ConnectionStep.DNS, "cannot resolve " + host + ": " + why));
     }
 
     private Properties properties(String protocol, Endpoint endpoint, InetAddress address, AuthKind auth) {
-        String p = protocol.equals("smtp") ? (endpoint.tls() == TlsMode.IMPLICIT ? "smtps" : "smtp")
-                : (endpoint.tls() == TlsMode.IMPLICIT ? "imaps" : "imap");
-        Properties props = new Properties();
-        String ms = Long.toString(timeout.toMillis());
-        props.put("mail." + p + ".connectiontimeout", ms);
-        props.put("mail." + p + ".timeout", ms);
-        props.put("mail." + p + ".writetimeout", ms);
+        Properties props = MailProperties.of(protocol, endpoint, address, timeout);
+        String p = MailProperties.protocol(protocol, endpoint);
         if (protocol.equals("smtp")) {
             props.put("mail." + p + ".auth", "true");
         }
         if (auth == AuthKind.XOAUTH2) {
             props.put("mail." + p + ".auth.mechanisms", "XOAUTH2");
             props.put("mail." + p + ".auth.xoauth2.disable", "false");
-        }
-        PinnedSocketFactory pinned = new PinnedSocketFactory(address, (SSLSocketFactory) SSLSocketFactory.getDefault());
-        props.put("mail." + p + ".socketFactory", pinned.plain());
-        props.put("mail." + p + ".ssl.socketFactory", pinned);
-        props.put("mail." + p + ".ssl.checkserveridentity", "true");
-        if (endpoint.tls() == TlsMode.STARTTLS) {
-            props.put("mail." + p + ".starttls.enable", "true");
-            props.put("mail." + p + ".starttls.required", "true");
         }
         return props;
     }
