@@ -200,37 +200,43 @@ final class WarmupAccountCommands {
         }
 
         private Secret readSecret() {
-            char[] value;
-            if (secret != null && secret.file != null) {
-                try {
-                    String text = Files.readString(secret.file, StandardCharsets.UTF_8);
-                    value = text.lines().findFirst().orElse("").toCharArray();
-                } catch (IOException e) {
-                    throw CliException.usage("cannot read --password-file " + secret.file + ": " + e.getMessage());
-                }
-            } else if (secret != null && secret.env != null) {
-                String v = System.getenv(secret.env);
-                if (v == null) {
-                    throw CliException.usage("environment variable " + secret.env + " is not set");
-                }
-                value = v.toCharArray();
-            } else if (System.console() != null) {
-                value = System.console().readPassword("Password for %s: ", address);
-            } else {
-                throw CliException.usage("give the password with --password-file FILE or --password-env VAR");
-            }
-            if (value == null || value.length == 0) {
-                throw CliException.usage("the password is empty");
-            }
-            return new Secret(value);
+            return WarmupAccountCommands.readSecret(secret, address);
         }
+    }
 
-        private static Endpoint endpoint(String text, int defaultPort, String tls, boolean smtp) {
-            Endpoint e = Endpoint.parse(text, defaultPort, TlsMode.IMPLICIT);
-            TlsMode mode = tls != null ? TlsMode.parse(tls)
-                    : smtp && e.port() != 465 ? TlsMode.STARTTLS : TlsMode.IMPLICIT;
-            return new Endpoint(e.host(), e.port(), mode);
+    /** The secret from --password-file, --password-env or a console prompt; never from the command line. */
+    static Secret readSecret(Add.SecretSource secret, String address) {
+        char[] value;
+        if (secret != null && secret.file != null) {
+            try {
+                String text = Files.readString(secret.file, StandardCharsets.UTF_8);
+                value = text.lines().findFirst().orElse("").toCharArray();
+            } catch (IOException e) {
+                throw CliException.usage("cannot read --password-file " + secret.file + ": " + e.getMessage());
+            }
+        } else if (secret != null && secret.env != null) {
+            String v = System.getenv(secret.env);
+            if (v == null) {
+                throw CliException.usage("environment variable " + secret.env + " is not set");
+            }
+            value = v.toCharArray();
+        } else if (System.console() != null) {
+            value = System.console().readPassword("Password for %s: ", address);
+        } else {
+            throw CliException.usage("give the password with --password-file FILE or --password-env VAR");
         }
+        if (value == null || value.length == 0) {
+            throw CliException.usage("the password is empty");
+        }
+        return new Secret(value);
+    }
+
+    /** {@code HOST[:PORT]} with a TLS mode; by default implicit TLS, except STARTTLS for SMTP on ports other than 465. */
+    static Endpoint endpoint(String text, int defaultPort, String tls, boolean smtp) {
+        Endpoint e = Endpoint.parse(text, defaultPort, TlsMode.IMPLICIT);
+        TlsMode mode = tls != null ? TlsMode.parse(tls)
+                : smtp && e.port() != 465 ? TlsMode.STARTTLS : TlsMode.IMPLICIT;
+        return new Endpoint(e.host(), e.port(), mode);
     }
 
     @Command(name = "list", description = "The warm-up mailboxes and their servers (never their credentials).")
