@@ -42,7 +42,7 @@ public final class RspamdClient implements SecondOpinion.Engine {
         this.endpoint = endpoint;
         this.timeout = timeout;
         this.envelope = envelope;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The same client telling rspamd the SMTP envelope (IP, Helo, From, Rcpt headers), which its SPF and HELO rules use. */
@@ -119,6 +119,7 @@ public final class RspamdClient implements SecondOpinion.Engine {
             rules.add(new SecondOpinion.Rule(e.getKey(), s.path("score").asDouble(0), s.path("description").asText("")));
         }
         rules.sort(Comparator.comparingDouble(SecondOpinion.Rule::score).reversed());
+        // rspamd answers an HTTP/2 upgrade request with an empty scan, hence HTTP/1.1 above
         // rspamd's actions above "no action"/"greylist" are the ones a receiver files as spam or refuses
         boolean spam = action.equals("reject") || action.equals("add header") || action.equals("rewrite subject")
                 || score >= required;
