@@ -51,7 +51,7 @@ final class ContentCommand implements Runnable {
                     : MessageContent.parse(bytes);
             ContentReport r = ContentChecker.standard().check(m, Set.of());
             List<SecondOpinion> opinions = SecondOpinionOptions.ask(secondOpinion.engines(global.timeout, Map.of()),
-                    html ? htmlMessage(bytes) : bytes);
+                    html ? SecondOpinion.templateMessage(bytes) : bytes);
             Output out = output();
             if (global.json) {
                 Map<String, Object> doc = new LinkedHashMap<>(ScoreCardJson.content(r));
@@ -65,15 +65,6 @@ final class ContentCommand implements Runnable {
             }
             boolean engineSaysSpam = opinions.stream().anyMatch(o -> o.verdict().map(v -> v.spam()).orElse(false));
             return r.findings().isEmpty() && !engineSaysSpam ? ExitCode.OK : ExitCode.PROBLEMS;
-        }
-
-        /** A template alone is not a message: the engines get it as the HTML body of a minimal one. */
-        static byte[] htmlMessage(byte[] html) {
-            byte[] head = ("MIME-Version: 1.0\r\nSubject: (template)\r\nContent-Type: text/html; charset=utf-8\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            byte[] out = java.util.Arrays.copyOf(head, head.length + html.length);
-            System.arraycopy(html, 0, out, head.length, html.length);
-            return out;
         }
     }
 }

@@ -21,6 +21,7 @@ import org.maildoctor.web.BlocklistsModule;
 import org.maildoctor.web.VerifyModule;
 import org.maildoctor.web.GenerateModule;
 import org.maildoctor.web.WarmupModule;
+import org.maildoctor.web.PlacementModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
@@ -53,6 +54,9 @@ public final class ServeCommand extends BaseCommand {
 
     @Mixin
     BlocklistOptions blocklistOptions;
+
+    @Mixin
+    SecondOpinionOptions secondOpinion;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8025",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
@@ -135,7 +139,9 @@ public final class ServeCommand extends BaseCommand {
                     Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()),
                     Capability.WARMUP, new WarmupModule(Clock.systemUTC(),
                             Optional.of(WarmupAccountCommands.repository(store))),
-                    Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain))));
+                    Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain,
+                            secondOpinion.engines(global.timeout, Map.of())),
+                    Capability.PLACEMENT, new PlacementModule(PlacementCommand.tests(global, store), Optional.empty()))));
             scheduler = JobScheduler.start(store, Clock.systemUTC());
             if (!noReceiver) {
                 receiver = ReceiverWiring.start(this, global, store, resolver, blocklists);

@@ -31,6 +31,15 @@ public record SecondOpinion(String engine, String server, Optional<Verdict> verd
         return new SecondOpinion(engine, server, Optional.empty(), Optional.of(why));
     }
 
+    /** A template alone is not a message: the engines get it as the HTML body of a minimal one. */
+    public static byte[] templateMessage(byte[] html) {
+        byte[] head = "MIME-Version: 1.0\r\nSubject: (template)\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = java.util.Arrays.copyOf(head, head.length + html.length);
+        System.arraycopy(html, 0, out, head.length, html.length);
+        return out;
+    }
+
     /** One line for people: the verdict, or "second opinion unavailable: …". */
     public String summary() {
         return verdict.map(v -> String.format(java.util.Locale.ROOT, "%s: %s, score %.1f (threshold %.1f)%s", engine,
