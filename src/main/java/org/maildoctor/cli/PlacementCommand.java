@@ -129,8 +129,9 @@ final class PlacementCommand implements Runnable {
                 Seed candidate = new Seed(0, seed.address(), seed.provider(), seed.imap(), seed.username(),
                         store.clock().instant());
                 // a look for a token nobody sent: logging in and listing every folder is the test
-                SeedProbe.Result r = new org.maildoctor.placement.adapter.ImapSeedProbe(Wiring.resolver(global),
-                        global.allowPrivate, global.timeout, s -> new Secret(plain.reveal())).look(candidate, "mdp-connectiontest");
+                SeedProbe.Result r = new org.maildoctor.placement.adapter.ImapSeedProbe(
+                        new org.maildoctor.warmup.adapter.MailConnector(Wiring.resolver(global), global.allowPrivate,
+                                global.timeout), s -> new Secret(plain.reveal())).look(candidate, "mdp-connectiontest");
                 if (r instanceof SeedProbe.Failed f) {
                     plain.wipe();
                     if (global.json) {

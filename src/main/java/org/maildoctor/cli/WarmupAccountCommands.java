@@ -18,6 +18,7 @@ import org.maildoctor.warmup.account.ConnectionReport;
 import org.maildoctor.warmup.account.ConnectionStep;
 import org.maildoctor.warmup.account.CredentialCipher;
 import org.maildoctor.warmup.account.CredentialException;
+import org.maildoctor.warmup.account.Credentials;
 import org.maildoctor.warmup.account.Endpoint;
 import org.maildoctor.warmup.account.Secret;
 import org.maildoctor.warmup.account.ServerPresets;
@@ -275,7 +276,7 @@ final class WarmupAccountCommands {
                     .orElseThrow(() -> CliException.usage("no warm-up account " + address));
             Secret secret;
             try {
-                secret = cipher(global).open(repo.sealedSecret(address).orElseThrow(), account.address());
+                secret = Credentials.stored(repo, cipher(global)).open(account);
             } catch (CredentialException e) {
                 throw CliException.runtime(e.getMessage());
             }

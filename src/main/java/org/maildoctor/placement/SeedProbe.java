@@ -10,6 +10,17 @@ public interface SeedProbe {
 
     Result look(Seed seed, String token);
 
+    /** When a message shows up in more than one folder, the most telling one is reported: lower ranks first. */
+    static int rank(Placement p) {
+        return switch (p) {
+            case SPAM -> 0;
+            case INBOX -> 1;
+            case CATEGORY -> 2;
+            case OTHER -> 3;
+            case MISSING -> 4;
+        };
+    }
+
     /** What one look found. */
     sealed interface Result {
     }

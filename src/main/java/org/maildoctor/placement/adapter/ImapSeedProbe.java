@@ -13,25 +13,22 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.maildoctor.dns.Resolver;
-import org.maildoctor.model.IpRanges;
-import org.maildoctor.placement.FolderRoles;
 import org.maildoctor.placement.PlacementToken;
 import org.maildoctor.placement.Seed;
 import org.maildoctor.placement.SeedProbe;
 import org.maildoctor.warmup.account.ConnectionStep;
 import org.maildoctor.warmup.account.CredentialException;
 import org.maildoctor.warmup.account.Secret;
+import org.maildoctor.warmup.account.AuthKind;
+import org.maildoctor.warmup.engage.FolderRoles;
 import org.maildoctor.warmup.engage.Placement;
-import org.maildoctor.warmup.adapter.HostLookup;
-import org.maildoctor.warmup.adapter.MailProperties;
+import org.maildoctor.warmup.adapter.MailConnector;
 
 /**
  * Looks into a seed over IMAP (Angus Mail): logs in, lists every folder with its SPECIAL-USE
@@ -39,30 +36,24 @@ import org.maildoctor.warmup.adapter.MailProperties;
  * our header or the token in the Subject). Each failure is named by its step.
  */
 public final class ImapSeedProbe implements SeedProbe {
-    private final Resolver resolver;
-    private final boolean allowPrivate;
-    private final Duration timeout;
+    private final MailConnector connector;
     private final Function<Seed, Secret> secrets;
 
     /** @param secrets opens a seed's stored secret; may throw {@link CredentialException} */
-    public ImapSeedProbe(Resolver resolver, boolean allowPrivate, Duration timeout, Function<Seed, Secret> secrets) {
-        this.resolver = resolver;
-        this.allowPrivate = allowPrivate;
-        this.timeout = timeout;
+    public ImapSeedProbe(MailConnector connector, Function<Seed, Secret> secrets) {
+        this.connector = connector;
         this.secrets = secrets;
     }
 
     @Override
     public Result look(Seed seed, String token) {
         InetAddress address;
-        try {
-            address = HostLookup.resolve(resolver, seed.imap().host(), timeout);
-        } catch (HostLookup.Unresolved e) {
-            return new Failed(ConnectionStep.DNS, e.getMessage());
-        }
-        if (!allowPrivate && !IpRanges.scope(address).isPublic()) {
-            return new Failed(ConnectionStep.TCP, seed.imap().host() + " is " + address.getHostAddress() + ", "
-                    + IpRanges.scope(address).description() + "; not connecting without --allow-private");
+        switch (connector.resolve(seed.imap().host())) {
+            case MailConnector.Resolved r -> address = r.address();
+            case MailConnector.Unreachable u -> {
+                return new Failed(u.cause() == MailConnector.Cause.PRIVATE_ADDRESS ? ConnectionStep.TCP
+                        : ConnectionStep.DNS, u.reason());
+            }
         }
         Secret secret;
         try {
@@ -70,9 +61,9 @@ public final class ImapSeedProbe implements SeedProbe {
         } catch (CredentialException e) {
             return new Failed(ConnectionStep.AUTH, e.getMessage());
         }
-        Session session = Session.getInstance(MailProperties.of("imap", seed.imap(), address, timeout));
+        Session session = connector.session(MailConnector.Protocol.IMAP, seed.imap(), address, AuthKind.PASSWORD);
         char[] pw = secret.reveal();
-        try (Store store = session.getStore(MailProperties.protocol("imap", seed.imap()))) {
+        try (Store store = session.getStore(MailConnector.Protocol.IMAP.name(seed.imap()))) {
             try {
                 store.connect(seed.imap().host(), seed.imap().port(), seed.username(), new String(pw));
             } catch (AuthenticationFailedException e) {
@@ -100,11 +91,11 @@ public final class ImapSeedProbe implements SeedProbe {
         Optional<Found> best = Optional.empty();
         for (Folder f : folders) {
             List<String> attributes = f instanceof IMAPFolder imap ? Arrays.asList(imap.getAttributes()) : List.of();
-            Optional<Placement> role = FolderRoles.classify(f.getFullName(), attributes);
+            Optional<Placement> role = FolderRoles.classify(f.getFullName(), f.getSeparator(), attributes).placement();
             if (role.isEmpty() || (f.getType() & Folder.HOLDS_MESSAGES) == 0) {
                 continue;
             }
-            if (best.isPresent() && FolderRoles.rank(best.get().placement()) <= FolderRoles.rank(role.get())) {
+            if (best.isPresent() && SeedProbe.rank(best.get().placement()) <= SeedProbe.rank(role.get())) {
                 continue;
             }
             if (contains(f, term)) {

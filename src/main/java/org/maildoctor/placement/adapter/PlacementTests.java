@@ -18,6 +18,7 @@ import org.maildoctor.verify.Sleeper;
 import org.maildoctor.warmup.account.CredentialCipher;
 import org.maildoctor.warmup.account.CredentialException;
 import org.maildoctor.warmup.account.Secret;
+import org.maildoctor.warmup.adapter.MailConnector;
 
 /**
  * One placement test end to end, shared by the CLI and the web: seeds from the store with their
@@ -33,8 +34,9 @@ public final class PlacementTests {
                           Duration timeout, Clock clock) {
         this.seeds = seeds;
         this.clock = clock;
-        this.probe = new ImapSeedProbe(resolver, allowPrivate, timeout, s -> open(seeds, cipher, s));
-        this.submission = new SmtpSubmission(resolver, allowPrivate, timeout);
+        MailConnector connector = new MailConnector(resolver, allowPrivate, timeout);
+        this.probe = new ImapSeedProbe(connector, s -> open(seeds, cipher, s));
+        this.submission = new SmtpSubmission(connector);
     }
 
     private static Secret open(SeedRepository seeds, CredentialCipher cipher, Seed s) {

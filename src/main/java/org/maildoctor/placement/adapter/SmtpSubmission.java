@@ -10,7 +10,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,26 +17,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.maildoctor.dns.Resolver;
-import org.maildoctor.model.IpRanges;
 import org.maildoctor.warmup.account.Endpoint;
 import org.maildoctor.warmup.account.Secret;
-import org.maildoctor.warmup.adapter.HostLookup;
-import org.maildoctor.warmup.adapter.MailProperties;
+import org.maildoctor.warmup.account.AuthKind;
+import org.maildoctor.warmup.adapter.MailConnector;
 
 /**
  * Sends the test message, bytes unchanged, to every seed in one SMTP submission (Angus Mail).
  * Partial sends are allowed: a seed the server refuses is reported, the others still get the message.
  */
 public final class SmtpSubmission {
-    private final Resolver resolver;
-    private final boolean allowPrivate;
-    private final Duration timeout;
+    private final MailConnector connector;
 
-    public SmtpSubmission(Resolver resolver, boolean allowPrivate, Duration timeout) {
-        this.resolver = resolver;
-        this.allowPrivate = allowPrivate;
-        this.timeout = timeout;
+    public SmtpSubmission(MailConnector connector) {
+        this.connector = connector;
     }
 
     /**
@@ -59,21 +52,17 @@ public final class SmtpSubmission {
     public Map<String, String> send(Settings settings, byte[] message, List<String> recipients) throws SubmissionFailed {
         Endpoint server = settings.server();
         InetAddress address;
-        try {
-            address = HostLookup.resolve(resolver, server.host(), timeout);
-        } catch (HostLookup.Unresolved e) {
-            throw new SubmissionFailed(e.getMessage());
+        switch (connector.resolve(server.host())) {
+            case MailConnector.Resolved r -> address = r.address();
+            case MailConnector.Unreachable u -> throw new SubmissionFailed(u.reason());
         }
-        if (!allowPrivate && !IpRanges.scope(address).isPublic()) {
-            throw new SubmissionFailed(server.host() + " is " + address.getHostAddress() + ", "
-                    + IpRanges.scope(address).description() + "; not connecting without --allow-private");
-        }
-        String protocol = MailProperties.protocol("smtp", server);
-        Properties props = MailProperties.of("smtp", server, address, timeout);
+        String protocol = MailConnector.Protocol.SMTP.name(server);
+        Session session = connector.session(MailConnector.Protocol.SMTP, server, address, AuthKind.PASSWORD);
+        // the session's own properties object: Angus reads these at connect time
+        Properties props = session.getProperties();
         props.put("mail." + protocol + ".sendpartial", "true");
         props.put("mail." + protocol + ".auth", Boolean.toString(settings.username().isPresent()));
         settings.mailFrom().ifPresent(f -> props.put("mail." + protocol + ".from", f));
-        Session session = Session.getInstance(props);
         Address[] to = new Address[recipients.size()];
         for (int i = 0; i < to.length; i++) {
             try {

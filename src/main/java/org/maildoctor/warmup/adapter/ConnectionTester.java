@@ -14,11 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import javax.net.ssl.SSLException;
 import org.maildoctor.dns.Resolver;
-import org.maildoctor.model.IpRanges;
-import org.maildoctor.warmup.account.AuthKind;
 import org.maildoctor.warmup.account.ConnectionReport;
 import org.maildoctor.warmup.account.ConnectionReport.Failure;
 import org.maildoctor.warmup.account.ConnectionReport.ServerCheck;
@@ -35,14 +32,16 @@ import org.maildoctor.warmup.account.WarmupAccount;
  * found (a pinned socket factory), so the private-address rule cannot be bypassed by a second lookup.
  */
 public final class ConnectionTester {
-    private final Resolver resolver;
-    private final boolean allowPrivate;
+    private final MailConnector connector;
     private final Duration timeout;
 
     public ConnectionTester(Resolver resolver, boolean allowPrivate, Duration timeout) {
-        this.resolver = resolver;
-        this.allowPrivate = allowPrivate;
-        this.timeout = timeout;
+        this(new MailConnector(resolver, allowPrivate, timeout));
+    }
+
+    public ConnectionTester(MailConnector connector) {
+        this.connector = connector;
+        this.timeout = connector.timeout();
     }
 
     public ConnectionReport test(WarmupAccount account, Secret secret) {
@@ -55,17 +54,19 @@ public final class ConnectionTester {
         List<ConnectionStep> passed = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         InetAddress address;
-        try {
-            address = resolve(endpoint.host());
-        } catch (StepFailed e) {
-            return new ServerCheck(protocol, endpoint, passed, Optional.of(e.failure), folders);
+        switch (connector.resolve(endpoint.host())) {
+            case MailConnector.Resolved r -> address = r.address();
+            case MailConnector.Unreachable u -> {
+                // a refused private address resolved fine: the connection is what we decline
+                boolean resolved = u.cause() == MailConnector.Cause.PRIVATE_ADDRESS;
+                if (resolved) {
+                    passed.add(ConnectionStep.DNS);
+                }
+                return new ServerCheck(protocol, endpoint, passed, Optional.of(new Failure(
+                        resolved ? ConnectionStep.TCP : ConnectionStep.DNS, u.reason())), folders);
+            }
         }
         passed.add(ConnectionStep.DNS);
-        if (!allowPrivate && !IpRanges.scope(address).isPublic()) {
-            return new ServerCheck(protocol, endpoint, passed, Optional.of(new Failure(ConnectionStep.TCP,
-                    endpoint.host() + " is " + address.getHostAddress() + ", " + IpRanges.scope(address).description()
-                            + "; not connecting without --allow-private")), folders);
-        }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(address, endpoint.port()), (int) timeout.toMillis());
         } catch (IOException e) {
@@ -74,7 +75,8 @@ public final class ConnectionTester {
                     folders);
         }
         passed.add(ConnectionStep.TCP);
-        Session session = Session.getInstance(properties(protocol, endpoint, address, account.auth()));
+        Session session = connector.session(protocol.equals("smtp") ? MailConnector.Protocol.SMTP
+                : MailConnector.Protocol.IMAP, endpoint, address, account.auth());
         char[] pw = secret.reveal();
         try {
             if (protocol.equals("smtp")) {
@@ -134,35 +136,5 @@ public final class ConnectionTester {
 
     private static String oneLine(String s) {
         return s == null ? "(no message)" : s.replaceAll("\\s+", " ").trim();
-    }
-
-    private InetAddress resolve(String host) throws StepFailed {
-        try {
-            return HostLookup.resolve(resolver, host, timeout);
-        } catch (HostLookup.Unresolved e) {
-            throw new StepFailed(new Failure(ConnectionStep.DNS, e.getMessage()));
-        }
-    }
-
-    private Properties properties(String protocol, Endpoint endpoint, InetAddress address, AuthKind auth) {
-        Properties props = MailProperties.of(protocol, endpoint, address, timeout);
-        String p = MailProperties.protocol(protocol, endpoint);
-        if (protocol.equals("smtp")) {
-            props.put("mail." + p + ".auth", "true");
-        }
-        if (auth == AuthKind.XOAUTH2) {
-            props.put("mail." + p + ".auth.mechanisms", "XOAUTH2");
-            props.put("mail." + p + ".auth.xoauth2.disable", "false");
-        }
-        return props;
-    }
-
-    private static final class StepFailed extends Exception {
-        final transient Failure failure;
-
-        StepFailed(Failure failure) {
-            super(failure.reason(), null, false, false);
-            this.failure = failure;
-        }
     }
 }

@@ -10,17 +10,17 @@ import javax.net.ssl.SSLSocketFactory;
  * Socket factories that connect to the address our resolver chose whatever host name the mail
  * library asks for, while TLS still uses the host name for SNI and certificate checks.
  */
-public final class PinnedSocketFactory extends SSLSocketFactory {
+final class PinnedSocketFactory extends SSLSocketFactory {
     private final InetAddress address;
     private final SSLSocketFactory tls;
 
-    public PinnedSocketFactory(InetAddress address, SSLSocketFactory tls) {
+    PinnedSocketFactory(InetAddress address, SSLSocketFactory tls) {
         this.address = address;
         this.tls = tls;
     }
 
     /** The plain (no TLS yet) factory, for SMTP/IMAP before STARTTLS or without TLS. */
-    public SocketFactory plain() {
+    SocketFactory plain() {
         return new SocketFactory() {
             @Override
             public Socket createSocket() {

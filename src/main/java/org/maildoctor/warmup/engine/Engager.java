@@ -17,10 +17,26 @@ public interface Engager {
     record EngagementPolicy(double replyProbability, int deleteAfterDays) {
     }
 
-    /** {@code failure} is null when the pass ran; otherwise what failed (auth, connection, folder…). */
-    record EngagementResult(List<Observation> observations, int cleanedUp, String failure) {
+    /**
+     * {@code failure} is null when the pass ran; otherwise what failed (auth, connection, folder…), with
+     * the observations made before it. {@code accountFailed}: the failure is the account's (login refused,
+     * credential unreadable, server name unknown) and retrying will not help until the user acts — pause it.
+     * {@code warnings}: what went wrong for single folders or messages while the pass went on (a folder
+     * that disappeared, a message deleted mid-run, a rescue refused because the mailbox is over quota).
+     */
+    record EngagementResult(List<Observation> observations, int cleanedUp, String failure, boolean accountFailed,
+                            List<String> warnings) {
         public EngagementResult {
             observations = List.copyOf(observations);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        public EngagementResult(List<Observation> observations, int cleanedUp, String failure) {
+            this(observations, cleanedUp, failure, false, List.of());
+        }
+
+        public boolean ok() {
+            return failure == null;
         }
     }
 }
