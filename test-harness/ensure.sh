@@ -9,6 +9,8 @@ STATE="${MAIL_HARNESS_STATE:-/tmp/mail-harness}"
 DNS_PORT="${MAIL_HARNESS_DNS_PORT:-5353}"
 SMTP_PORT="${MAIL_HARNESS_SMTP_PORT:-25}"
 HTTPS_PORT="${MAIL_HARNESS_HTTPS_PORT:-8443}"
+SPAMD_PORT="${MAIL_HARNESS_SPAMD_PORT:-7830}"
+RSPAMD_PORT="${MAIL_HARNESS_RSPAMD_PORT:-7831}"
 
 want=$(cd "$HERE" && find . -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 
@@ -17,8 +19,10 @@ answering() {
     dig @127.0.0.1 -p "$DNS_PORT" +time=1 +tries=1 good.test SOA 2>/dev/null | grep -q 'status: NOERROR' || return 1
     timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT; IFS= read -r -t 3 line <&3; printf 'QUIT\r\n' >&3; [[ \$line == 220* ]]" 2>/dev/null \
         || return 1
-    # the MTA-STS/BIMI HTTPS server is a separate process that can die alone
-    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$HTTPS_PORT" 2>/dev/null
+    # the MTA-STS/BIMI HTTPS server, spamd and rspamd are separate processes that can die alone
+    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$HTTPS_PORT" 2>/dev/null || return 1
+    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$SPAMD_PORT" 2>/dev/null || return 1
+    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$RSPAMD_PORT" 2>/dev/null
 }
 
 if command -v dig >/dev/null 2>&1 && answering && [ "$(cat "$STATE/harness.hash" 2>/dev/null)" = "$want" ]; then

@@ -3,7 +3,10 @@ package org.maildoctor.cli;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.maildoctor.content.SecondOpinion;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.maildoctor.dns.DnsNames;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Score a saved message out of 10 as a receiver would: SPF (MAIL FROM and HELO), DKIM, DMARC,",
             "ARC, reverse DNS, blocklists (client IP, From, Return-Path and link domains), headers, the bulk-sender checklist and the template checker; every deduction",
-            "with its explanation and fix. Exit 0 when nothing costs points, 1 otherwise."})
+            "with its explanation and fix; with --spamd/--rspamd also a real engine's verdict (not part of the score).",
+            "Exit 0 when nothing costs points, 1 otherwise."})
 final class AnalyzeCommand extends BaseCommand {
     /** The DNS layer times out each query; this bounds a pathological chain of them. */
     static final long MAX_SECONDS = 120;
@@ -43,6 +47,9 @@ final class AnalyzeCommand extends BaseCommand {
 
     @Mixin
     BlocklistOptions blocklistOptions;
+
+    @Mixin
+    SecondOpinionOptions secondOpinion;
 
     @Option(names = "--tls", description = "The message was received over TLS (default: assume it was).",
             negatable = true, defaultValue = "true", fallbackValue = "true")
@@ -69,12 +76,32 @@ final class AnalyzeCommand extends BaseCommand {
         } catch (Exception e) {
             throw CliException.runtime("the analysis failed: " + e.getMessage(), e);
         }
+        List<SecondOpinion> opinions = SecondOpinionOptions.ask(secondOpinion.engines(global.timeout,
+                envelopeHeaders(ip, helo.strip(), from)), message);
         Output out = output();
         if (global.json) {
-            out.json(ScoreCardJson.toMap(card));
+            Map<String, Object> doc = new LinkedHashMap<>(ScoreCardJson.toMap(card));
+            if (!opinions.isEmpty()) {
+                doc.put("secondOpinions", SecondOpinionOptions.json(opinions));
+            }
+            out.json(doc);
         } else {
             ScoreCardText.print(out, card);
+            SecondOpinionOptions.print(out, opinions);
         }
         return card.problems().isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    /** rspamd's request headers for the SMTP envelope, so its SPF and HELO rules see what ours see. */
+    static Map<String, String> envelopeHeaders(InetAddress ip, String helo, String mailFrom) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("IP", ip.getHostAddress());
+        if (!helo.isEmpty()) {
+            h.put("Helo", helo);
+        }
+        if (!mailFrom.isEmpty()) {
+            h.put("From", mailFrom);
+        }
+        return h;
     }
 }

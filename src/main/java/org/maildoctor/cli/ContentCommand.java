@@ -3,12 +3,17 @@ package org.maildoctor.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.maildoctor.content.SecondOpinion;
 import org.maildoctor.content.ContentChecker;
 import org.maildoctor.content.ContentReport;
 import org.maildoctor.content.MessageContent;
 import org.maildoctor.report.ScoreCardJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -29,26 +34,37 @@ final class ContentCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Check a message (.eml) or an HTML template (.html/.htm) for content problems;",
-                "score out of 10. Exit 0 when nothing was found, 1 otherwise."})
+                "score out of 10; with --spamd/--rspamd also a real engine's verdict. Exit 0 when nothing was found, 1 otherwise."})
     static final class Check extends BaseCommand {
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
+
+        @Mixin
+        SecondOpinionOptions secondOpinion;
 
         @Override
         protected int run() {
             byte[] bytes = DkimCommand.read(file);
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            MessageContent m = name.endsWith(".html") || name.endsWith(".htm")
-                    ? MessageContent.ofHtml(new String(bytes, StandardCharsets.UTF_8))
+            boolean html = name.endsWith(".html") || name.endsWith(".htm");
+            MessageContent m = html ? MessageContent.ofHtml(new String(bytes, StandardCharsets.UTF_8))
                     : MessageContent.parse(bytes);
             ContentReport r = ContentChecker.standard().check(m, Set.of());
+            List<SecondOpinion> opinions = SecondOpinionOptions.ask(secondOpinion.engines(global.timeout, Map.of()),
+                    html ? SecondOpinion.templateMessage(bytes) : bytes);
             Output out = output();
             if (global.json) {
-                out.json(ScoreCardJson.content(r));
+                Map<String, Object> doc = new LinkedHashMap<>(ScoreCardJson.content(r));
+                if (!opinions.isEmpty()) {
+                    doc.put("secondOpinions", SecondOpinionOptions.json(opinions));
+                }
+                out.json(doc);
             } else {
                 ScoreCardText.print(out, r);
+                SecondOpinionOptions.print(out, opinions);
             }
-            return r.findings().isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS;
+            boolean engineSaysSpam = opinions.stream().anyMatch(o -> o.verdict().map(v -> v.spam()).orElse(false));
+            return r.findings().isEmpty() && !engineSaysSpam ? ExitCode.OK : ExitCode.PROBLEMS;
         }
     }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ExplainCommand.class,
             GenerateCommand.class,
             MtaStsCommand.class,
+            PlacementCommand.class,
             ServeCommand.class,
             SettingsCommand.class,
             SpfCommand.class,

@@ -21,12 +21,14 @@ import org.maildoctor.web.BlocklistsModule;
 import org.maildoctor.web.VerifyModule;
 import org.maildoctor.web.GenerateModule;
 import org.maildoctor.web.WarmupModule;
+import org.maildoctor.web.PlacementModule;
 import org.maildoctor.web.Capability;
 import org.maildoctor.web.WebModule;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreConfig;
 import org.maildoctor.store.StoreException;
 import org.maildoctor.store.jobs.JobScheduler;
+import org.maildoctor.store.jobs.JobSchedulerConfig;
 import org.maildoctor.web.HealthStatus;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,9 @@ public final class ServeCommand extends BaseCommand {
 
     @Mixin
     BlocklistOptions blocklistOptions;
+
+    @Mixin
+    SecondOpinionOptions secondOpinion;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8025",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
@@ -82,6 +87,10 @@ public final class ServeCommand extends BaseCommand {
 
     @Option(names = "--no-receiver", description = "Do not start the SMTP receiver.")
     boolean noReceiver;
+
+    @Option(names = "--no-warmup", description = "Do not run the warm-up engine (by default it enrols every "
+            + "warm-up mailbox with the default ramp, as `warmup run` does; with no mailboxes it does nothing).")
+    boolean noWarmup;
 
     @Option(names = "--test-domain", paramLabel = "DOMAIN", defaultValue = "localhost",
             description = "Domain of the test addresses; its MX must point at this host (default: ${DEFAULT-VALUE}).")
@@ -135,8 +144,12 @@ public final class ServeCommand extends BaseCommand {
                     Capability.GENERATE, new GenerateModule(resolver, Clock.systemUTC()),
                     Capability.WARMUP, new WarmupModule(Clock.systemUTC(),
                             Optional.of(WarmupAccountCommands.backend(store, global))),
-                    Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain))));
-            scheduler = JobScheduler.start(store, Clock.systemUTC());
+                    Capability.DELIVERABILITY, new DeliverabilityModule(store, testDomain,
+                            secondOpinion.engines(global.timeout, Map.of())),
+                    Capability.PLACEMENT, new PlacementModule(PlacementCommand.tests(global, store), Optional.empty()))));
+            JobSchedulerConfig jobs = JobSchedulerConfig.defaults();
+            scheduler = JobScheduler.start(store, Clock.systemUTC(), jobs, noWarmup ? List.of()
+                    : WarmupEngineWiring.tasks(global, store, Clock.systemUTC(), jobs.nodeName()));
             if (!noReceiver) {
                 receiver = ReceiverWiring.start(this, global, store, resolver, blocklists);
             }

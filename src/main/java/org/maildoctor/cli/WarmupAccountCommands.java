@@ -177,30 +177,35 @@ final class WarmupAccountCommands {
         }
 
         private Secret readSecret() {
-            char[] value;
-            if (secret != null && secret.file != null) {
-                try {
-                    String text = Files.readString(secret.file, StandardCharsets.UTF_8);
-                    value = text.lines().findFirst().orElse("").toCharArray();
-                } catch (IOException e) {
-                    throw CliException.usage("cannot read --password-file " + secret.file + ": " + e.getMessage());
-                }
-            } else if (secret != null && secret.env != null) {
-                String v = System.getenv(secret.env);
-                if (v == null) {
-                    throw CliException.usage("environment variable " + secret.env + " is not set");
-                }
-                value = v.toCharArray();
-            } else if (System.console() != null) {
-                value = System.console().readPassword("Password for %s: ", address);
-            } else {
-                throw CliException.usage("give the password with --password-file FILE or --password-env VAR");
-            }
-            if (value == null || value.length == 0) {
-                throw CliException.usage("the password is empty");
-            }
-            return new Secret(value);
+            return WarmupAccountCommands.readSecret(secret, address);
         }
+    }
+
+    /** The secret from --password-file, --password-env or a console prompt; never from the command line. */
+    static Secret readSecret(Add.SecretSource secret, String address) {
+        char[] value;
+        if (secret != null && secret.file != null) {
+            try {
+                String text = Files.readString(secret.file, StandardCharsets.UTF_8);
+                value = text.lines().findFirst().orElse("").toCharArray();
+            } catch (IOException e) {
+                throw CliException.usage("cannot read --password-file " + secret.file + ": " + e.getMessage());
+            }
+        } else if (secret != null && secret.env != null) {
+            String v = System.getenv(secret.env);
+            if (v == null) {
+                throw CliException.usage("environment variable " + secret.env + " is not set");
+            }
+            value = v.toCharArray();
+        } else if (System.console() != null) {
+            value = System.console().readPassword("Password for %s: ", address);
+        } else {
+            throw CliException.usage("give the password with --password-file FILE or --password-env VAR");
+        }
+        if (value == null || value.length == 0) {
+            throw CliException.usage("the password is empty");
+        }
+        return new Secret(value);
     }
 
     @Command(name = "list", description = "The warm-up mailboxes and their servers (never their credentials).")

@@ -20,8 +20,10 @@ import java.util.Set;
 import org.maildoctor.content.ContentChecker;
 import org.maildoctor.content.ContentReport;
 import org.maildoctor.content.MessageContent;
+import org.maildoctor.content.SecondOpinion;
 import org.maildoctor.receiver.server.TestAddresses;
 import org.maildoctor.report.ScoreCardJson;
+import org.maildoctor.report.SecondOpinionJson;
 import org.maildoctor.store.IssuedToken;
 import org.maildoctor.store.ReceivedMessage;
 import org.maildoctor.store.Store;
@@ -39,10 +41,17 @@ public final class DeliverabilityModule implements WebModule {
     private final Store store;
     private final String testDomain;
     private final ContentChecker checker = ContentChecker.standard();
+    private final List<SecondOpinion.Engine> engines;
 
     public DeliverabilityModule(Store store, String testDomain) {
+        this(store, testDomain, List.of());
+    }
+
+    /** @param engines second-opinion engines (spamd, rspamd) the template checker also asks; may be empty */
+    public DeliverabilityModule(Store store, String testDomain, List<SecondOpinion.Engine> engines) {
         this.store = store;
         this.testDomain = testDomain;
+        this.engines = List.copyOf(engines);
     }
 
     @Override
@@ -74,8 +83,19 @@ public final class DeliverabilityModule implements WebModule {
         return checker.check(m, Set.of());
     }
 
+    private List<SecondOpinion> opinions(String pasted) {
+        String s = pasted.stripLeading();
+        byte[] bytes = pasted.getBytes(StandardCharsets.UTF_8);
+        return opinions(s.startsWith("<") ? SecondOpinion.templateMessage(bytes) : bytes);
+    }
+
+    private List<SecondOpinion> opinions(byte[] message) {
+        return engines.stream().map(e -> e.check(message)).toList();
+    }
+
     private void page(Routes r, Context ctx, ContentReport report, String pasted) {
         Map<String, Object> params = new HashMap<>();
+        params.put("opinions", report == null ? List.of() : opinions(pasted));
         params.put("report", report);
         params.put("pasted", pasted);
         params.put("testDomain", testDomain);
@@ -152,7 +172,9 @@ public final class DeliverabilityModule implements WebModule {
             summary = "Template checker: a raw message (message/rfc822) or an HTML template (text/html) in the body",
             tags = {"deliverability"}, security = {@OpenApiSecurity(name = "bearerAuth")},
             responses = @OpenApiResponse(status = "200", description = "{score, spamScore, likelySpam, findings[{id, "
-                    + "explanation, fix, points, spamWeight, evidence}], phrases, linkHosts}", content = @OpenApiContent(type = "application/json")))
+                    + "explanation, fix, points, spamWeight, evidence}], phrases, linkHosts, secondOpinions?[{engine, "
+                    + "server, status, score, threshold, spam, action, rules, reason}]}",
+                    content = @OpenApiContent(type = "application/json")))
     void contentApi(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
@@ -162,9 +184,15 @@ public final class DeliverabilityModule implements WebModule {
             throw ProblemException.badRequest("the body is larger than " + MAX_PASTE / (1024 * 1024) + " MiB");
         }
         String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
-        MessageContent m = type.startsWith("text/html") ? MessageContent.ofHtml(new String(body, StandardCharsets.UTF_8))
+        boolean html = type.startsWith("text/html");
+        MessageContent m = html ? MessageContent.ofHtml(new String(body, StandardCharsets.UTF_8))
                 : MessageContent.parse(body);
-        ctx.json(ScoreCardJson.content(checker.check(m, Set.of())));
+        Map<String, Object> doc = new LinkedHashMap<>(ScoreCardJson.content(checker.check(m, Set.of())));
+        if (!engines.isEmpty()) {
+            doc.put("secondOpinions", opinions(html ? SecondOpinion.templateMessage(body) : body).stream()
+                    .map(SecondOpinionJson::toMap).toList());
+        }
+        ctx.json(doc);
     }
 
 }

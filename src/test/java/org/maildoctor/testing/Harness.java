@@ -67,4 +67,14 @@ public final class Harness {
     public static java.nio.file.Path caFile() {
         return java.nio.file.Path.of(env().getProperty("MAIL_HARNESS_CA_FILE").trim());
     }
+
+    /** SpamAssassin's spamd on 127.0.0.1 (local rules, no Bayes, no network tests). */
+    public static int spamdPort() {
+        return port("MAIL_HARNESS_SPAMD_PORT");
+    }
+
+    /** rspamd's normal worker (HTTP, {@code /checkv2}) on 127.0.0.1. */
+    public static int rspamdPort() {
+        return port("MAIL_HARNESS_RSPAMD_PORT");
+    }
 }

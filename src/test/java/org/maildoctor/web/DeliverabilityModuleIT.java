@@ -81,4 +81,26 @@ class DeliverabilityModuleIT {
         }
     }
 
+
+    @Test
+    void theTemplateCheckerAsksTheHarnessSpamAssassinForASecondOpinion() throws Exception {
+        try (Store store = Store.open(StoreConfig.embedded(dir))) {
+            var spamd = new org.maildoctor.content.adapter.SpamdClient("127.0.0.1",
+                    org.maildoctor.testing.Harness.spamdPort(), java.time.Duration.ofSeconds(20));
+            WebServer server = WebServer.builder(WebConfig.loopback(0, "test")).modules(WebModules.with(Map.of(
+                    Capability.DELIVERABILITY, new DeliverabilityModule(store, "deliverability.example",
+                            List.of(spamd))))).build();
+            JavalinTest.test(server.app(), (s, client) -> {
+                String gtube = "From: a@misc.test\r\nSubject: t\r\n\r\n"
+                        + "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X\r\n";
+                JsonNode doc = json(client.request("/api/v1/content/check", b -> b.post(RequestBody.create(gtube,
+                        MediaType.get("message/rfc822")))));
+                assertThat(doc.at("/secondOpinions/0/engine").asText()).isEqualTo("spamassassin");
+                assertThat(doc.at("/secondOpinions/0/spam").asBoolean()).isTrue();
+                String page = client.request("/deliverability/content", b -> b.post(new okhttp3.FormBody.Builder()
+                        .add("content", "<p>Hello <b>there</b></p>").build())).body().string();
+                assertThat(page).contains("Second opinion: spamassassin").contains("(threshold 5.0)");
+            });
+        }
+    }
 }

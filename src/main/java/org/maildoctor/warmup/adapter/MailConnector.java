@@ -28,7 +28,7 @@ public final class MailConnector {
     public enum Protocol {
         SMTP, IMAP;
 
-        String name(Endpoint endpoint) {
+        public String name(Endpoint endpoint) {
             String base = this == SMTP ? "smtp" : "imap";
             return endpoint.tls() == TlsMode.IMPLICIT ? base + "s" : base;
         }
