@@ -134,6 +134,20 @@ public final class JdbcVerificationJobs implements VerificationJobs {
 
     @Override
     public List<InputRow> claim(long jobId, String worker, int max) {
+        return take(jobId, worker, "state = 'PENDING'", null, "CLAIMED", max);
+    }
+
+    @Override
+    public List<InputRow> claimInterrupted(long jobId, String worker, Instant claimedBefore, int max) {
+        return take(jobId, worker, "state = 'STARTED' AND claimed_at < ?", claimedBefore, "STARTED", max);
+    }
+
+    /**
+     * Selects up to {@code max} rows matching {@code where} (with {@code before} as its one
+     * parameter, if any) and stamps them for {@code worker} with state {@code to}, in one committed
+     * transaction before they are returned.
+     */
+    private List<InputRow> take(long jobId, String worker, String where, Instant before, String to, int max) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -142,23 +156,26 @@ public final class JdbcVerificationJobs implements VerificationJobs {
                 String lock = postgres(c) ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
                 List<InputRow> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT row_no, address FROM verification_row"
-                        + " WHERE job_id = ? AND state = 'PENDING' ORDER BY row_no FETCH FIRST " + max + " ROWS ONLY"
+                        + " WHERE job_id = ? AND " + where + " ORDER BY row_no FETCH FIRST " + max + " ROWS ONLY"
                         + lock)) {
                     ps.setLong(1, jobId);
+                    if (before != null) {
+                        ps.setObject(2, utc(before));
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             rows.add(new InputRow(rs.getLong(1), rs.getString(2)));
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE verification_row SET state = 'CLAIMED',"
-                        + " claimed_by = ?, claimed_at = ?, claims = claims + 1 WHERE job_id = ? AND row_no = ?"
-                        + " AND state = 'PENDING'")) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE verification_row SET state = ?,"
+                        + " claimed_by = ?, claimed_at = ?, claims = claims + 1 WHERE job_id = ? AND row_no = ?")) {
                     for (InputRow r : rows) {
-                        ps.setString(1, worker);
-                        ps.setObject(2, now());
-                        ps.setLong(3, jobId);
-                        ps.setLong(4, r.row());
+                        ps.setString(1, to);
+                        ps.setString(2, worker);
+                        ps.setObject(3, now());
+                        ps.setLong(4, jobId);
+                        ps.setLong(5, r.row());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -175,12 +192,70 @@ public final class JdbcVerificationJobs implements VerificationJobs {
     }
 
     @Override
+    public void markStarted(long jobId, List<Long> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE verification_row SET state = 'STARTED' WHERE job_id = ? AND row_no = ? AND state = 'CLAIMED'")) {
+            for (long row : rows) {
+                ps.setLong(1, jobId);
+                ps.setLong(2, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public long retryInterrupted(long jobId, Instant claimedBefore) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement started = c.prepareStatement("UPDATE verification_row SET state = 'PENDING',"
+                    + " claimed_by = NULL, claimed_at = NULL WHERE job_id = ? AND state = 'STARTED' AND claimed_at < ?");
+                 PreparedStatement done = c.prepareStatement("UPDATE verification_row SET state = 'PENDING',"
+                         + " claimed_by = NULL, claimed_at = NULL WHERE job_id = ? AND state = 'DONE' AND row_no IN"
+                         + " (SELECT row_no FROM verification_result WHERE job_id = ? AND reason = ?)");
+                 PreparedStatement delete = c.prepareStatement(
+                         "DELETE FROM verification_result WHERE job_id = ? AND reason = ?");
+                 PreparedStatement progress = c.prepareStatement(
+                         "UPDATE job SET done_count = done_count - ?, updated_at = ? WHERE id = ?")) {
+                started.setLong(1, jobId);
+                started.setObject(2, utc(claimedBefore));
+                long n = started.executeUpdate();
+                done.setLong(1, jobId);
+                done.setLong(2, jobId);
+                done.setString(3, INTERRUPTED);
+                n += done.executeUpdate();
+                delete.setLong(1, jobId);
+                delete.setString(2, INTERRUPTED);
+                int deleted = delete.executeUpdate();
+                progress.setLong(1, deleted);
+                progress.setObject(2, now());
+                progress.setLong(3, jobId);
+                progress.executeUpdate();
+                c.commit();
+                return n;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    private static final String INTERRUPTED = org.maildoctor.verify.VerdictReason.INTERRUPTED.code();
+
+    @Override
     public long releaseClaims(long jobId, Instant claimedBefore) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE verification_row SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL"
                         + " WHERE job_id = ? AND state = 'CLAIMED' AND claimed_at < ?")) {
             ps.setLong(1, jobId);
-            ps.setObject(2, java.time.OffsetDateTime.ofInstant(claimedBefore, java.time.ZoneOffset.UTC));
+            ps.setObject(2, utc(claimedBefore));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw fail(e);
@@ -189,7 +264,7 @@ public final class JdbcVerificationJobs implements VerificationJobs {
 
     @Override
     public long claimedCount(long jobId) {
-        return countForJob("SELECT COUNT(*) FROM verification_row WHERE job_id = ? AND state = 'CLAIMED'", jobId);
+        return countForJob("SELECT COUNT(*) FROM verification_row WHERE job_id = ? AND state IN ('CLAIMED', 'STARTED')", jobId);
     }
 
     /** One number for one job: the shape of every count query here. */
@@ -341,7 +416,11 @@ public final class JdbcVerificationJobs implements VerificationJobs {
     }
 
     private java.time.OffsetDateTime now() {
-        return java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return utc(clock.instant());
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
     }
 
     private static StoreException fail(SQLException e) {
