@@ -151,9 +151,11 @@ public final class JdbcVerificationJobs implements VerificationJobs {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // PostgreSQL: rows another worker is claiming right now are skipped, not waited for;
-                // H2 (single node) locks them the plain way
-                String lock = postgres(c) ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+                // PostgreSQL: rows another worker is claiming right now are skipped, not waited for.
+                // H2: no FOR UPDATE — H2 locks every row the condition matches before the limit
+                // applies (a 1M-row job spent a minute per claim); the guarded UPDATE below, whose
+                // per-row counts say which rows this transaction really took, keeps claims exclusive
+                String lock = postgres(c) ? " FOR UPDATE SKIP LOCKED" : "";
                 List<InputRow> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT row_no, address FROM verification_row"
                         + " WHERE job_id = ? AND " + where + " ORDER BY row_no FETCH FIRST " + max + " ROWS ONLY"
@@ -168,20 +170,30 @@ public final class JdbcVerificationJobs implements VerificationJobs {
                         }
                     }
                 }
+                List<InputRow> taken = new ArrayList<>(rows.size());
                 try (PreparedStatement ps = c.prepareStatement("UPDATE verification_row SET state = ?,"
-                        + " claimed_by = ?, claimed_at = ?, claims = claims + 1 WHERE job_id = ? AND row_no = ?")) {
+                        + " claimed_by = ?, claimed_at = ?, claims = claims + 1 WHERE job_id = ? AND row_no = ? AND "
+                        + where)) {
                     for (InputRow r : rows) {
                         ps.setString(1, to);
                         ps.setString(2, worker);
                         ps.setObject(3, now());
                         ps.setLong(4, jobId);
                         ps.setLong(5, r.row());
+                        if (before != null) {
+                            ps.setObject(6, utc(before));
+                        }
                         ps.addBatch();
                     }
-                    ps.executeBatch();
+                    int[] counts = rows.isEmpty() ? new int[0] : ps.executeBatch();
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (counts[i] != 0) {
+                            taken.add(rows.get(i));
+                        }
+                    }
                 }
                 c.commit();
-                return rows;
+                return taken;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
