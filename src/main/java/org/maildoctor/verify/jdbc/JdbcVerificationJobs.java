@@ -151,6 +151,8 @@ public final class JdbcVerificationJobs implements VerificationJobs {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // ORDER BY the whole index (job_id, state: constants here) so H2 reads it in order and
+                // stops at the limit; ORDER BY row_no alone made H2 sort every pending row per claim.
                 // PostgreSQL: rows another worker is claiming right now are skipped, not waited for.
                 // H2: no FOR UPDATE — H2 locks every row the condition matches before the limit
                 // applies (a 1M-row job spent a minute per claim); the guarded UPDATE below, whose
@@ -158,7 +160,7 @@ public final class JdbcVerificationJobs implements VerificationJobs {
                 String lock = postgres(c) ? " FOR UPDATE SKIP LOCKED" : "";
                 List<InputRow> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT row_no, address FROM verification_row"
-                        + " WHERE job_id = ? AND " + where + " ORDER BY row_no FETCH FIRST " + max + " ROWS ONLY"
+                        + " WHERE job_id = ? AND " + where + " ORDER BY job_id, state, row_no FETCH FIRST " + max + " ROWS ONLY"
                         + lock)) {
                     ps.setLong(1, jobId);
                     if (before != null) {
@@ -360,7 +362,7 @@ public final class JdbcVerificationJobs implements VerificationJobs {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT row_no, address, verdict, reason, sub_reason, flags,"
                     + " suggestion, mx, reply_code, status, smtp_text FROM verification_result WHERE job_id = ?"
-                    + " ORDER BY row_no", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    + " ORDER BY job_id, row_no", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(1000);
                 ps.setLong(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
