@@ -128,6 +128,8 @@ class VerifyBulkResumeIT {
         // the wire — 4 sessions per MX host (--per-host), 3 MX hosts, at most 8 RCPTs in flight each
         // (the per-session error budget) — not by the claimed chunk
         assertThat(inFlightAtKill.size()).isLessThanOrEqualTo(3 * 4 * 8);
+        System.out.printf("killed with %d rows done, %d probes started without a result%n", atKill,
+                inFlightAtKill.size());
 
         Process second = cli(input, output, dir.resolve("run2.log")).start();
         assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
