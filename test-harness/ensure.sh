@@ -11,6 +11,7 @@ SMTP_PORT="${MAIL_HARNESS_SMTP_PORT:-25}"
 HTTPS_PORT="${MAIL_HARNESS_HTTPS_PORT:-8443}"
 SPAMD_PORT="${MAIL_HARNESS_SPAMD_PORT:-7830}"
 RSPAMD_PORT="${MAIL_HARNESS_RSPAMD_PORT:-7831}"
+GREYLIST_PORT="${MAIL_HARNESS_GREYLIST_PORT:-10023}"
 
 want=$(cd "$HERE" && find . -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 
@@ -19,10 +20,11 @@ answering() {
     dig @127.0.0.1 -p "$DNS_PORT" +time=1 +tries=1 good.test SOA 2>/dev/null | grep -q 'status: NOERROR' || return 1
     timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT; IFS= read -r -t 3 line <&3; printf 'QUIT\r\n' >&3; [[ \$line == 220* ]]" 2>/dev/null \
         || return 1
-    # the MTA-STS/BIMI HTTPS server, spamd and rspamd are separate processes that can die alone
-    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$HTTPS_PORT" 2>/dev/null || return 1
-    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$SPAMD_PORT" 2>/dev/null || return 1
-    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$RSPAMD_PORT" 2>/dev/null
+    # the MTA-STS/BIMI HTTPS server, spamd, rspamd and postgrey are separate processes that can die alone
+    local p
+    for p in "$HTTPS_PORT" "$SPAMD_PORT" "$RSPAMD_PORT" "$GREYLIST_PORT"; do
+        timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$p" 2>/dev/null || return 1
+    done
 }
 
 if command -v dig >/dev/null 2>&1 && answering && [ "$(cat "$STATE/harness.hash" 2>/dev/null)" = "$want" ]; then

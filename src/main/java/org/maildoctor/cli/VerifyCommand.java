@@ -86,6 +86,10 @@ public final class VerifyCommand extends BaseCommand {
     @Option(names = "--no-progress", description = "No progress line on stderr in bulk mode.")
     boolean noProgress;
 
+    @Option(names = "--retry-interrupted", description = "Bulk resume: probe again the addresses whose RCPT was in"
+            + " flight when the last run died (they may then be probed twice); default: unknown/interrupted.")
+    boolean retryInterrupted;
+
     /** Like {@link DurationConverter}, but 0 is a valid budget (no greylisting retry). */
     static final class BudgetConverter implements picocli.CommandLine.ITypeConverter<Duration> {
         @Override
@@ -199,9 +203,10 @@ public final class VerifyCommand extends BaseCommand {
                 Verifier verifier = Verifier.create(Wiring.resolver(global), transport, options,
                         new JdbcHostSlots(store.dataSource(), store.clock(), node, options.perHostConcurrency(),
                                 CLUSTER_SLOT_TTL));
-                runner = new BulkJobRunner(verifier, jobs, store.clock(), node, CLUSTER_CLAIM_LEASE);
+                runner = new BulkJobRunner(verifier, jobs, store.clock(), node, CLUSTER_CLAIM_LEASE, retryInterrupted);
             } else {
-                runner = new BulkJobRunner(Verifier.create(Wiring.resolver(global), transport, options), jobs);
+                runner = new BulkJobRunner(Verifier.create(Wiring.resolver(global), transport, options), jobs,
+                        store.clock(), "local", Duration.ZERO, retryInterrupted);
             }
             BulkSummary summary = runner.run(input, column, out, noProgress ? null : output().err());
             Output o = output();

@@ -50,20 +50,35 @@ final class SessionProber {
 
     /** Results keyed by normalized address, for every address given. */
     Map<String, ProbeResult> probe(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses) {
-        return probe(route, addresses, settled -> { });
+        return probe(route, addresses, settled -> { }, sending -> { });
     }
 
     /**
      * As {@link #probe(MailRoute.Hosts, List)}, handing each address's final result to {@code settled}
      * as soon as it is known — before the session sends its next RCPT — so a bulk job can store it
-     * while the session goes on (a crash then loses at most the RCPTs in flight).
+     * while the session goes on (a crash then loses at most the RCPTs in flight). {@code sending}
+     * gets each address (normalized) once, just before its first RCPT TO is written: a bulk job
+     * records there that the probe has started, so after a crash it knows which RCPTs may have
+     * reached the server.
      */
     Map<String, ProbeResult> probe(MailRoute.Hosts route, List<AddressSyntax.Parsed> addresses,
-                                   Consumer<Map<String, ProbeResult>> settled) {
+                                   Consumer<Map<String, ProbeResult>> settled, Consumer<List<String>> sending) {
         Map<String, ProbeResult> results = new HashMap<>();
         Map<String, Integer> attempts = new HashMap<>();
         Set<String> emitted = new HashSet<>();
-        Settle settle = new Settle(settled, emitted, options.greylistDelays().isEmpty());
+        Set<String> announced = new HashSet<>();
+        Consumer<List<AddressSyntax.Parsed>> firstSend = batch -> {
+            List<String> first = new ArrayList<>();
+            for (AddressSyntax.Parsed a : batch) {
+                if (announced.add(a.normalized())) {
+                    first.add(a.normalized());
+                }
+            }
+            if (!first.isEmpty()) {
+                sending.accept(first);
+            }
+        };
+        Settle settle = new Settle(settled, emitted, options.greylistDelays().isEmpty(), firstSend);
         List<AddressSyntax.Parsed> later = run(route, addresses, results, attempts, settle);
         int pass = 0;
         for (Duration delay : options.greylistDelays()) {
@@ -78,7 +93,7 @@ final class SessionProber {
             }
             pass++;
             later = run(route, later, results, attempts,
-                    new Settle(settled, emitted, pass == options.greylistDelays().size()));
+                    new Settle(settled, emitted, pass == options.greylistDelays().size(), firstSend));
         }
         Map<String, ProbeResult> rest = new HashMap<>();
         results.forEach((k, v) -> {
@@ -92,8 +107,12 @@ final class SessionProber {
         return results;
     }
 
-    /** Emits the results that no later pass can change; {@code lastPass}: 4xx answers are final too. */
-    private record Settle(Consumer<Map<String, ProbeResult>> sink, Set<String> emitted, boolean lastPass) {
+    /**
+     * Emits the results that no later pass can change; {@code lastPass}: 4xx answers are final too.
+     * {@code firstSend} is told of a batch before its RCPTs are written.
+     */
+    private record Settle(Consumer<Map<String, ProbeResult>> sink, Set<String> emitted, boolean lastPass,
+                          Consumer<List<AddressSyntax.Parsed>> firstSend) {
         void emit(Collection<AddressSyntax.Parsed> batch, Collection<AddressSyntax.Parsed> pending,
                   Collection<AddressSyntax.Parsed> later, Map<String, ProbeResult> results) {
             Map<String, ProbeResult> out = new HashMap<>();
@@ -159,6 +178,7 @@ final class SessionProber {
                     for (Map.Entry<String, Integer> d : perDomain.entrySet()) {
                         throttle(d.getKey(), d.getValue());
                     }
+                    settle.firstSend().accept(batch);
                     List<ProbeSession.Step> steps = s.rcptAll(batch.stream().map(AddressSyntax.Parsed::normalized).toList());
                     List<String> transcript = transcript(opening, s);
                     for (int i = 0; i < batch.size() && !reconnect; i++) {

@@ -25,6 +25,7 @@ public enum VerdictReason {
     NETWORKERROR(Verdict.UNKNOWN, "no mail server could be reached, or it broke the SMTP conversation"),
     DNSERROR(Verdict.UNKNOWN, "DNS gave no conclusive answer (timeout, SERVFAIL, REFUSED)"),
     PRIVATEADDRESS(Verdict.UNKNOWN, "the mail host has a private, loopback or reserved address (allow with --allow-private)"),
+    INTERRUPTED(Verdict.UNKNOWN, "the probe was in flight when the bulk job stopped; not asked again, so no address is probed twice"),
     UNDEFINED(Verdict.UNKNOWN, "the server's answer was not conclusive");
 
     private final Verdict verdict;

@@ -24,6 +24,12 @@ final class Verdicts {
                 Optional.of(why), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
+    static Verification interrupted(Input in) {
+        return result(in, VerdictReason.INTERRUPTED, "the probe was in flight when the job's process stopped"
+                + " (kill -9, crash): its RCPT may have reached the server, so it is not asked again"
+                + " (--retry-interrupted asks again)", in.flags(), Optional.empty(), Optional.empty(), List.of());
+    }
+
     static Verification fromRoute(Input in, MailRoute route) {
         return switch (route) {
             case MailRoute.NullMx n -> result(in, VerdictReason.NOTACCEPT, "null MX (RFC 7505): " + n.domain()

@@ -38,8 +38,13 @@ public final class Verifier {
     private final AcceptAllProviders acceptAll;
     private final Cache<String, MailRoute> routes = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterWrite(java.time.Duration.ofHours(1)).build();
-    /** Verdicts by normalized address: a duplicate later in a list (another chunk) is not probed again. */
-    private final Cache<String, Verification> verdicts = Caffeine.newBuilder().maximumSize(500_000)
+    /**
+     * Probed verdicts by normalized address: a duplicate later in a list (another chunk) is not
+     * probed again. Only SMTP answers are kept (a route-only verdict is cheap again from the route
+     * cache), and at most 100,000 (~400 bytes each): 500,000 filled a 256 MB heap on a 1M-row list
+     * and the run spent most of its time in full collections.
+     */
+    private final Cache<String, Verification> verdicts = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(java.time.Duration.ofHours(1)).build();
     private final HostSlots hostSlots;
     private final Semaphore global;
@@ -103,6 +108,16 @@ public final class Verifier {
      * the session asks its next RCPT. Called from several threads; a bulk job stores them there.
      */
     public List<Verification> verifyAll(List<String> addresses, Consumer<Map<Integer, Verification>> settled) {
+        return verifyAll(addresses, settled, sending -> { });
+    }
+
+    /**
+     * As {@link #verifyAll(List, Consumer)}; {@code sending} gets the input indices of an address
+     * (all its duplicates) once, just before its first RCPT TO is written, from the session's thread:
+     * a bulk job records there, durably, that the probe has started.
+     */
+    public List<Verification> verifyAll(List<String> addresses, Consumer<Map<Integer, Verification>> settled,
+                                        Consumer<List<Integer>> sending) {
         Map<String, Verification> byNormalized = new ConcurrentHashMap<>();
         Map<String, List<Integer>> indicesOf = new HashMap<>();
         Map<Integer, Verification> immediate = new HashMap<>();
@@ -163,9 +178,17 @@ public final class Verifier {
         if (!immediate.isEmpty()) {
             settled.accept(immediate);
         }
-        probeGroups(groups, groupRoute, byNormalized, byKey);
+        Consumer<List<String>> sendingKeys = keys -> {
+            List<Integer> out = new ArrayList<>();
+            keys.forEach(k -> out.addAll(indicesOf.getOrDefault(k, List.of())));
+            sending.accept(out);
+        };
+        probeGroups(groups, groupRoute, byNormalized, byKey, sendingKeys);
         for (String key : toProbe.keySet()) {
-            verdicts.put(key, byNormalized.get(key));
+            Verification v = byNormalized.get(key);
+            if (v.smtp().isPresent() || v.mx().isPresent()) {
+                verdicts.put(key, v.withoutTranscript());
+            }
         }
         List<Verification> out = new ArrayList<>(slots.size());
         for (Object s : slots) {
@@ -183,7 +206,8 @@ public final class Verifier {
     }
 
     private void probeGroups(Map<String, List<Verdicts.Input>> groups, Map<String, MailRoute.Hosts> groupRoute,
-                             Map<String, Verification> results, Consumer<Map<String, Verification>> settled) {
+                             Map<String, Verification> results, Consumer<Map<String, Verification>> settled,
+                             Consumer<List<String>> sending) {
         if (groups.isEmpty()) {
             return;
         }
@@ -197,7 +221,7 @@ public final class Verifier {
                 int size = (all.size() + shares - 1) / shares;
                 for (int i = 0; i < all.size(); i += size) {
                     List<Verdicts.Input> part = all.subList(i, Math.min(all.size(), i + size));
-                    futures.add(pool.submit(() -> probePart(route, part, settled)));
+                    futures.add(pool.submit(() -> probePart(route, part, settled, sending)));
                 }
             }
             for (Future<List<Verification>> f : futures) {
@@ -214,7 +238,8 @@ public final class Verifier {
     }
 
     private List<Verification> probePart(MailRoute.Hosts route, List<Verdicts.Input> part,
-                                         Consumer<Map<String, Verification>> settled) throws InterruptedException {
+                                         Consumer<Map<String, Verification>> settled,
+                                         Consumer<List<String>> sending) throws InterruptedException {
         global.acquire();
         try {
             try (HostSlots.Slot slot = hostSlots.acquire(route.primaryHost())) {
@@ -229,12 +254,26 @@ public final class Verifier {
                     });
                     verdictOf.putAll(now);
                     settled.accept(now);
-                });
+                }, sending);
                 return part.stream().map(in -> verdictOf.get(in.address().normalized())).toList();
             }
         } finally {
             global.release();
         }
+    }
+
+    /**
+     * The verdict for an address whose probe was in flight when a bulk job's process died: its
+     * RCPT may or may not have reached the server, and asking again would probe it twice, so it is
+     * {@code unknown}/{@code interrupted} (with the flags and suggestion that need no probe).
+     */
+    public Verification interrupted(String given) {
+        String g = given == null ? "" : given.strip();
+        return switch (AddressSyntax.parse(g)) {
+            case AddressSyntax.Result.Invalid i -> Verdicts.invalid(shorten(g), i.why());
+            case AddressSyntax.Result.Valid v -> Verdicts.interrupted(new Verdicts.Input(g, v.address(),
+                    lists.flags(v.address()), typos.suggestAddress(v.address())));
+        };
     }
 
     /** A 100 KB "address" is echoed shortened, so results and logs stay readable. */

@@ -111,6 +111,15 @@ public final class JobScheduler implements AutoCloseable {
                         ctx.getExecution().getExecutionTime(), config.nodeName(), clock.instant())));
     }
 
+    /**
+     * Schedules one execution of a task registered at {@link #start} (any node may run it) unless
+     * an execution with the same task and instance id exists; returns whether it was added.
+     */
+    public boolean scheduleIfNotExists(com.github.kagkarlsson.scheduler.task.TaskInstance<?> instance,
+                                       java.time.Instant at) {
+        return scheduler.scheduleIfNotExists(instance, at);
+    }
+
     public String nodeName() {
         return config.nodeName();
     }

@@ -28,12 +28,14 @@ import org.maildoctor.verify.Verifier;
 
 /**
  * Runs a bulk job over a CSV file with bounded memory: the rows are imported into the store, then
- * claimed {@value #CHUNK} at a time (so they share SMTP sessions in the {@link Verifier}); each
- * result is stored, and its row marked done, as soon as its verdict is known — before the session
- * sends its next RCPT. Run again after a crash, it finds the job by its input; rows with a result
- * are never probed again, and only rows claimed without a result (their RCPT was in flight at the
- * crash, see docs/cli-verify.md) are probed once more. The output CSV is written from the store at
- * the end, in input order, one row per input row.
+ * claimed {@value #CHUNK} at a time (so they share SMTP sessions in the {@link Verifier}); a row is
+ * marked started, durably, just before its first RCPT TO is written, and its result stored (row
+ * done) as soon as its verdict is known — before the session sends its next RCPT. Run again after a
+ * crash, it finds the job by its input; rows with a result are never probed again, claimed rows
+ * that never started are probed as usual, and rows started without a result (their RCPT was in
+ * flight at the crash, see docs/cli-verify.md) get {@code unknown}/{@code interrupted} — not asked
+ * again, so no address is probed twice — unless the caller opts in to retrying them. The output
+ * CSV is written from the store at the end, in input order, one row per input row.
  */
 public final class BulkJobRunner {
     /** Rows per stored chunk: large enough to share sessions, small enough to lose little on a crash. */
@@ -47,23 +49,32 @@ public final class BulkJobRunner {
     private final Clock clock;
     private final String worker;
     private final Duration claimLease;
+    private final boolean retryInterrupted;
 
-    /** A single node (H2): every claim without a result at start was in flight when the last run died. */
+    /** A single node (H2): every claim without a result at start was open when the last run died. */
     public BulkJobRunner(Verifier verifier, VerificationJobs jobs) {
         this(verifier, jobs, Clock.systemUTC(), "local", Duration.ZERO);
+    }
+
+    public BulkJobRunner(Verifier verifier, VerificationJobs jobs, Clock clock, String worker, Duration claimLease) {
+        this(verifier, jobs, clock, worker, claimLease, false);
     }
 
     /**
      * @param worker     this worker's name in claims (node and process)
      * @param claimLease a claim older than this without a result is taken as lost (its worker died);
      *                   zero when this is the only worker of the job
+     * @param retryInterrupted probe rows interrupted by a crash again (their RCPT may then reach the
+     *                   server twice) instead of giving them {@code unknown}/{@code interrupted}
      */
-    public BulkJobRunner(Verifier verifier, VerificationJobs jobs, Clock clock, String worker, Duration claimLease) {
+    public BulkJobRunner(Verifier verifier, VerificationJobs jobs, Clock clock, String worker, Duration claimLease,
+                         boolean retryInterrupted) {
         this.verifier = verifier;
         this.jobs = jobs;
         this.clock = clock;
         this.worker = worker;
         this.claimLease = claimLease;
+        this.retryInterrupted = retryInterrupted;
     }
 
     /**
@@ -86,8 +97,8 @@ public final class BulkJobRunner {
         BulkSummary work = work(job, progressOut);
         writeOutput(job.id(), output);
         jobs.finish(job.id());
-        return new BulkSummary(job.id(), work.rows(), work.verifiedNow(), job.resumed(), work.inFlightAtCrash(),
-                output, jobs.counts(job.id()));
+        return new BulkSummary(job.id(), work.rows(), work.verifiedNow(), job.resumed(), work.interrupted(),
+                work.retried(), output, jobs.counts(job.id()));
     }
 
     /** {@link #open}, then imports the input's rows so that any worker of any node can claim them. */
@@ -127,16 +138,16 @@ public final class BulkJobRunner {
     }
 
     /**
-     * Works the job until no row is left: puts back the rows whose claim is older than the claim
-     * lease (their worker died with the probe in flight), then claims {@value #CHUNK} rows at a
-     * time and stores each result as soon as its verdict is known. Several workers (nodes) may
-     * run this on one job at once. Returns rows, rows verified here and rows put back.
+     * Works the job until no row is left: takes over the rows whose claim is older than the claim
+     * lease (their worker died; see {@link #recover}), then claims {@value #CHUNK} rows at a time
+     * and stores each result as soon as its verdict is known. Several workers (nodes) may run this
+     * on one job at once. Returns rows, rows verified here and rows interrupted by a crash.
      */
     public BulkSummary work(VerificationJobs.JobRef job, PrintWriter progressOut) {
         long total = jobs.state(job.id()).map(VerificationJobs.JobState::total).orElse(0L);
-        long inFlight = jobs.releaseClaims(job.id(), clock.instant().minus(claimLease));
         AtomicLong done = new AtomicLong(jobs.doneCount(job.id()));
         AtomicLong verifiedNow = new AtomicLong();
+        long interrupted = recover(job.id(), done, null);
         Progress progress = new Progress(progressOut, clock, total, done.get());
         while (true) {
             List<VerificationJobs.InputRow> rows = jobs.claim(job.id(), worker, CHUNK);
@@ -146,7 +157,7 @@ public final class BulkJobRunner {
                 }
                 // another worker still has rows in flight; take them over if it dies
                 sleep(Duration.ofMillis(200));
-                inFlight += jobs.releaseClaims(job.id(), clock.instant().minus(claimLease));
+                interrupted += recover(job.id(), done, progress);
                 continue;
             }
             List<String> addresses = rows.stream().map(VerificationJobs.InputRow::address).toList();
@@ -159,7 +170,7 @@ public final class BulkJobRunner {
                     }
                 });
                 store(job.id(), out, done, verifiedNow, progress);
-            });
+            }, sending -> jobs.markStarted(job.id(), sending.stream().map(i -> rows.get(i).row()).toList()));
             List<RowResult> rest = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 if (stored.add(i)) {
@@ -169,7 +180,39 @@ public final class BulkJobRunner {
             store(job.id(), rest, done, verifiedNow, progress);
         }
         progress.finish(jobs.doneCount(job.id()));
-        return new BulkSummary(job.id(), total, verifiedNow.get(), job.resumed(), inFlight, Path.of(""), Map.of());
+        return new BulkSummary(job.id(), total, verifiedNow.get(), job.resumed(), interrupted, retryInterrupted,
+                Path.of(""), Map.of());
+    }
+
+    /**
+     * Rows of dead workers (claimed before the claim lease): those never started go back to
+     * pending; those started without a result — their RCPT may have reached the server — get
+     * {@code unknown}/{@code interrupted}, or with the opt-in go back to pending too (and so do
+     * earlier {@code interrupted} verdicts). Returns how many rows were interrupted.
+     */
+    private long recover(long jobId, AtomicLong done, Progress progress) {
+        java.time.Instant cutoff = clock.instant().minus(claimLease);
+        jobs.releaseClaims(jobId, cutoff);
+        if (retryInterrupted) {
+            long n = jobs.retryInterrupted(jobId, cutoff);
+            done.set(jobs.doneCount(jobId));
+            return n;
+        }
+        long n = 0;
+        for (List<VerificationJobs.InputRow> rows; !(rows = jobs.claimInterrupted(jobId, worker, cutoff, CHUNK))
+                .isEmpty(); ) {
+            List<RowResult> out = rows.stream().map(r -> RowResult.of(r.row(), verifier.interrupted(r.address())))
+                    .toList();
+            jobs.record(jobId, out);
+            n += out.size();
+            long d = done.addAndGet(out.size());
+            if (progress != null) {
+                synchronized (progress) {
+                    progress.update(d, false);
+                }
+            }
+        }
+        return n;
     }
 
     private void store(long jobId, List<RowResult> out, AtomicLong done, AtomicLong verifiedNow, Progress progress) {

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The end of a bulk job: rows, how many were verified in this run, how many had been claimed
- * without a result by a run that died (probed again: their first RCPT may or may not have been
- * sent), counts per verdict/reason.
+ * The end of a bulk job: rows, how many were verified in this run, how many were interrupted by a
+ * run that died with their RCPT in flight ({@code unknown}/{@code interrupted}, or probed again when
+ * {@code retried}), counts per verdict/reason.
  */
-public record BulkSummary(long jobId, long rows, long verifiedNow, boolean resumed, long inFlightAtCrash, Path output,
-                          Map<String, Long> counts) {
+public record BulkSummary(long jobId, long rows, long verifiedNow, boolean resumed, long interrupted, boolean retried,
+                          Path output, Map<String, Long> counts) {
 
     public BulkSummary {
         counts = Map.copyOf(counts);
@@ -22,8 +22,10 @@ public record BulkSummary(long jobId, long rows, long verifiedNow, boolean resum
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add("job " + jobId + (resumed ? " (resumed)" : "") + ": " + rows + " rows, " + verifiedNow
-                + " verified in this run" + (inFlightAtCrash > 0 ? " (" + inFlightAtCrash
-                + " were in flight when the last run stopped and were probed again)" : "") + "; results in " + output);
+                + " verified in this run" + (interrupted == 0 ? "" : retried
+                ? " (" + interrupted + " interrupted by the last run were probed again)"
+                : " (" + interrupted + " were in flight when the last run stopped: unknown/interrupted, not probed"
+                + " again; --retry-interrupted probes them)") + "; results in " + output);
         new TreeMap<>(counts).forEach((k, v) -> out.add(String.format(java.util.Locale.ROOT, "  %-32s %d", k, v)));
         return out;
     }
@@ -34,7 +36,8 @@ public record BulkSummary(long jobId, long rows, long verifiedNow, boolean resum
         m.put("rows", rows);
         m.put("verifiedNow", verifiedNow);
         m.put("resumed", resumed);
-        m.put("inFlightAtCrash", inFlightAtCrash);
+        m.put("interrupted", interrupted);
+        m.put("retriedInterrupted", retried);
         m.put("output", output.toString());
         m.put("counts", new TreeMap<>(counts));
         return m;

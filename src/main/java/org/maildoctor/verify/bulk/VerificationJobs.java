@@ -35,12 +35,32 @@ public interface VerificationJobs {
     List<InputRow> claim(long jobId, String worker, int max);
 
     /**
-     * Puts back rows claimed before {@code claimedBefore} that have no result — their probe was in
-     * flight when their worker died — and returns how many.
+     * Puts back rows claimed before {@code claimedBefore} whose probe had not started (no RCPT was
+     * sent for them) when their worker died, and returns how many: asking them is safe.
      */
     long releaseClaims(long jobId, Instant claimedBefore);
 
-    /** Rows claimed now (in flight somewhere). */
+    /**
+     * Records, durably and before their first RCPT TO is written, that the probe of these claimed
+     * rows has started (state STARTED), in one transaction.
+     */
+    void markStarted(long jobId, List<Long> rows);
+
+    /**
+     * Takes over up to {@code max} rows started before {@code claimedBefore} without a result —
+     * their RCPT was in flight when their worker died — for {@code worker} (re-stamped, so no other
+     * worker takes them too), lowest row numbers first. The caller records a verdict for each.
+     */
+    List<InputRow> claimInterrupted(long jobId, String worker, Instant claimedBefore, int max);
+
+    /**
+     * The opt-in to probe interrupted rows again: rows started before {@code claimedBefore}
+     * without a result, and rows whose stored verdict is {@code interrupted} (the result is
+     * deleted), go back to pending. Returns how many.
+     */
+    long retryInterrupted(long jobId, Instant claimedBefore);
+
+    /** Rows claimed or started now (in flight somewhere). */
     long claimedCount(long jobId);
 
     /** Stores results and marks their rows done, in one transaction. */

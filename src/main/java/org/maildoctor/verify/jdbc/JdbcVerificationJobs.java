@@ -134,37 +134,68 @@ public final class JdbcVerificationJobs implements VerificationJobs {
 
     @Override
     public List<InputRow> claim(long jobId, String worker, int max) {
+        return take(jobId, worker, "state = 'PENDING'", null, "CLAIMED", max);
+    }
+
+    @Override
+    public List<InputRow> claimInterrupted(long jobId, String worker, Instant claimedBefore, int max) {
+        return take(jobId, worker, "state = 'STARTED' AND claimed_at < ?", claimedBefore, "STARTED", max);
+    }
+
+    /**
+     * Selects up to {@code max} rows matching {@code where} (with {@code before} as its one
+     * parameter, if any) and stamps them for {@code worker} with state {@code to}, in one committed
+     * transaction before they are returned.
+     */
+    private List<InputRow> take(long jobId, String worker, String where, Instant before, String to, int max) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // PostgreSQL: rows another worker is claiming right now are skipped, not waited for;
-                // H2 (single node) locks them the plain way
-                String lock = postgres(c) ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+                // ORDER BY the whole index (job_id, state: constants here) so H2 reads it in order and
+                // stops at the limit; ORDER BY row_no alone made H2 sort every pending row per claim.
+                // PostgreSQL: rows another worker is claiming right now are skipped, not waited for.
+                // H2: no FOR UPDATE — H2 locks every row the condition matches before the limit
+                // applies (a 1M-row job spent a minute per claim); the guarded UPDATE below, whose
+                // per-row counts say which rows this transaction really took, keeps claims exclusive
+                String lock = postgres(c) ? " FOR UPDATE SKIP LOCKED" : "";
                 List<InputRow> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT row_no, address FROM verification_row"
-                        + " WHERE job_id = ? AND state = 'PENDING' ORDER BY row_no FETCH FIRST " + max + " ROWS ONLY"
+                        + " WHERE job_id = ? AND " + where + " ORDER BY job_id, state, row_no FETCH FIRST " + max + " ROWS ONLY"
                         + lock)) {
                     ps.setLong(1, jobId);
+                    if (before != null) {
+                        ps.setObject(2, utc(before));
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             rows.add(new InputRow(rs.getLong(1), rs.getString(2)));
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE verification_row SET state = 'CLAIMED',"
-                        + " claimed_by = ?, claimed_at = ?, claims = claims + 1 WHERE job_id = ? AND row_no = ?"
-                        + " AND state = 'PENDING'")) {
+                List<InputRow> taken = new ArrayList<>(rows.size());
+                try (PreparedStatement ps = c.prepareStatement("UPDATE verification_row SET state = ?,"
+                        + " claimed_by = ?, claimed_at = ?, claims = claims + 1 WHERE job_id = ? AND row_no = ? AND "
+                        + where)) {
                     for (InputRow r : rows) {
-                        ps.setString(1, worker);
-                        ps.setObject(2, now());
-                        ps.setLong(3, jobId);
-                        ps.setLong(4, r.row());
+                        ps.setString(1, to);
+                        ps.setString(2, worker);
+                        ps.setObject(3, now());
+                        ps.setLong(4, jobId);
+                        ps.setLong(5, r.row());
+                        if (before != null) {
+                            ps.setObject(6, utc(before));
+                        }
                         ps.addBatch();
                     }
-                    ps.executeBatch();
+                    int[] counts = rows.isEmpty() ? new int[0] : ps.executeBatch();
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (counts[i] != 0) {
+                            taken.add(rows.get(i));
+                        }
+                    }
                 }
                 c.commit();
-                return rows;
+                return taken;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -175,12 +206,70 @@ public final class JdbcVerificationJobs implements VerificationJobs {
     }
 
     @Override
+    public void markStarted(long jobId, List<Long> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE verification_row SET state = 'STARTED' WHERE job_id = ? AND row_no = ? AND state = 'CLAIMED'")) {
+            for (long row : rows) {
+                ps.setLong(1, jobId);
+                ps.setLong(2, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public long retryInterrupted(long jobId, Instant claimedBefore) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement started = c.prepareStatement("UPDATE verification_row SET state = 'PENDING',"
+                    + " claimed_by = NULL, claimed_at = NULL WHERE job_id = ? AND state = 'STARTED' AND claimed_at < ?");
+                 PreparedStatement done = c.prepareStatement("UPDATE verification_row SET state = 'PENDING',"
+                         + " claimed_by = NULL, claimed_at = NULL WHERE job_id = ? AND state = 'DONE' AND row_no IN"
+                         + " (SELECT row_no FROM verification_result WHERE job_id = ? AND reason = ?)");
+                 PreparedStatement delete = c.prepareStatement(
+                         "DELETE FROM verification_result WHERE job_id = ? AND reason = ?");
+                 PreparedStatement progress = c.prepareStatement(
+                         "UPDATE job SET done_count = done_count - ?, updated_at = ? WHERE id = ?")) {
+                started.setLong(1, jobId);
+                started.setObject(2, utc(claimedBefore));
+                long n = started.executeUpdate();
+                done.setLong(1, jobId);
+                done.setLong(2, jobId);
+                done.setString(3, INTERRUPTED);
+                n += done.executeUpdate();
+                delete.setLong(1, jobId);
+                delete.setString(2, INTERRUPTED);
+                int deleted = delete.executeUpdate();
+                progress.setLong(1, deleted);
+                progress.setObject(2, now());
+                progress.setLong(3, jobId);
+                progress.executeUpdate();
+                c.commit();
+                return n;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    private static final String INTERRUPTED = org.maildoctor.verify.VerdictReason.INTERRUPTED.code();
+
+    @Override
     public long releaseClaims(long jobId, Instant claimedBefore) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE verification_row SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL"
                         + " WHERE job_id = ? AND state = 'CLAIMED' AND claimed_at < ?")) {
             ps.setLong(1, jobId);
-            ps.setObject(2, java.time.OffsetDateTime.ofInstant(claimedBefore, java.time.ZoneOffset.UTC));
+            ps.setObject(2, utc(claimedBefore));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw fail(e);
@@ -189,7 +278,7 @@ public final class JdbcVerificationJobs implements VerificationJobs {
 
     @Override
     public long claimedCount(long jobId) {
-        return countForJob("SELECT COUNT(*) FROM verification_row WHERE job_id = ? AND state = 'CLAIMED'", jobId);
+        return countForJob("SELECT COUNT(*) FROM verification_row WHERE job_id = ? AND state IN ('CLAIMED', 'STARTED')", jobId);
     }
 
     /** One number for one job: the shape of every count query here. */
@@ -273,7 +362,7 @@ public final class JdbcVerificationJobs implements VerificationJobs {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT row_no, address, verdict, reason, sub_reason, flags,"
                     + " suggestion, mx, reply_code, status, smtp_text FROM verification_result WHERE job_id = ?"
-                    + " ORDER BY row_no", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    + " ORDER BY job_id, row_no", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(1000);
                 ps.setLong(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -341,7 +430,11 @@ public final class JdbcVerificationJobs implements VerificationJobs {
     }
 
     private java.time.OffsetDateTime now() {
-        return java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return utc(clock.instant());
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
     }
 
     private static StoreException fail(SQLException e) {

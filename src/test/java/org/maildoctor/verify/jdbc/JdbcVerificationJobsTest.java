@@ -48,6 +48,47 @@ class JdbcVerificationJobsTest {
         }
     }
 
+    @Test
+    void startedRowsAreNeverPutBackButTakenOverOnceOrRetriedOnRequest() {
+        try (Store store = Store.open(StoreConfig.of(dir.resolve("db"), null))) {
+            Clock t0 = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+            JdbcVerificationJobs jobs = new JdbcVerificationJobs(store.dataSource(), t0);
+            long id = jobs.openOrCreate("key", "list.csv").id();
+            jobs.importRows(id, LongStream.rangeClosed(1, 6).mapToObj(i -> new InputRow(i, "a" + i + "@x.test")).toList());
+            jobs.claim(id, "w1", 6);
+            jobs.markStarted(id, List.of(1L, 2L, 3L));
+            jobs.markStarted(id, List.of(4L, 99L)); // 99 is no row: ignored
+            jobs.record(id, List.of(row(1)));
+            assertThat(jobs.claimedCount(id)).isEqualTo(5);
+            Instant later = Instant.parse("2026-01-01T00:00:01Z");
+
+            // only the never-started claims (5, 6) are safe to ask again
+            assertThat(jobs.releaseClaims(id, later)).isEqualTo(2);
+            assertThat(jobs.claim(id, "w2", 100)).extracting(InputRow::row).containsExactly(5L, 6L);
+            assertThat(jobs.claimInterrupted(id, "w2", Instant.parse("2026-01-01T00:00:00Z"), 10)).isEmpty();
+            // w2 comes a second later: its stamp is not before the cut-off
+            JdbcVerificationJobs jobsLater = new JdbcVerificationJobs(store.dataSource(), Clock.fixed(later, ZoneOffset.UTC));
+            List<InputRow> taken = jobsLater.claimInterrupted(id, "w2", later, 2);
+            assertThat(taken).extracting(InputRow::row).containsExactly(2L, 3L);
+            // re-stamped now: another worker with the same cut-off does not take them too
+            assertThat(jobsLater.claimInterrupted(id, "w3", later, 10)).extracting(InputRow::row).containsExactly(4L);
+            assertThat(jobsLater.claimInterrupted(id, "w3", later, 10)).isEmpty();
+            jobs.record(id, List.of(interrupted(2), interrupted(3)));
+            assertThat(jobs.doneCount(id)).isEqualTo(3);
+
+            // the opt-in: 4 (started, no result) and the interrupted verdicts 2, 3 go back to pending
+            Instant evenLater = Instant.parse("2026-01-01T00:00:02Z");
+            assertThat(jobs.retryInterrupted(id, evenLater)).isEqualTo(3);
+            assertThat(jobs.doneCount(id)).isEqualTo(1);
+            assertThat(jobs.state(id).orElseThrow().done()).isEqualTo(1);
+            assertThat(jobs.claim(id, "w4", 100)).extracting(InputRow::row).containsExactly(2L, 3L, 4L);
+        }
+    }
+
+    private static RowResult interrupted(long n) {
+        return new RowResult(n, "a" + n + "@x.test", "unknown", "interrupted", null, null, null, null, null, null, null);
+    }
+
     private static RowResult row(long n) {
         return new RowResult(n, "a" + n + "@x.test", "deliverable", "accepted", null, null, null, "mx.x.test", 250,
                 "2.1.5", "Ok");

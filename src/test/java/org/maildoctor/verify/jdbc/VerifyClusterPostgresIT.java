@@ -29,6 +29,9 @@ import org.maildoctor.dns.dnsjava.DnsjavaResolver;
 import org.maildoctor.store.PostgresTestDatabase;
 import org.maildoctor.store.Store;
 import org.maildoctor.store.StoreConfig;
+import org.maildoctor.store.jobs.JobScheduler;
+import org.maildoctor.store.jobs.JobSchedulerConfig;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.maildoctor.testing.Harness;
 import org.maildoctor.verify.ProbeSession;
 import org.maildoctor.verify.ProbeTransport;
@@ -127,17 +130,20 @@ class VerifyClusterPostgresIT {
     }
 
     private BulkJobRunner worker(String node, Meter meter, VerificationJobs jobs) {
+        return worker(node, meter, jobs, store.dataSource());
+    }
+
+    private BulkJobRunner worker(String node, Meter meter, VerificationJobs jobs, javax.sql.DataSource ds) {
         var resolver = new CachingResolver(new DnsjavaResolver(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), Harness.dnsPort()), Duration.ofSeconds(3), 1));
         VerifyOptions options = VerifyOptions.defaults().withAllowPrivate(true).withGreylistDelays(List.of())
                 .withConcurrency(4, 16).withRateLimits(RateLimits.NONE);
         Verifier verifier = Verifier.create(resolver, meter, options,
-                new JdbcHostSlots(store.dataSource(), Clock.systemUTC(), node, PER_HOST, Duration.ofMinutes(10)));
+                new JdbcHostSlots(ds, Clock.systemUTC(), node, PER_HOST, Duration.ofMinutes(10)));
         return new BulkJobRunner(verifier, jobs, Clock.systemUTC(), node, Duration.ofMinutes(10));
     }
 
-    @Test
-    void twoWorkersShareOneJobEveryRowOnceWithinTheSharedMxLimit() throws Exception {
+    private Path input() throws Exception {
         StringBuilder sb = new StringBuilder("email\n");
         for (int i = 0; i < ROWS; i++) {
             sb.append(switch (i % 4) {
@@ -148,6 +154,12 @@ class VerifyClusterPostgresIT {
         }
         Path input = dir.resolve("list.csv");
         Files.writeString(input, sb.toString(), StandardCharsets.UTF_8);
+        return input;
+    }
+
+    @Test
+    void twoWorkersShareOneJobEveryRowOnceWithinTheSharedMxLimit() throws Exception {
+        Path input = input();
         Meter meter = new Meter(new SmtpProbeClient(new SmtpProbeConfig(Harness.smtpPort(), "verify-it.test",
                 "probe@good.test", Duration.ofSeconds(3), Duration.ofSeconds(3), true)));
         JdbcVerificationJobs jobs = new JdbcVerificationJobs(store.dataSource(), Clock.systemUTC());
@@ -162,6 +174,10 @@ class VerifyClusterPostgresIT {
 
         assertThat(done.get(0).verifiedNow() + done.get(1).verifiedNow()).isEqualTo(ROWS);
         assertThat(done).allSatisfy(s -> assertThat(s.verifiedNow()).as("each worker took part").isPositive());
+        assertEveryRowOnceWithinTheLimit(meter);
+    }
+
+    private void assertEveryRowOnceWithinTheLimit(Meter meter) throws Exception {
         try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT row_no), SUM(CASE WHEN verdict ="
                      + " 'undeliverable' AND reason = 'userunknown' THEN 1 ELSE 0 END) FROM verification_result")) {
@@ -186,5 +202,51 @@ class VerifyClusterPostgresIT {
         assertThat(meter.maxOpen).isNotEmpty();
         assertThat(meter.maxOpen.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(PER_HOST));
         assertThat(meter.maxOpen.values()).as("both workers' sessions overlapped up to the limit").contains(PER_HOST);
+    }
+
+    /**
+     * The same through db-scheduler: two nodes (each its own store pool, scheduler, verifier and
+     * MX slots) register the worker task; two executions are submitted for the job, one runs on
+     * each node (one scheduler thread per node), and together they verify every row once.
+     */
+    @Test
+    void twoSchedulerNodesWorkOneJobThroughDbScheduler() throws Exception {
+        Path input = input();
+        Meter meter = new Meter(new SmtpProbeClient(new SmtpProbeConfig(Harness.smtpPort(), "verify-it.test",
+                "probe@good.test", Duration.ofSeconds(3), Duration.ofSeconds(3), true)));
+        JdbcVerificationJobs jobs = new JdbcVerificationJobs(store.dataSource(), Clock.systemUTC());
+        VerificationJobs.JobRef job = worker("submitter", meter, jobs).prepare(input, null);
+
+        List<Store> nodeStores = new java.util.ArrayList<>();
+        List<JobScheduler> nodes = new java.util.ArrayList<>();
+        try {
+            OneTimeTask<Long> firstTask = null;
+            for (String node : List.of("node-a", "node-b")) {
+                Store nodeStore = Store.open(new StoreConfig(dir.resolve("unused-" + node), Optional.of(db.url())));
+                nodeStores.add(nodeStore);
+                JdbcVerificationJobs nodeJobs = new JdbcVerificationJobs(nodeStore.dataSource(), Clock.systemUTC());
+                OneTimeTask<Long> task = ClusterWorkers.task(() -> worker(node, meter, nodeJobs, nodeStore.dataSource()),
+                        nodeJobs);
+                firstTask = firstTask == null ? task : firstTask;
+                nodes.add(JobScheduler.start(nodeStore, Clock.systemUTC(),
+                        new JobSchedulerConfig(node, Duration.ofMinutes(1), Duration.ofMillis(200), 1), List.of(task)));
+            }
+            ClusterWorkers.submit(nodes.getFirst(), firstTask, job.id(), 2, java.time.Instant.now());
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (System.nanoTime() < deadline
+                    && !"SUCCEEDED".equals(jobs.state(job.id()).orElseThrow().status())) {
+                Thread.sleep(200);
+            }
+        } finally {
+            nodes.forEach(JobScheduler::close);
+            nodeStores.forEach(Store::close);
+        }
+        assertThat(jobs.state(job.id()).orElseThrow().status()).isEqualTo("SUCCEEDED");
+        assertEveryRowOnceWithinTheLimit(meter);
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT claimed_by) FROM verification_row")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("both nodes claimed rows").isEqualTo(2);
+        }
     }
 }
