@@ -65,7 +65,7 @@ public final class ImapSeedProbe implements SeedProbe {
         char[] pw = secret.reveal();
         try (Store store = session.getStore(MailConnector.Protocol.IMAP.name(seed.imap()))) {
             try {
-                store.connect(seed.imap().host(), seed.imap().port(), seed.username(), new String(pw));
+                store.connect(MailConnector.connectHost(address), seed.imap().port(), seed.username(), new String(pw));
             } catch (AuthenticationFailedException e) {
                 return new Failed(ConnectionStep.AUTH, "login refused: " + oneLine(e.getMessage()));
             } catch (MessagingException e) {

@@ -75,7 +75,7 @@ public final class SmtpSubmission {
         Map<String, String> refused = new LinkedHashMap<>();
         try (Transport t = session.getTransport(protocol)) {
             MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(message));
-            t.connect(server.host(), server.port(), settings.username().orElse(null),
+            t.connect(MailConnector.connectHost(address), server.port(), settings.username().orElse(null),
                     settings.username().isPresent() ? new String(pw) : null);
             try {
                 t.sendMessage(m, to);

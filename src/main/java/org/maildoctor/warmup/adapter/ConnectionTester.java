@@ -81,12 +81,12 @@ public final class ConnectionTester {
         try {
             if (protocol.equals("smtp")) {
                 try (Transport t = session.getTransport(endpoint.tls() == TlsMode.IMPLICIT ? "smtps" : "smtp")) {
-                    t.connect(endpoint.host(), endpoint.port(), account.username(), new String(pw));
+                    t.connect(MailConnector.connectHost(address), endpoint.port(), account.username(), new String(pw));
                 }
                 passTlsAndAuth(endpoint, passed);
             } else {
                 try (Store store = session.getStore(endpoint.tls() == TlsMode.IMPLICIT ? "imaps" : "imap")) {
-                    store.connect(endpoint.host(), endpoint.port(), account.username(), new String(pw));
+                    store.connect(MailConnector.connectHost(address), endpoint.port(), account.username(), new String(pw));
                     passTlsAndAuth(endpoint, passed);
                     try {
                         for (Folder f : store.getDefaultFolder().list("*")) {

@@ -48,7 +48,7 @@ final class ImapLogin {
         Store store = null;
         try {
             store = session.getStore(endpoint.tls() == TlsMode.IMPLICIT ? "imaps" : "imap");
-            store.connect(endpoint.host(), endpoint.port(), account.username(), new String(pw));
+            store.connect(MailConnector.connectHost(address), endpoint.port(), account.username(), new String(pw));
             return new LoggedIn(store);
         } catch (AuthenticationFailedException e) {
             return new Refused("IMAP login refused: " + SmtpOutbox.oneLine(e.getMessage()), true);

@@ -86,7 +86,7 @@ public final class SmtpOutbox implements Outbox {
         SMTPTransport transport = null;
         try {
             transport = (SMTPTransport) session.getTransport(endpoint.tls() == TlsMode.IMPLICIT ? "smtps" : "smtp");
-            transport.connect(endpoint.host(), endpoint.port(), from.username(), new String(pw));
+            transport.connect(MailConnector.connectHost(address), endpoint.port(), from.username(), new String(pw));
             transport.sendMessage(mime, new Address[] {new InternetAddress(message.to())});
             return new SendOutcome(Status.ACCEPTED, oneLine(transport.getLastServerResponse()));
         } catch (MessagingException e) {
