@@ -181,6 +181,18 @@ public final class MailDecoder {
             }
         }
 
+        /**
+         * A message/* leaf in base64 or quoted-printable. Jakarta Mail leaves those encoded (RFC 2046 forbids
+         * encoding message/rfc822, but RFC 6533 allows it for the global-* types, and MTAs do encode
+         * delivery-status parts); decoding them gives the same bytes as the FastMime walk.
+         */
+        private static boolean encodedMessage(MimePart part) throws MessagingException {
+            String enc = part.getEncoding();
+            return part instanceof jakarta.mail.internet.MimeBodyPart && enc != null
+                    && (enc.strip().equalsIgnoreCase("base64") || enc.strip().equalsIgnoreCase("quoted-printable"))
+                    && typeOf(part).startsWith("message/");
+        }
+
         private static String typeOf(Part part) {
             try {
                 String ct = part.getContentType();
@@ -203,7 +215,9 @@ public final class MailDecoder {
         }
 
         private byte[] bytes(MimePart part) {
-            try (InputStream in = part.getInputStream()) {
+            try (InputStream in = encodedMessage(part) ? jakarta.mail.internet.MimeUtility.decode(
+                    ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream(), part.getEncoding().strip())
+                    : part.getInputStream()) {
                 return in.readAllBytes();
             } catch (Exception e) {
                 warnings.add("a part could not be decoded (" + e.getClass().getSimpleName() + "); read raw");

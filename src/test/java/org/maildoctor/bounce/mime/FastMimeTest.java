@@ -47,6 +47,15 @@ class FastMimeTest {
         assertThat(fast).isGreaterThan(files.size() * 6 / 10);
     }
 
+    @org.junit.jupiter.api.Test
+    void anEncodedDeliveryStatusIsDecodedOnBothPaths() {
+        // found by the property below: Jakarta Mail leaves message/* parts encoded unless told otherwise
+        String m = "From: MAILER-DAEMON@example.net\nSubject: failure\nContent-Type: multipart/report; "
+                + "report-type=delivery-status;\n\tboundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n"
+                + "Content-Transfer-Encoding: base64\n\nNTUwIDUuMS4xIHVzZXIgdW5rbm93bgo=\n--B--\n";
+        assertSame(m, m.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Property(tries = 600)
     void sameMailAsJakartaForGeneratedMessages(@ForAll("messages") String message) {
         byte[] raw = message.getBytes(StandardCharsets.UTF_8);
