@@ -1,7 +1,6 @@
 package org.maildoctor.warmup.jdbc;
 
 import java.sql.SQLException;
-import java.util.Locale;
 import org.maildoctor.store.StoreException;
 
 /** What the warm-up tables' repositories share. */
@@ -13,7 +12,7 @@ final class WarmupSql {
 
     /** Addresses compare case-insensitively in practice; store one spelling. */
     static String normalise(String address) {
-        return address.trim().toLowerCase(Locale.ROOT);
+        return org.maildoctor.store.jdbc.MailboxTable.normalise(address);
     }
 
     static StoreException failure(String what, SQLException e) {
