@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 CP="$(bench/build.sh)"
-CORPUS="${CONTENT_CORPUS:-../shared/corpora/content}"
+CORPUS="${CONTENT_CORPUS:-src/test/resources/corpora/content}"
 echo "# $(date -u +%FT%TZ)  load: $(uptime | sed 's/.*load average/load average/')"
 "$JAVA_HOME/bin/java" -cp "$CP" org.maildoctor.bench.ContentCheckerLoop "$CORPUS" "${SECONDS_PER_RUN:-10}"
 "$JAVA_HOME/bin/java" -cp "$CP" org.maildoctor.bench.AnalyzerLoop "${SECONDS_PER_RUN:-10}"
