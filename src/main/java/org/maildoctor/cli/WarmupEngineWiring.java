@@ -8,6 +8,7 @@ import org.maildoctor.warmup.Planner;
 import org.maildoctor.warmup.RampRequest;
 import org.maildoctor.warmup.account.AccountRepository;
 import org.maildoctor.warmup.account.Credentials;
+import org.maildoctor.warmup.account.WarmupAccount;
 import org.maildoctor.warmup.adapter.ImapDeliveryProbe;
 import org.maildoctor.warmup.adapter.ImapEngager;
 import org.maildoctor.warmup.adapter.MailConnector;
@@ -57,7 +58,9 @@ final class WarmupEngineWiring {
                 new JdbcRampRepository(store.dataSource()), new JdbcSendLedger(store.dataSource()),
                 new JdbcStatsRepository(store.dataSource()), outbox,
                 new ImapEngager(connector, credentials, outbox, composer, seeds.nextLong()),
-                new ImapDeliveryProbe(connector, credentials), new ComposerNetwork(composer)),
+                new ImapDeliveryProbe(connector, credentials), new ComposerNetwork(composer,
+                        address -> accounts.find(address).map(WarmupAccount::provider)
+                                .orElse(org.maildoctor.warmup.MailboxProvider.CUSTOM))),
                 new Planner(clock), new SendThrottle(SendLimits.defaults()), settings, node,
                 seeds::nextLong);
         return new WarmupJobs(engine, clock, defaults).tasks();
