@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium driven by its chromedriver, headless, with a throw-away profile. The driver executable is
@@ -46,6 +49,16 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks a submit button of a plain HTML form and waits until the page it was on is gone. A click returns
+     * as soon as the event is dispatched; on a loaded machine the POST's answer can arrive after the next
+     * findElement has already looked at the old page.
+     */
+    void submit(WebElement button) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
     }
 
     @Override

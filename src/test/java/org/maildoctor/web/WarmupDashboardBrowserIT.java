@@ -128,9 +128,9 @@ class WarmupDashboardBrowserIT {
             assertThat(driver.getPageSource()).doesNotContain(PASSWORD);
             screenshot("warmup-accounts.png");
 
-            driver.findElement(By.cssSelector("#accounts tr[data-address='eve@warmup.test'] button.test")).click();
+            browser.submit(driver.findElement(By.cssSelector("#accounts tr[data-address='eve@warmup.test'] button.test")));
             assertThat(driver.findElement(By.id("test-verdict")).getText()).isEqualTo("passed");
-            driver.findElement(By.cssSelector("#accounts tr[data-address='eve@warmup.test'] button.remove")).click();
+            browser.submit(driver.findElement(By.cssSelector("#accounts tr[data-address='eve@warmup.test'] button.remove")));
             assertThat(driver.findElement(By.id("message")).getText()).isEqualTo("removed eve@warmup.test");
             assertThat(fixture.accounts.find("eve@warmup.test")).isEmpty();
         } finally {
@@ -156,6 +156,6 @@ class WarmupDashboardBrowserIT {
         imap.sendKeys("127.0.0.1:" + mail.getImap().getPort());
         new Select(driver.findElement(By.id("imapTls"))).selectByValue("none");
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.warmup-account-form button[type=submit]")).click();
+        browser.submit(driver.findElement(By.cssSelector("form.warmup-account-form button[type=submit]")));
     }
 }

@@ -75,7 +75,7 @@ class WarmupPageBrowserIT {
         WebElement target = driver.findElement(By.id("target"));
         target.clear();
         target.sendKeys("20");
-        driver.findElement(By.cssSelector("form.warmup-form button[type=submit]")).click();
+        browser.submit(driver.findElement(By.cssSelector("form.warmup-form button[type=submit]")));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("weekdaysOnly=true"));
         assertThat(driver.findElement(By.id("plateau")).getText()).isEqualTo("20");
         // 2026-03-07 is a Saturday: day 6 has no bar height
