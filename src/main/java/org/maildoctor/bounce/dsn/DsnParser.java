@@ -46,7 +46,7 @@ public final class DsnParser {
         String diag = g.getOrDefault("diagnostic-code", "");
         String diagType = "";
         int semi = diag.indexOf(';');
-        if (semi > 0 && semi < 20 && !diag.substring(0, semi).contains(" ")) {
+        if (semi > 0 && semi < 20 && !spaceBefore(diag, semi)) {
             diagType = diag.substring(0, semi).strip();
             diag = diag.substring(semi + 1).strip();
         }
@@ -77,7 +77,7 @@ public final class DsnParser {
                 continue;
             }
             int colon = line.indexOf(':');
-            if (colon <= 0 || line.substring(0, colon).contains(" ")) {
+            if (colon <= 0 || spaceBefore(line, colon)) {
                 continue;
             }
             String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
@@ -107,7 +107,7 @@ public final class DsnParser {
         if (lt >= 0 && gt > lt) {
             v = v.substring(lt + 1, gt);
         }
-        v = v.replace("\"", "").strip().replaceAll("^<+|>+$", "");
+        v = trimAngles(v.replace("\"", "").strip());
         // an RFC 821 source route ("@relay.example:jane@example.org") names the path, not the mailbox
         if (v.startsWith("@") && v.indexOf(':') > 0) {
             v = v.substring(v.indexOf(':') + 1);
@@ -115,11 +115,50 @@ public final class DsnParser {
         return v;
     }
 
+    /**
+     * {@code replaceAll("^<+|>+$", "")} without compiling that regex on every call; {@code $} also matches
+     * before a final line terminator.
+     */
+    static String trimAngles(String v) {
+        int s = 0;
+        int end = v.length();
+        while (s < end && v.charAt(s) == '<') {
+            s++;
+        }
+        int e = end - finalTerminator(v, s);
+        int kept = e;
+        while (e > s && v.charAt(e - 1) == '>') {
+            e--;
+        }
+        return v.substring(s, e) + v.substring(kept);
+    }
+
+    /** Length of the line terminator that ends {@code v} after {@code from}: 2 for CRLF, 1, or 0. */
+    private static int finalTerminator(String v, int from) {
+        int n = v.length();
+        if (n - from >= 2 && v.charAt(n - 2) == '\r' && v.charAt(n - 1) == '\n') {
+            return 2;
+        }
+        if (n - from >= 1) {
+            char c = v.charAt(n - 1);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether {@code s} holds a space before {@code end}. */
+    private static boolean spaceBefore(String s, int end) {
+        int sp = s.indexOf(' ');
+        return sp >= 0 && sp < end;
+    }
+
     /** Drops the {@code type;} prefix of a typed field ({@code dns; mx.example.org}). */
     public static String untype(String value) {
         String v = value == null ? "" : value.strip();
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 12 && !v.substring(0, semi).contains(" ")) {
+        if (semi > 0 && semi < 12 && !spaceBefore(v, semi)) {
             v = v.substring(semi + 1).strip();
         }
         return v;

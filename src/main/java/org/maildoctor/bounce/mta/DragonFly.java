@@ -12,6 +12,10 @@ import org.maildoctor.bounce.mime.Mail;
  * one, follows "host [ip] did not like our RCPT TO:" or similar.
  */
 public final class DragonFly implements MtaDialect {
+    // compiled once: String.replaceFirst compiles its regex on every call
+    private static final java.util.regex.Pattern LEADING_DOT = java.util.regex.Pattern.compile("^\\.");
+    private static final java.util.regex.Pattern UP_TO_ANGLE = java.util.regex.Pattern.compile(".*<");
+
 
     private static final Pattern RCPT = Pattern.compile("There was an error delivering your mail to <([^>]+)>");
 
@@ -40,9 +44,9 @@ public final class DragonFly implements MtaDialect {
         for (int i = 0; i < spans.size(); i++) {
             int from = spans.get(i)[1];
             int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : notice.length();
-            String body = notice.substring(from, to).replaceFirst("^\\.", "");
+            String body = LEADING_DOT.matcher(notice.substring(from, to)).replaceFirst("");
             String diag = FreeForm.collapse(body);
-            String rcpt = notice.substring(spans.get(i)[0], spans.get(i)[1]).replaceFirst(".*<", "").replace(">", "");
+            String rcpt = UP_TO_ANGLE.matcher(notice.substring(spans.get(i)[0], spans.get(i)[1])).replaceFirst("").replace(">", "");
             out.add(Finding.builder().recipient(rcpt).diagnostic(diag).command(Notice.command(diag)).build());
         }
         return out;

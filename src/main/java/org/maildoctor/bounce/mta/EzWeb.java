@@ -37,12 +37,15 @@ public final class EzWeb implements MtaDialect {
         if (mail.subject().equals("Mail System Error - Returned Mail")) {
             signs++;
         }
-        if (mail.headers().all("Received").stream().anyMatch(r -> r.contains("ezweb.ne.jp (EZweb Mail) with")
-                || r.contains(".au.com ("))) {
-            signs++;
-        }
         String id = mail.headers().get("Message-ID");
         if (id.contains(".ezweb.ne.jp>") || id.contains(".au.com>")) {
+            signs++;
+        }
+        if (signs == 0) {
+            return false; // the Received sign alone is not enough; skip reading every Received field
+        }
+        List<String> received = mail.headers().all("Received");
+        if (Notice.anyContains(received, "ezweb.ne.jp (EZweb Mail) with") || Notice.anyContains(received, ".au.com (")) {
             signs++;
         }
         return signs >= 2;

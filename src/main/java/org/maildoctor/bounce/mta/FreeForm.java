@@ -26,11 +26,10 @@ public class FreeForm implements MtaDialect {
                     + "|rejected|failed|failure|bounce|warning|delayed|mail system error|error|problem|returned"
                     + "|配信|送信エラー|エラー|不達|未送達|unzustellbar|non remis|nicht zugestellt|no entregado|non recapitabile",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern REPLY_LINE = Pattern.compile("(?:^|[\\s:;'\"(<\\[#])[245]\\d\\d(?:[ -]|$)|(?:^|[\\s:;(#])[245]\\.\\d{1,3}\\.\\d{1,3}\\b",
-            Pattern.MULTILINE);
     private static final int MAX_DIAG = 1000;
     // compiled once: String.replaceAll and matches compile their regex on every call
     private static final Pattern NUMERIC_DOMAIN = Pattern.compile(".*@\\d+(\\.\\d+)*");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[>\"':.,\\s]*");
     private static final Pattern WORD_CHAR = Pattern.compile("[^\\W_]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A notice that states its cause on a labelled line of its own. */
@@ -138,8 +137,18 @@ public class FreeForm implements MtaDialect {
 
     /** An address at the start of its line (after indentation, {@code <} or a quote) heads a recipient block. */
     private static boolean startsRecipientLine(String text, int at) {
-        int lineStart = text.lastIndexOf('\n', at) + 1;
-        return text.substring(lineStart, at).strip().chars().allMatch(c -> c == '<' || c == '"' || c == '\'');
+        // what strip() and an all-match over the rest said, without the copies: white space, marks, white space
+        int i = text.lastIndexOf('\n', at) + 1;
+        while (i < at && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        while (i < at && (text.charAt(i) == '<' || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            i++;
+        }
+        while (i < at && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i == at;
     }
 
     /** The server's reply for {@code recipient}: from the first line with a reply code to the end of its paragraph. */
@@ -172,15 +181,15 @@ public class FreeForm implements MtaDialect {
     }
 
     private static String replyParagraph(String text) {
-        Matcher m = REPLY_LINE.matcher(text);
+        ReplyLine m = new ReplyLine(text);
         int at = -1;
         while (m.find()) {
             if (at < 0) {
-                at = m.start();
+                at = m.start;
             }
             // a session transcript ("Out: 250 2.1.0 Ok ... Out: 451 4.3.0 Error") fails at its first 4xx/5xx reply
-            if (firstCodeDigit(m.group()) != '2') {
-                at = m.start();
+            if (m.digit != '2') {
+                at = m.start;
                 break;
             }
         }
@@ -199,23 +208,12 @@ public class FreeForm implements MtaDialect {
     private static String firstParagraphAfter(String seg, String recipient) {
         int i = seg.indexOf(recipient);
         String rest = i < 0 ? seg : seg.substring(i + recipient.length());
-        rest = rest.replaceFirst("^[>\"':.,\\s]*", "");
+        rest = LEADING_PUNCTUATION.matcher(rest).replaceFirst("");
         String d = collapse(rest);
         if (d.length() > 400) {
             d = d.substring(0, 400);
         }
         return d;
-    }
-
-    /** The first of '2', '4', '5' in a reply line (what {@code replaceAll("^[^245]*", "").charAt(0)} gave). */
-    private static char firstCodeDigit(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '2' || c == '4' || c == '5') {
-                return c;
-            }
-        }
-        throw new StringIndexOutOfBoundsException("no reply code digit in " + line);
     }
 
     static String collapse(String s) {

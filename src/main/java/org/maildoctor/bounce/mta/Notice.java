@@ -140,8 +140,131 @@ public final class Notice {
         return "";
     }
 
-    /** Offset where a returned message starts in {@code text}, or the text's length. */
+    /**
+     * Whether {@code text} holds {@code lower} (lower-case ASCII) in any mix of case, without a lowered copy of
+     * {@code text}: the same answer as {@code text.toLowerCase(Locale.ROOT).contains(lower)} for a needle
+     * without 'k' or 'i' (the letters that a non-ASCII character lowers to, Kelvin sign and dotted capital I).
+     */
+    static boolean containsIgnoringAsciiCase(String text, String lower) {
+        char first = lower.charAt(0);
+        char upper = Character.toUpperCase(first);
+        for (int i = 0, last = text.length() - lower.length(); i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == upper) && sameIgnoringAsciiCase(text, i, lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameIgnoringAsciiCase(String text, int at, String lower) {
+        for (int j = 1; j < lower.length(); j++) {
+            char c = text.charAt(at + j);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether one of {@code values} contains {@code part} (a loop: dialects ask this of every message). */
+    static boolean anyContains(List<String> values, String part) {
+        for (String v : values) {
+            if (v.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last text asked about and its answer: every dialect that reads a notice asks, several per message. */
+    private record Memo(String text, int start) {
+    }
+
+    private static volatile Memo lastReturnedStart = new Memo("", 0);
+
+    /**
+     * Offset where a returned message starts in {@code text}, or the text's length. Every alternative of
+     * {@link #RETURNED_START} begins at a line start, with '-', '=', M, O, T, or white space and then '-';
+     * so in LF-only text the regex is tried only at such line starts ({@code lookingAt} with transparent,
+     * non-anchoring bounds matches at a position as {@code find} does), found with the vectorised
+     * {@code indexOf('\n')}: {@code find} itself tried all of it at every character of every notice.
+     * Text with other line terminators (rare after decoding) takes plain {@code find}. Same result as
+     * {@code RETURNED_START.matcher(text).find()} ({@code NoticeScanTest}).
+     */
     public static int returnedStart(String text) {
+        Memo last = lastReturnedStart;
+        if (last.text() == text) {
+            return last.start();
+        }
+        int start = otherLineEnds(text) ? returnedStartByRegex(text) : returnedStartByLines(text);
+        lastReturnedStart = new Memo(text, start);
+        return start;
+    }
+
+    private static boolean otherLineEnds(String text) {
+        return text.indexOf('\r') >= 0 || text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0
+                || text.indexOf('\u2029') >= 0;
+    }
+
+    private static int returnedStartByLines(String text) {
+        Matcher m = RETURNED_START.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        for (int p = 0; p < n; ) {
+            if (mayStartReturned(text, p)) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return p;
+                }
+            }
+            int nl = text.indexOf('\n', p);
+            if (nl < 0) {
+                break;
+            }
+            p = nl + 1;
+        }
+        return n;
+    }
+
+    /** Whether a match can start at line start {@code p}: see {@link #returnedStart}. */
+    private static boolean mayStartReturned(String text, int p) {
+        char c = text.charAt(p);
+        switch (c) {
+            case '-', '=', 'm', 'M', 'o', 'O', 't', 'T' -> {
+                return true;
+            }
+            default -> {
+                int i = p;
+                while (i < text.length() && isRegexSpace(text.charAt(i))) {
+                    i++;
+                }
+                return i > p && i < text.length() && text.charAt(i) == '-';
+            }
+        }
+    }
+
+    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Where {@code ^} matches in MULTILINE mode: after any line terminator, but not between CR and LF. */
+    static boolean startsLine(String text, int p) {
+        if (p == 0) {
+            return true;
+        }
+        char before = text.charAt(p - 1);
+        if (before == '\r') {
+            return text.charAt(p) != '\n';
+        }
+        return before == '\n' || before == '\u0085' || before == '\u2028' || before == '\u2029';
+    }
+
+    /** The regex {@link #returnedStart} stands for, for tests. */
+    static int returnedStartByRegex(String text) {
         Matcher m = RETURNED_START.matcher(text);
         return m.find() ? m.start() : text.length();
     }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maildoctor.bounce.mime.Mail;
 import org.maildoctor.smtp.Reason;
+import org.maildoctor.smtp.WordingPattern;
 
 /**
  * qmail's "failure notice" (qmail-send) and its clones: a recipient line {@code <rcpt>:} and the
@@ -18,15 +19,18 @@ import org.maildoctor.smtp.Reason;
 public final class Qmail implements MtaDialect {
 
     private static final Pattern RCPT_LINE = Pattern.compile("^<([^<>\\s]+@[^<>\\s]+)>:?\\s*$", Pattern.MULTILINE);
-    private static final Pattern START = Pattern.compile(
-            "Hi\\. This is the qmail|He/Her is not |unable to deliver your message to the following address"
-                    + "|Su mensaje no pudo ser entregado|This is the machine generated message from mail service"
-                    + "|This is the mail delivery agent at|Unable to deliver message to the following address"
-                    + "|Unfortunately, your mail was not delivered to the following address|Your mail message to the following address"
-                    + "|Your message to the following addresses|We're sorry\\.", Pattern.CASE_INSENSITIVE);
+    /** Case-insensitive, spelled in lower case so that it runs on the lowered text with a literal prefilter. */
+    private static final WordingPattern START = WordingPattern.compile(
+            "hi\\. this is the qmail|he/her is not |unable to deliver your message to the following address"
+                    + "|su mensaje no pudo ser entregado|this is the machine generated message from mail service"
+                    + "|this is the mail delivery agent at|unable to deliver message to the following address"
+                    + "|unfortunately, your mail was not delivered to the following address|your mail message to the following address"
+                    + "|your message to the following addresses|we're sorry\\.");
     private static final Pattern END = Pattern.compile(
             "^--- Below (?:this|the next) line is a copy of the (?:message|mail header)|^--- Mensaje original adjunto|^Original message follows",
             Pattern.MULTILINE);
+    // compiled once: String.replaceAll compiles its regex on every call
+    private static final Pattern ANGLES = Pattern.compile("^<|>:?$");
     private static final Pattern RHOST = Pattern.compile("(?:Giving up on|Connected to|remote host) (\\S+?)\\.?(?:\\s|$)");
 
     /** qmail-remote.c's sentences for each SMTP stage. */
@@ -72,14 +76,14 @@ public final class Qmail implements MtaDialect {
     public boolean matches(Mail mail) {
         String subject = mail.subject().strip();
         return subject.equals("failure notice") || subject.equals("Failure Notice")
-                || mail.headers().all("Received").stream().anyMatch(r -> r.contains("(qmail "));
+                || Notice.anyContains(mail.headers().all("Received"), "(qmail ");
     }
 
     @Override
     public List<Finding> decode(Mail mail) {
         String text = mail.text();
-        Matcher s = START.matcher(text);
-        if (!s.find()) {
+        Matcher s = START.findFirst(text, WordingPattern.lower(text));
+        if (s == null) {
             return List.of();
         }
         Matcher e = END.matcher(text);
@@ -92,7 +96,7 @@ public final class Qmail implements MtaDialect {
         }
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
-            String rcpt = notice.substring(spans.get(i)[0], spans.get(i)[1]).strip().replaceAll("^<|>:?$", "");
+            String rcpt = ANGLES.matcher(notice.substring(spans.get(i)[0], spans.get(i)[1]).strip()).replaceAll("");
             String body = notice.substring(spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0] : notice.length());
             String diag = FreeForm.collapse(body);
             Finding.Builder b = Finding.builder().recipient(rcpt).diagnostic(diag);

@@ -2,7 +2,6 @@ package org.maildoctor.bounce.mta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.maildoctor.bounce.dsn.DeliveryStatus;
 import org.maildoctor.bounce.dsn.DsnParser;
 import org.maildoctor.bounce.dsn.RecipientFields;
@@ -31,8 +30,7 @@ public final class Rfc3464 implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return !mail.deliveryStatus().isEmpty() || mail.text().contains("Final-Recipient:")
-                || mail.text().toLowerCase(Locale.ROOT).contains("final-recipient:");
+        return !mail.deliveryStatus().isEmpty() || Notice.containsIgnoringAsciiCase(mail.text(), "final-recipient:");
     }
 
     @Override

@@ -14,6 +14,9 @@ import org.maildoctor.smtp.Reason;
  * writes when the recipient's server refused the address: the suite asks to "check if address is correct".
  */
 public final class TrendMicro implements MtaDialect {
+    // compiled once: String.split compiles a regex of more than one character on every call
+    private static final java.util.regex.Pattern SPACE_OR_COLON = java.util.regex.Pattern.compile("[\\s:]");
+
 
     private static final Pattern ADDRESS = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>");
     private static final String UNABLE = "Unable to deliver ";
@@ -56,7 +59,7 @@ public final class TrendMicro implements MtaDialect {
                 continue;
             }
             if (e.startsWith("Sent <<< ")) {
-                current.command(e.substring(9).strip().split("[\\s:]", 2)[0]);
+                current.command(SPACE_OR_COLON.split(e.substring(9).strip(), 2)[0]);
             } else if (e.startsWith("Received >>> ")) {
                 current.diagnostic(e.substring(13)).reasonHint(null);
             }

@@ -14,6 +14,9 @@ import org.maildoctor.bounce.mime.Mail;
  * server's reply ("&lt;&lt;&lt;") belongs to the recipient line that follows it, as does the command it answered.
  */
 public final class V5Sendmail implements MtaDialect {
+    // compiled once: String.split compiles a regex of more than one character on every call
+    private static final java.util.regex.Pattern SPACE_OR_COLON = java.util.regex.Pattern.compile("[\\s:]");
+
 
     private static final String TRANSCRIPT = "----- Transcript of session follows -----";
     private static final String UNSENT = "----- Unsent message follows -----";
@@ -50,7 +53,7 @@ public final class V5Sendmail implements MtaDialect {
                 command = "";
                 reply = "";
             } else if (line.startsWith(">>> ")) {
-                command = line.substring(4).strip().split("[\\s:]", 2)[0].toUpperCase(Locale.ROOT);
+                command = SPACE_OR_COLON.split(line.substring(4).strip(), 2)[0].toUpperCase(Locale.ROOT);
             } else if (line.startsWith("<<< ")) {
                 reply = reply.isEmpty() ? line.substring(4).strip() : reply + " " + line.substring(4).strip();
             } else {

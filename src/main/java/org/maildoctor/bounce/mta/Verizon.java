@@ -12,6 +12,9 @@ import org.maildoctor.smtp.Reason;
  * "No valid recipients for this MM" and "no such user here" both mean the number has no mailbox.
  */
 public final class Verizon implements MtaDialect {
+    // compiled once: String.matches compiles its regex on every call
+    private static final java.util.regex.Pattern VZWPIX = java.util.regex.Pattern.compile("(?s).*sysadmin@[^>\\s]*\\.vzwpix\\.com.*");
+
 
     private static final Pattern RCPT = Pattern.compile("(?m)^\\s*(?:RCPT TO|To):\\s*(?:.*<)?([^<>\\s]+@[^<>\\s]+?)>?\\s*$");
     private static final Pattern UNKNOWN = Pattern.compile("(?i)no such user here|no valid recipients");
@@ -24,7 +27,7 @@ public final class Verizon implements MtaDialect {
     @Override
     public boolean matches(Mail mail) {
         String from = mail.from().toLowerCase(java.util.Locale.ROOT);
-        return from.contains("post_master@vtext.com") || from.matches("(?s).*sysadmin@[^>\\s]*\\.vzwpix\\.com.*");
+        return from.contains("post_master@vtext.com") || VZWPIX.matcher(from).matches();
     }
 
     @Override
