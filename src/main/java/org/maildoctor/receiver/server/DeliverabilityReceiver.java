@@ -95,6 +95,10 @@ public final class DeliverabilityReceiver implements AutoCloseable {
                 .hostName(config.hostName())
                 .softwareName("maildoctor deliverability test")
                 .maxConnections(config.maxConnections())
+                // the library's default accept backlog is 50: a burst of more clients than that while the
+                // acceptor thread waits for a core left the surplus handshakes dropped by the kernel, and
+                // those clients waited for a greeting that never came (seen in CI at load: 56 of 200)
+                .backlog(Math.max(50, config.maxConnections()))
                 .maxRecipients(config.maxRecipients())
                 .maxMessageSize(config.maxMessageBytes())
                 .connectionTimeout((int) config.timeout().toMillis(), TimeUnit.MILLISECONDS)
