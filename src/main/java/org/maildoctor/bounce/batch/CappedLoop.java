@@ -9,8 +9,9 @@ import java.time.Duration;
  * the whole loop runs on one worker thread while the calling thread watches the clock. When an item
  * overruns, the watcher reports it ({@link Steps#timedOut}), abandons the worker (a Java thread
  * cannot be stopped safely; it is a daemon and drops its late result) and starts a new worker that
- * continues with the next item. So the cost per item is two uncontended locks, and a thread is
- * created per overrun, never per item.
+ * continues with the next item. So the cost per item is two uncontended locks. Workers run on a
+ * shared pool of daemon threads, so a directory of small files does not start a thread per file,
+ * and an abandoned worker's thread returns to the pool once its late item ends.
  *
  * <p>Reads ({@link Steps#next}) and emits ({@link Steps#emit}, {@link Steps#timedOut}) happen under
  * one lock and only by the current worker (or the watcher), so they need no thread safety of their own.
@@ -30,6 +31,12 @@ final class CappedLoop {
         void timedOut(T item, Duration cap);
     }
 
+    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bounce-batch");
+        t.setDaemon(true);
+        return t;
+    });
+
     private CappedLoop() {
     }
 
@@ -38,7 +45,7 @@ final class CappedLoop {
         long poll = Math.max(1, Math.min(100, cap.toMillis() / 4));
         Object lock = new Object();
         Worker<T, R> w = new Worker<>(steps, lock);
-        w.start();
+        THREADS.execute(w);
         synchronized (lock) {
             while (!w.done) {
                 try {
@@ -52,7 +59,7 @@ final class CappedLoop {
                     w.abandoned = true;
                     steps.timedOut(w.current, cap);
                     w = new Worker<>(steps, lock);
-                    w.start();
+                    THREADS.execute(w);
                 }
             }
             if (w.failure instanceof IOException e) {
@@ -67,7 +74,7 @@ final class CappedLoop {
         }
     }
 
-    private static final class Worker<T, R> extends Thread {
+    private static final class Worker<T, R> implements Runnable {
         private final Steps<T, R> steps;
         private final Object lock;
         // guarded by lock
@@ -78,8 +85,6 @@ final class CappedLoop {
         Throwable failure;
 
         Worker(Steps<T, R> steps, Object lock) {
-            super("bounce-batch");
-            setDaemon(true);
             this.steps = steps;
             this.lock = lock;
         }

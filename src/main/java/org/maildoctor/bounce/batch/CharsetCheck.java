@@ -64,11 +64,23 @@ final class CharsetCheck {
                 || b == '.' || b == ':' || b == '+';
     }
 
+    /** Names seen and the answer: the lookup costs more than scanning a message. Bounded: names come from the input. */
+    private static final java.util.Map<String, Boolean> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
     static boolean supported(String name) {
-        try {
-            return Charset.isSupported(MimeUtility.javaCharset(name));
-        } catch (RuntimeException e) {
-            return false; // an illegal name is as unknown as an unsupported one
+        Boolean known = SEEN.get(name);
+        if (known != null) {
+            return known;
         }
+        boolean ok;
+        try {
+            ok = Charset.isSupported(MimeUtility.javaCharset(name));
+        } catch (RuntimeException e) {
+            ok = false; // an illegal name is as unknown as an unsupported one
+        }
+        if (SEEN.size() < 1024) {
+            SEEN.put(name, ok);
+        }
+        return ok;
     }
 }

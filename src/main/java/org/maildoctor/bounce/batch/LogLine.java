@@ -24,6 +24,9 @@ public record LogLine(String timestamp, String host, String recipient, String st
     private static final String SYSLOG_TIME = "(?<ts>[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\dT[\\d:.]+(?:Z|[+-]\\d\\d:?\\d\\d)?)";
     private static final Pattern POSTFIX = Pattern.compile(SYSLOG_TIME
             + " (?<host>\\S+) postfix[^:\\s]*/[^:\\s]+\\[\\d+\\]: \\w+: to=<(?<rcpt>[^>]*)>,(?<fields>.*?) status=bounced \\((?<why>.*)\\)\\s*$");
+    // compiled once: String.matches compiles its regex on every call, and every input file is sniffed
+    private static final Pattern SYSLOG_LINE = Pattern.compile(SYSLOG_TIME + " \\S+ \\S+?(?:\\[\\d+\\])?: .*");
+    private static final Pattern EXIM_LINE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?: [+-]\\d{4})? .*");
     private static final Pattern DSN = Pattern.compile("\\bdsn=([245]\\.\\d{1,3}\\.\\d{1,3})");
     private static final Pattern RELAY = Pattern.compile("\\brelay=([^,\\[\\s]+)");
     private static final Pattern HOST_SAID = Pattern.compile("^host (?<mta>\\S+?)(?:\\[[^\\]]*\\])? said: (?<reply>.*?)(?: \\(in reply to (?<cmd>.+?) command\\))?$");
@@ -50,8 +53,7 @@ public record LogLine(String timestamp, String host, String recipient, String st
 
     /** True when the line is one this class reads, so a file of them can be told from a message. */
     public static boolean looksLikeLog(String firstLine) {
-        return firstLine != null && (firstLine.matches(SYSLOG_TIME + " \\S+ \\S+?(?:\\[\\d+\\])?: .*")
-                || firstLine.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?: [+-]\\d{4})? .*"));
+        return firstLine != null && (SYSLOG_LINE.matcher(firstLine).matches() || EXIM_LINE.matcher(firstLine).matches());
     }
 
     private static Optional<LogLine> postfix(String line) {

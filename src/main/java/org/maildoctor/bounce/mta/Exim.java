@@ -52,8 +52,8 @@ public final class Exim implements MtaDialect {
             cut = Notice.returnedStart(text);
         }
         String notice = text.substring(0, cut);
-        Matcher s = START.matcher(notice);
-        if (!s.find()) {
+        Matcher s = Notice.findAtLineStarts(START, notice, 0);
+        if (s == null) {
             return List.of();
         }
         boolean delayed = notice.substring(s.start(), s.end()).contains("has not been delivered");

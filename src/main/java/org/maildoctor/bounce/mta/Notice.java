@@ -251,6 +251,35 @@ public final class Notice {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
+    /**
+     * {@code pattern.matcher(text).find(from)} for a MULTILINE pattern whose every alternative starts with
+     * {@code ^}: in LF-only text tried only at line starts (found with the vectorised {@code indexOf}),
+     * where java.util.regex would try, and fail, the whole pattern at every character. Text with other
+     * line terminators takes plain {@code find}. The matcher after the match, or null.
+     */
+    static Matcher findAtLineStarts(Pattern pattern, String text, int from) {
+        Matcher m = pattern.matcher(text);
+        if (otherLineEnds(text)) {
+            return m.find(from) ? m : null;
+        }
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int p = from == 0 || text.charAt(from - 1) == '\n' ? from : nextLine(text, from);
+        while (p >= 0 && p < n) {
+            m.region(p, n);
+            if (m.lookingAt()) {
+                return m;
+            }
+            p = nextLine(text, p);
+        }
+        return null;
+    }
+
+    private static int nextLine(String text, int p) {
+        int nl = text.indexOf('\n', p);
+        return nl < 0 ? -1 : nl + 1;
+    }
+
     /** Where {@code ^} matches in MULTILINE mode: after any line terminator, but not between CR and LF. */
     static boolean startsLine(String text, int p) {
         if (p == 0) {

@@ -86,8 +86,8 @@ public final class Qmail implements MtaDialect {
         if (s == null) {
             return List.of();
         }
-        Matcher e = END.matcher(text);
-        int end = e.find(s.end()) ? e.start() : text.length();
+        Matcher e = Notice.findAtLineStarts(END, text, s.end());
+        int end = e != null ? e.start() : text.length();
         String notice = text.substring(s.end(), end);
         Matcher m = RCPT_LINE.matcher(notice);
         List<int[]> spans = new ArrayList<>();

@@ -55,6 +55,45 @@ class NoticeScanTest {
         assertThat(Notice.returnedStart(text)).as(text).isEqualTo(Notice.returnedStartByRegex(text));
     }
 
+    /** Anchored patterns shaped like the dialects' (white space across lines, {@code .*}, {@code $}). */
+    private static final List<java.util.regex.Pattern> ANCHORED = List.of(
+            java.util.regex.Pattern.compile("^(?:The following address\\(es\\) failed:|\\s*address\\(es\\) failed:"
+                    + "|.*following address\\(es\\) failed:|.*could not be delivered to (?:one or more|all) of its\\s*$|failed:\\s*$)",
+                    java.util.regex.Pattern.MULTILINE | java.util.regex.Pattern.CASE_INSENSITIVE),
+            java.util.regex.Pattern.compile("^--- Below (?:this|the next) line is a copy|^Original message follows",
+                    java.util.regex.Pattern.MULTILINE));
+
+    @Property(tries = 3000)
+    void anchoredPatternsAsFindFindsThem(@ForAll("anchoredish") String text, @ForAll("offsets") int offset) {
+        int from = Math.min(offset, text.length());
+        for (java.util.regex.Pattern p : ANCHORED) {
+            Matcher plain = p.matcher(text);
+            Matcher fast = Notice.findAtLineStarts(p, text, from);
+            if (plain.find(from)) {
+                assertThat(fast).as(text).isNotNull();
+                assertThat(fast.start() + "-" + fast.end()).as(text).isEqualTo(plain.start() + "-" + plain.end());
+            } else {
+                assertThat(fast).as(text).isNull();
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> anchoredish() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("The following address(es) failed:", "address(es) failed:", "  ", "x following address(es) failed:",
+                        "could not be delivered to all of its", "could not be delivered to one or more of its ", "failed:",
+                        "--- Below this line is a copy", "--- Below the next line is a copy", "Original message follows",
+                        "\n", "\r", "\r\n", "\u2028", "\t", "x", "FAILED:", "--- "),
+                Arbitraries.strings().withChars("ab \n:").ofMaxLength(4))
+                .list().ofMaxSize(12).map(l -> String.join("", l));
+    }
+
+    @Provide
+    Arbitrary<Integer> offsets() {
+        return Arbitraries.integers().between(0, 40);
+    }
+
     @Test
     void sameOnEveryCorpusFile() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src/test/resources/corpora/bounces"))) {
