@@ -3,7 +3,6 @@ package org.maildoctor.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,15 +111,12 @@ public final class BounceParseCommand extends BaseCommand {
             missing[0] |= why.startsWith("cannot");
             err.println("maildoctor: " + p + ": " + why);
         });
-        boolean anyUnreadable = missing[0];
-        for (Sources.Source s : sources) {
-            try (InputStream in = s.open()) {
-                batch.read(s.name(), in);
-            } catch (IOException | UncheckedIOException | SecurityException e) {
-                anyUnreadable = true;
-                err.println("maildoctor: " + s.name() + ": cannot read: " + Sources.describe(e));
-            }
-        }
+        boolean[] anyUnreadable = {missing[0]};
+        // one reader per core: output stays in input order (BounceBatch.readAll replays each file's findings in turn)
+        batch.readAll(sources, Runtime.getRuntime().availableProcessors(), (s, e) -> {
+            anyUnreadable[0] = true;
+            err.println("maildoctor: " + s.name() + ": cannot read: " + Sources.describe(e));
+        });
         sink.finish();
         if (totals != null) {
             report(totals.report(sent == null ? OptionalLong.empty() : OptionalLong.of(sent)), out);
@@ -128,7 +124,7 @@ public final class BounceParseCommand extends BaseCommand {
         err.flush();
         out.out().flush();
         if (batch.decoded() == 0) {
-            throw CliException.usage(sources.isEmpty() && !anyUnreadable ? "no input files found" : "no input could be read");
+            throw CliException.usage(sources.isEmpty() && !anyUnreadable[0] ? "no input files found" : "no input could be read");
         }
         return ExitCode.OK;
     }

@@ -39,6 +39,10 @@ public final class BounceBatch {
     private final Year year;
     private long decoded;
     private long timedOut;
+    /** Non-null in a batch that reads for {@link #readAll}: its events, for the coordinator to replay. */
+    private List<java.util.function.Consumer<BounceBatch>> deferred;
+    /** In such a batch: the I/O error that ended its read, reported when replayed. */
+    private Exception failure;
 
     /**
      * @param cap     the per-message parse time cap
@@ -67,6 +71,115 @@ public final class BounceBatch {
         return timedOut;
     }
 
+    /** One input of {@link #readAll}. */
+    public interface Input {
+        String name();
+
+        InputStream open() throws IOException;
+
+        /** Its size in bytes, or -1 when unknown (stdin): large or unknown inputs are read alone, streamed. */
+        default long size() {
+            return -1;
+        }
+    }
+
+    /** Inputs up to this size are read ahead on other threads, their findings held until their turn. */
+    static final long READ_AHEAD_MAX_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * Reads {@code inputs} as {@link #read} would one after another, with the same listener calls, summary
+     * and warnings in the same order, but parses up to {@code threads} small inputs at once: a directory of
+     * bounces is many small files, and one core per file at a time left the others idle. A few inputs ahead
+     * are read into memory-bounded lists of findings and replayed in order; large ones (an mbox) and stdin
+     * are streamed on this thread as before. {@code unreadable} gets, in order, each input that failed with
+     * an I/O error (what was found in it before the error is reported first, as in a sequential read).
+     */
+    public void readAll(List<? extends Input> inputs, int threads, java.util.function.BiConsumer<Input, Exception> unreadable) {
+        if (threads <= 1 || inputs.size() <= 1) {
+            for (Input in : inputs) {
+                readOne(in, unreadable);
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bounce-read-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int window = threads * 4;
+            java.util.List<java.util.concurrent.Future<BounceBatch>> ahead = new java.util.ArrayList<>(inputs.size());
+            int submitted = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                while (submitted < inputs.size() && submitted < i + window) {
+                    Input next = inputs.get(submitted++);
+                    ahead.add(readsAhead(next) ? pool.submit(() -> readDeferred(next)) : null);
+                }
+                java.util.concurrent.Future<BounceBatch> f = ahead.get(i);
+                ahead.set(i, null);
+                if (f == null) {
+                    readOne(inputs.get(i), unreadable);
+                } else {
+                    replay(inputs.get(i), await(f), unreadable);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean readsAhead(Input in) {
+        long size = in.size();
+        return size >= 0 && size <= READ_AHEAD_MAX_BYTES;
+    }
+
+    private void readOne(Input in, java.util.function.BiConsumer<Input, Exception> unreadable) {
+        try (InputStream s = in.open()) {
+            read(in.name(), s);
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+            unreadable.accept(in, e);
+        }
+    }
+
+    /** Reads one input on a read-ahead thread into a batch whose events wait for {@link #replay}. */
+    private BounceBatch readDeferred(Input in) {
+        BounceBatch b = new BounceBatch(parser, cap, listener, summary, year);
+        b.deferred = new java.util.ArrayList<>();
+        try (InputStream s = in.open()) {
+            b.read(in.name(), s);
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+            b.failure = e;
+        }
+        return b;
+    }
+
+    private void replay(Input in, BounceBatch read, java.util.function.BiConsumer<Input, Exception> unreadable) {
+        for (java.util.function.Consumer<BounceBatch> e : read.deferred) {
+            e.accept(this);
+        }
+        timedOut += read.timedOut;
+        if (read.failure != null) {
+            unreadable.accept(in, read.failure);
+        }
+    }
+
+    private static BounceBatch await(java.util.concurrent.Future<BounceBatch> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading ahead", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Reads one source to its end. I/O errors are the caller's to report (the source was unreadable). */
     public void read(String source, InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
@@ -74,7 +187,7 @@ public final class BounceBatch {
         byte[] head = in.readNBytes(SNIFF);
         in.reset();
         if (head.length == 0) {
-            listener.warning(source, "empty file");
+            report(b -> b.listener.warning(source, "empty file"));
             return;
         }
         switch (InputFormat.sniff(head)) {
@@ -110,23 +223,25 @@ public final class BounceBatch {
                     count[0]++;
                     String label = label(source, m.index() + 1);
                     if (m.truncated()) {
-                        listener.warning(label, "message larger than " + BounceParser.MAX_BYTES + " bytes; only the start was read");
+                        report(b -> b.listener.warning(label, "message larger than " + BounceParser.MAX_BYTES
+                                + " bytes; only the start was read"));
                     }
                     for (String cs : p.unknownCharsets()) {
-                        listener.warning(label, "unknown charset '" + cs + "'; its text was read as UTF-8 "
-                                + "(Latin-1 where that fails), so words in it may be garbled");
+                        report(b -> b.listener.warning(label, "unknown charset '" + cs + "'; its text was read as UTF-8 "
+                                + "(Latin-1 where that fails), so words in it may be garbled"));
                     }
-                    handle(source, m.index() + 1, p.outcome(), p.date());
+                    report(b -> b.handle(source, m.index() + 1, p.outcome(), p.date()));
                 }
 
                 @Override
                 public void timedOut(MboxReader.Message m, Duration c) {
                     count[0]++;
-                    handle(source, m.index() + 1, timeLimit(c), Optional.empty());
+                    ParseOutcome late = timeLimit(c);
+                    report(b -> b.handle(source, m.index() + 1, late, Optional.empty()));
                 }
             }, cap);
             if (count[0] == 0) {
-                listener.warning(source, "holds no message (only blank lines)");
+                report(b -> b.listener.warning(source, "holds no message (only blank lines)"));
             }
         }
     }
@@ -142,14 +257,14 @@ public final class BounceBatch {
     private void readJson(String source, InputStream in) throws IOException {
         byte[] all = in.readNBytes(BounceParser.MAX_BYTES + 1);
         if (all.length > BounceParser.MAX_BYTES) {
-            listener.warning(source, "JSON larger than " + BounceParser.MAX_BYTES + " bytes; not read");
+            report(b -> b.listener.warning(source, "JSON larger than " + BounceParser.MAX_BYTES + " bytes; not read"));
             return;
         }
         JsonNode tree;
         try {
             tree = JSON.readTree(all);
         } catch (IOException e) {
-            handle(source, 1, new ParseOutcome.Undecodable("not valid JSON"), Optional.empty());
+            report(b -> b.handle(source, 1, new ParseOutcome.Undecodable("not valid JSON"), Optional.empty()));
             return;
         }
         // SendGrid and others post an array of events; each is read on its own
@@ -173,12 +288,13 @@ public final class BounceBatch {
 
             @Override
             public void emit(Event e, ParseOutcome o) {
-                handle(source, e.index(), o, Optional.empty());
+                report(b -> b.handle(source, e.index(), o, Optional.empty()));
             }
 
             @Override
             public void timedOut(Event e, Duration c) {
-                handle(source, e.index(), timeLimit(c), Optional.empty());
+                ParseOutcome late = timeLimit(c);
+                report(b -> b.handle(source, e.index(), late, Optional.empty()));
             }
         }, cap);
     }
@@ -214,27 +330,47 @@ public final class BounceBatch {
             public void emit(Line l, Optional<BounceResult> r) {
                 bounced[0]++;
                 if (r.isEmpty()) {
-                    listener.warning(label(source, l.number()), "bounce line could not be classified");
+                    report(b -> b.listener.warning(label(source, l.number()), "bounce line could not be classified"));
                     return;
                 }
-                decoded++;
-                if (summary != null) {
-                    summary.message(new ParseOutcome.Bounces(List.of(r.get()), r.get().dialect(), List.of()));
-                    summary.result(r.get(), MailDates.parse(r.get().lastAttemptDate(), year), source);
-                }
-                listener.result(source, l.number(), r.get());
+                report(b -> b.logResult(source, l.number(), r.get()));
             }
 
             @Override
             public void timedOut(Line l, Duration c) {
                 bounced[0]++;
                 timedOut++;
-                listener.warning(label(source, l.number()), "time limit: classifying the line took longer than " + c.toMillis() + " ms");
+                report(b -> b.listener.warning(label(source, l.number()),
+                        "time limit: classifying the line took longer than " + c.toMillis() + " ms"));
             }
         }, cap);
         if (bounced[0] == 0) {
-            listener.warning(source, "a log with no bounce lines (Postfix status=bounced, Exim **)");
-            decoded++; // it was read; it simply holds no bounce
+            report(b -> {
+                b.listener.warning(source, "a log with no bounce lines (Postfix status=bounced, Exim **)");
+                b.decoded++; // it was read; it simply holds no bounce
+            });
+        }
+    }
+
+    private void logResult(String source, long line, BounceResult r) {
+        decoded++;
+        if (summary != null) {
+            summary.message(new ParseOutcome.Bounces(List.of(r), r.dialect(), List.of()));
+            summary.result(r, MailDates.parse(r.lastAttemptDate(), year), source);
+        }
+        listener.result(source, line, r);
+    }
+
+    /**
+     * What a read finds goes through here: straight to this batch's listener and summary, or, in a batch
+     * reading one input of {@link #readAll} on another thread, into a list that the coordinating batch
+     * replays in input order.
+     */
+    private void report(java.util.function.Consumer<BounceBatch> event) {
+        if (deferred != null) {
+            deferred.add(event);
+        } else {
+            event.accept(this);
         }
     }
 

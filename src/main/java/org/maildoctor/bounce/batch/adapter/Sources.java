@@ -19,10 +19,7 @@ import java.util.stream.Stream;
 public final class Sources {
 
     /** One input; {@link #open()} fails with the reason it cannot be read. */
-    public interface Source {
-        String name();
-
-        InputStream open() throws IOException;
+    public interface Source extends org.maildoctor.bounce.batch.BounceBatch.Input {
     }
 
     private Sources() {
@@ -102,6 +99,15 @@ public final class Sources {
                 throw new IOException("is a directory");
             }
             return Files.newInputStream(path);
+        }
+
+        @Override
+        public long size() {
+            try {
+                return Files.isRegularFile(path) ? Files.size(path) : -1;
+            } catch (IOException | SecurityException e) {
+                return -1; // read on the main thread, where the error is reported in its turn
+            }
         }
     }
 
