@@ -182,7 +182,8 @@ public final class BounceBatch {
 
     /** Reads one source to its end. I/O errors are the caller's to report (the source was unreadable). */
     public void read(String source, InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
+        // small buffers: most inputs are one bounce of a few kilobytes, and a directory holds thousands
+        BufferedInputStream in = new BufferedInputStream(raw, SNIFF);
         in.mark(SNIFF);
         byte[] head = in.readNBytes(SNIFF);
         in.reset();

@@ -32,7 +32,7 @@ public final class MboxReader implements AutoCloseable {
 
     private final InputStream in;
     private final int maxMessageBytes;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private int lim;
     private boolean eof;
