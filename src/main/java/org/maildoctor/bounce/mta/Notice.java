@@ -32,6 +32,8 @@ public final class Notice {
             "smtp error from remote (?:mail server|mailer) after (?:end of )?([a-z]+)",
             "smtp error from remote server for ([a-z]+) command")
             .map(r -> WordingPattern.compile(r, Pattern.MULTILINE)).toList();
+    /** The Sendmail transcript line ({@code >>> RCPT To:}) of the list above. */
+    private static final WordingPattern TRANSCRIPT = IN_REPLY_TO.get(2);
 
     /** Lines where the returned message (or its headers) starts inside a plain-text notice. */
     private static final Pattern RETURNED_START = Pattern.compile(
@@ -110,7 +112,13 @@ public final class Notice {
         // The leftmost match of the alternatives, the earlier one on a tie: what one regex of them all
         // would find. Kept apart so that each skips texts without its own literals.
         Matcher m = null;
+        boolean transcript = text.contains(">>>");
         for (WordingPattern p : IN_REPLY_TO) {
+            if (p == TRANSCRIPT && !transcript) {
+                // its literal prefilter is the command names ("mail", "data"), which most replies hold, and
+                // the regex opens with ^, so without this check it was tried at every character of them
+                continue;
+            }
             Matcher c = p.findFirst(text, lower);
             if (c != null && (m == null || c.start() < m.start())) {
                 m = c;
