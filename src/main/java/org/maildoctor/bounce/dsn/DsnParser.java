@@ -63,7 +63,11 @@ public final class DsnParser {
         List<Map<String, String>> out = new ArrayList<>();
         Map<String, String> cur = new LinkedHashMap<>();
         String lastKey = null;
-        for (String line : body.split("\n", -1)) {
+        // line by line without split(): a body is a few hundred bytes of fields, read for every report
+        for (int at = 0, n = body.length(); at <= n; ) {
+            int nl = body.indexOf('\n', at);
+            String line = body.substring(at, nl < 0 ? n : nl);
+            at = nl < 0 ? n + 1 : nl + 1;
             if (line.isBlank()) {
                 if (!cur.isEmpty()) {
                     out.add(cur);
