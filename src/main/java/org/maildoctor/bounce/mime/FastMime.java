@@ -31,10 +31,24 @@ final class FastMime {
         /** Whether the leaf's bytes are read at all (attachments are not, so their encoding does not matter). */
         boolean wants(String type);
 
-        void leaf(String type, String charset, byte[] bytes);
+        /**
+         * The leaf's decoded body, {@code bytes[off, off + len)}. The array may be the message itself (a part
+         * that needs no decoding is not copied): read it, never write to it.
+         */
+        void leaf(String type, String charset, byte[] bytes, int off, int len);
     }
 
-    private record Node(String type, Map<String, String> params, String encoding, int bodyStart, int bodyEnd) {
+    private record Node(String type, String charset, String encoding, int bodyStart, int bodyEnd) {
+    }
+
+    /** A decoded body: a slice of the message, or a new array. */
+    private record Slice(byte[] bytes, int off, int len) {
+    }
+
+    /** The two header fields this walk reads, first of each name kept as Jakarta Mail keeps them; null when absent. */
+    private static final class Fields {
+        String contentType;
+        String encoding;
     }
 
     private static final int MAX_DEPTH = 8;
@@ -55,36 +69,35 @@ final class FastMime {
      */
     static String walk(byte[] lf, Leaves sink) {
         FastMime w = new FastMime(lf);
-        Map<String, String> headers = new HashMap<>();
+        Fields headers = new Fields();
         int body = w.headers(0, lf.length, headers);
         if (body < 0) {
             return null;
         }
-        String ct = headers.get("content-type");
+        String ct = headers.contentType;
         if (!w.node(headers, body, lf.length, 0, sink)) {
             return null;
         }
-        List<byte[]> decoded = new ArrayList<>(w.leaves.size());
-        for (Node n : w.leaves) {
-            byte[] bytes = w.decode(n);
-            if (bytes == null) {
+        Slice[] decoded = new Slice[w.leaves.size()];
+        for (int i = 0; i < decoded.length; i++) {
+            decoded[i] = w.decode(w.leaves.get(i));
+            if (decoded[i] == null) {
                 return null;
             }
-            decoded.add(bytes);
         }
-        for (int i = 0; i < decoded.size(); i++) {
+        for (int i = 0; i < decoded.length; i++) {
             Node n = w.leaves.get(i);
-            sink.leaf(n.type, n.params.get("charset"), decoded.get(i));
+            sink.leaf(n.type, n.charset, decoded[i].bytes, decoded[i].off, decoded[i].len);
         }
         return ct == null ? "text/plain" : ct;
     }
 
     /** Collects the leaves under one part; false when something is outside what this walk reads. */
-    private boolean node(Map<String, String> headers, int start, int end, int depth, Leaves sink) {
+    private boolean node(Fields headers, int start, int end, int depth, Leaves sink) {
         if (++parts > MAX_PARTS || depth > MAX_DEPTH) {
             return false; // Jakarta's walk warns and cuts here; leave that to it
         }
-        String ct = headers.get("content-type");
+        String ct = headers.contentType;
         Map<String, String> params = new HashMap<>();
         String type = ct == null ? "text/plain" : contentType(ct, params);
         if (type == null) {
@@ -94,14 +107,14 @@ final class FastMime {
             if (!sink.wants(type)) {
                 return true;
             }
-            String encoding = encoding(headers.get("content-transfer-encoding"));
+            String encoding = encoding(headers.encoding);
             if (encoding == null) {
                 return false;
             }
-            leaves.add(new Node(type, params, encoding, start, end));
+            leaves.add(new Node(type, params.get("charset"), encoding, start, end));
             return true;
         }
-        String encoding = encoding(headers.get("content-transfer-encoding"));
+        String encoding = encoding(headers.encoding);
         if (encoding == null || type.equals("multipart/digest")) {
             return false; // a digest's parts default to message/rfc822
         }
@@ -116,7 +129,7 @@ final class FastMime {
         int partStart = -1;
         int line = start;
         while (line < end) {
-            int eol = indexOf((byte) '\n', line, end);
+            int eol = Bytes.indexOf(b, (byte) '\n', line, end);
             int lineEnd = eol < 0 ? end : eol;
             int kind = boundaryLine(boundary, line, lineEnd);
             if (kind < 0) {
@@ -164,61 +177,115 @@ final class FastMime {
         if (start > end) {
             return false; // an empty part: no header block
         }
-        Map<String, String> headers = new HashMap<>();
+        Fields headers = new Fields();
         int body = headers(start, end, headers);
         return body >= 0 && node(headers, Math.min(body, end), end, depth + 1, sink);
     }
 
     /**
-     * Reads the header block at {@code from}: names lower-cased, the first of each name kept, folded lines
-     * joined with CRLF as Jakarta Mail keeps them. Returns where the body starts (after the empty line), or
-     * -1 when there is no empty line before {@code to} or the block is not plain ASCII fields.
+     * Reads the header block at {@code from}: Content-Type and Content-Transfer-Encoding (the first of each),
+     * folded lines joined with CRLF as Jakarta Mail keeps them. Returns where the body starts (after the empty
+     * line), or -1 when there is no empty line before {@code to} or the block is not plain fields. Other fields
+     * are only checked for their colon: building their names and values was most of this walk's time.
      */
-    private int headers(int from, int to, Map<String, String> out) {
+    private int headers(int from, int to, Fields out) {
         int line = from;
-        String name = null;
+        boolean named = false;
+        int want = OTHER;
         StringBuilder value = null;
         while (line < to) {
-            int eol = indexOf((byte) '\n', line, to);
+            int eol = Bytes.indexOf(b, (byte) '\n', line, to);
             if (eol < 0) {
                 return -1;
             }
             if (eol == line) {
-                put(out, name, value);
+                put(out, want, value);
                 return eol + 1;
             }
             byte first = b[line];
             if (first == ' ' || first == '\t') {
-                if (name == null) {
+                if (!named) {
                     return -1;
                 }
-                value.append("\r\n").append(ascii(line, eol));
+                if (want != OTHER) {
+                    value.append("\r\n").append(ascii(line, eol));
+                }
             } else {
-                put(out, name, value);
-                int colon = indexOf((byte) ':', line, eol);
+                put(out, want, value);
+                int colon = Bytes.indexOf(b, (byte) ':', line, eol);
                 if (colon < 0) {
                     return -1;
                 }
-                name = ascii(line, colon).strip().toLowerCase(Locale.ROOT);
-                int v = colon + 1;
-                while (v < eol && (b[v] == ' ' || b[v] == '\t')) {
-                    v++;
+                named = true;
+                want = fieldName(line, colon);
+                if (want != OTHER) {
+                    int v = colon + 1;
+                    while (v < eol && (b[v] == ' ' || b[v] == '\t')) {
+                        v++;
+                    }
+                    value = new StringBuilder(ascii(v, eol));
                 }
-                value = new StringBuilder(ascii(v, eol));
             }
             line = eol + 1;
         }
         return -1;
     }
 
-    private static void put(Map<String, String> out, String name, StringBuilder value) {
-        if (name != null && (name.equals("content-type") || name.equals("content-transfer-encoding"))) {
-            // Jakarta Mail's value starts after the blanks and line ends that follow the colon
-            int i = 0;
-            while (i < value.length() && " \t\r\n".indexOf(value.charAt(i)) >= 0) {
-                i++;
+    private static final int OTHER = 0;
+    private static final int CONTENT_TYPE = 1;
+    private static final int CONTENT_TRANSFER_ENCODING = 2;
+    private static final byte[] CONTENT_TYPE_NAME = "content-type".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CONTENT_TRANSFER_ENCODING_NAME =
+            "content-transfer-encoding".getBytes(StandardCharsets.ISO_8859_1);
+
+    /**
+     * Which of the two fields {@code b[from, colon)} names, compared as {@code strip().toLowerCase(Locale.ROOT)} of
+     * its Latin-1 text would be: no Latin-1 letter outside ASCII lower-cases into ASCII, so ASCII folding is exact.
+     */
+    private int fieldName(int from, int colon) {
+        int lo = from;
+        int hi = colon;
+        while (lo < hi && Character.isWhitespace((char) (b[lo] & 0xff))) {
+            lo++;
+        }
+        while (hi > lo && Character.isWhitespace((char) (b[hi - 1] & 0xff))) {
+            hi--;
+        }
+        if (sameName(lo, hi, CONTENT_TYPE_NAME)) {
+            return CONTENT_TYPE;
+        }
+        return sameName(lo, hi, CONTENT_TRANSFER_ENCODING_NAME) ? CONTENT_TRANSFER_ENCODING : OTHER;
+    }
+
+    private boolean sameName(int from, int to, byte[] lower) {
+        if (to - from != lower.length) {
+            return false;
+        }
+        for (int i = 0; i < lower.length; i++) {
+            int c = b[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
             }
-            out.putIfAbsent(name, value.substring(i));
+            if (c != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void put(Fields out, int want, StringBuilder value) {
+        if (want == OTHER) {
+            return;
+        }
+        // Jakarta Mail's value starts after the blanks and line ends that follow the colon
+        int i = 0;
+        while (i < value.length() && " \t\r\n".indexOf(value.charAt(i)) >= 0) {
+            i++;
+        }
+        if (want == CONTENT_TYPE && out.contentType == null) {
+            out.contentType = value.substring(i);
+        } else if (want == CONTENT_TRANSFER_ENCODING && out.encoding == null) {
+            out.encoding = value.substring(i);
         }
     }
 
@@ -283,7 +350,9 @@ final class FastMime {
             }
             i = next;
         }
-        return (primary + "/" + sub).toLowerCase(Locale.ROOT);
+        // a StringBuilder, not "+": the indy concatenation cost more than the rest of this method in a profile
+        return new StringBuilder(primary.length() + 1 + sub.length()).append(primary).append('/').append(sub).toString()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The transfer encoding, lower-cased ("7bit" when absent), or null for one this walk does not decode. */
@@ -299,39 +368,62 @@ final class FastMime {
         };
     }
 
-    private byte[] decode(Node n) {
+    private Slice decode(Node n) {
         return switch (n.encoding) {
             case "quoted-printable" -> quotedPrintable(n.bodyStart, n.bodyEnd);
-            case "base64" -> base64(n.bodyStart, n.bodyEnd);
-            default -> java.util.Arrays.copyOfRange(b, n.bodyStart, n.bodyEnd);
+            case "base64" -> {
+                byte[] d = base64(n.bodyStart, n.bodyEnd);
+                yield d == null ? null : new Slice(d, 0, d.length);
+            }
+            default -> new Slice(b, n.bodyStart, n.bodyEnd - n.bodyStart);
         };
     }
 
-    /** RFC 2045 §6.7; null for a trailing blank (decoders differ on dropping it) or an {@code =} not followed by hex or LF. */
-    private byte[] quotedPrintable(int from, int to) {
+    /**
+     * RFC 2045 §6.7; null for a trailing blank (decoders differ on dropping it) or an {@code =} not followed by
+     * hex or LF. Line by line, copying the runs between {@code =} whole.
+     */
+    private Slice quotedPrintable(int from, int to) {
         byte[] out = new byte[to - from];
         int n = 0;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '=') {
-                if (i + 1 < to && b[i + 1] == '\n') {
-                    i++;
-                    continue;
+        int line = from;
+        while (line < to) {
+            int eol = Bytes.indexOf(b, (byte) '\n', line, to);
+            int end = eol < 0 ? to : eol;
+            if (end > line && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+                return null;
+            }
+            boolean soft = false;
+            int i = line;
+            while (i < end) {
+                int eq = Bytes.indexOf(b, (byte) '=', i, end);
+                int run = (eq < 0 ? end : eq) - i;
+                System.arraycopy(b, i, out, n, run);
+                n += run;
+                if (eq < 0) {
+                    break;
                 }
-                int hi = i + 2 < to ? hex(b[i + 1]) : -1;
-                int lo = hi >= 0 ? hex(b[i + 2]) : -1;
+                if (eq + 1 == end && eol >= 0) {
+                    soft = true; // "=" LF: a soft line break, both dropped
+                    break;
+                }
+                int hi = eq + 2 < end ? hex(b[eq + 1]) : -1;
+                int lo = hi >= 0 ? hex(b[eq + 2]) : -1;
                 if (lo < 0) {
                     return null;
                 }
                 out[n++] = (byte) (hi << 4 | lo);
-                i += 2;
-            } else if ((c == ' ' || c == '\t') && (i + 1 == to || b[i + 1] == '\n')) {
-                return null;
-            } else {
-                out[n++] = c;
+                i = eq + 3;
             }
+            if (eol < 0) {
+                break;
+            }
+            if (!soft) {
+                out[n++] = '\n';
+            }
+            line = eol + 1;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return new Slice(out, 0, n);
     }
 
     /** Only the alphabet, line ends and final padding: where every base64 decoder gives the same bytes. */
@@ -392,15 +484,6 @@ final class FastMime {
             i++;
         }
         return i;
-    }
-
-    private int indexOf(byte x, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == x) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Header bytes as text; non-ASCII bytes survive as Latin-1 and make the type parsers refuse the value. */

@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimePart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +57,8 @@ public final class MailDecoder {
     /** {@code fast}: try {@link FastMime} first; false only for tests that compare it with Jakarta Mail. */
     static Mail decode(byte[] raw, boolean fast) {
         byte[] lf = MimeText.toLf(raw);
-        String whole = new String(lf, StandardCharsets.ISO_8859_1);
-        Headers headers = Headers.parse(MimeText.decode(headerBytes(lf), "UTF-8"));
+        int blank = blankLine(lf);
+        Headers headers = Headers.parse(MimeText.decode(lf, 0, blank < 0 ? lf.length : blank + 1, "UTF-8"));
         Collector c = new Collector();
         byte[] message = stripMboxLine(lf);
         String walked = fast ? FastMime.walk(message, c) : null;
@@ -73,11 +72,9 @@ public final class MailDecoder {
         } catch (Exception | StackOverflowError e) {
             c.warnings.add("MIME structure could not be read (" + e.getClass().getSimpleName() + "); reading the body as text");
             c.text.setLength(0);
-            int start = whole.indexOf("\n\n");
-            c.text.append(start < 0 ? "" : MimeText.decode(
-                    whole.substring(start + 2).getBytes(StandardCharsets.ISO_8859_1), "UTF-8"));
+            c.text.append(blank < 0 ? "" : MimeText.decode(lf, blank + 2, lf.length - blank - 2, "UTF-8"));
         }
-        String text = c.text.length() > 0 ? c.text.toString() : MimeText.htmlToText(c.html.toString());
+        String text = c.text.length() > 0 ? c.text.toString() : MimeText.htmlToText(c.html());
         if (text.length() > MAX_TEXT) {
             // A notice is a few kilobytes; the rest is an attachment pasted inline. Cutting bounds
             // the work of every rule that scans the text.
@@ -85,12 +82,12 @@ public final class MailDecoder {
             c.warnings.add("notice text longer than " + MAX_TEXT + " characters; only the start was read");
         }
         return new Mail(headers, text, c.deliveryStatus, c.feedback.toString(),
-                Headers.parse(c.returned.toString()), c.returned.toString(), contentType, c.warnings);
+                Headers.parse(c.returned), c.returned, contentType, c.warnings);
     }
 
     private static byte[] stripMboxLine(byte[] lf) {
         if (lf.length > 5 && lf[0] == 'F' && lf[1] == 'r' && lf[2] == 'o' && lf[3] == 'm' && lf[4] == ' ') {
-            int nl = indexOf(lf, (byte) '\n', 0);
+            int nl = Bytes.indexOf(lf, (byte) '\n', 0, lf.length);
             if (nl > 0) {
                 return java.util.Arrays.copyOfRange(lf, nl + 1, lf.length);
             }
@@ -98,18 +95,11 @@ public final class MailDecoder {
         return lf;
     }
 
-    private static byte[] headerBytes(byte[] lf) {
-        for (int i = 0; i + 1 < lf.length; i++) {
-            if (lf[i] == '\n' && lf[i + 1] == '\n') {
-                return java.util.Arrays.copyOf(lf, i + 1);
-            }
-        }
-        return lf;
-    }
-
-    private static int indexOf(byte[] a, byte b, int from) {
-        for (int i = from; i < a.length; i++) {
-            if (a[i] == b) {
+    /** Where the first empty line starts: the index of the first of two LFs in a row, or -1. */
+    private static int blankLine(byte[] lf) {
+        for (int i = Bytes.indexOf(lf, (byte) '\n', 0, lf.length); i >= 0 && i + 1 < lf.length;
+                i = Bytes.indexOf(lf, (byte) '\n', i + 1, lf.length)) {
+            if (lf[i + 1] == '\n') {
                 return i;
             }
         }
@@ -120,13 +110,18 @@ public final class MailDecoder {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
+    /** A leaf's bytes (possibly a slice of the message's array, which nothing writes to) and its charset. */
+    private record Slice(byte[] bytes, int off, int len, String charset) {
+    }
+
     /** Walks the MIME tree once, sorting each leaf into notice text, report parts or the returned message. */
     private static final class Collector implements FastMime.Leaves {
         final StringBuilder text = new StringBuilder();
-        final StringBuilder html = new StringBuilder();
+        /** text/html leaves, decoded only when there is no text/plain one (the only case their text is read). */
+        final List<Slice> html = new ArrayList<>();
         final List<String> deliveryStatus = new ArrayList<>();
         final StringBuilder feedback = new StringBuilder();
-        final StringBuilder returned = new StringBuilder();
+        String returned = "";
         final List<String> warnings = new ArrayList<>();
         int parts;
 
@@ -152,7 +147,8 @@ public final class MailDecoder {
             if (insideReturned || !wants(type)) {
                 return;
             }
-            leaf(type, charset(part), bytes(part));
+            byte[] bytes = bytes(part);
+            leaf(type, charset(part), bytes, 0, bytes.length);
         }
 
         private static final java.util.Set<String> RETURNED = java.util.Set.of("message/rfc822", "message/global",
@@ -165,20 +161,29 @@ public final class MailDecoder {
         }
 
         @Override
-        public void leaf(String type, String charset, byte[] bytes) {
+        public void leaf(String type, String charset, byte[] bytes, int off, int len) {
             switch (type) {
                 case "message/delivery-status", "message/global-delivery-status" ->
-                    deliveryStatus.add(MimeText.decode(bytes, "UTF-8"));
-                case "message/feedback-report" -> feedback.append(MimeText.decode(bytes, "UTF-8"));
+                    deliveryStatus.add(MimeText.decode(bytes, off, len, "UTF-8"));
+                case "message/feedback-report" -> feedback.append(MimeText.decode(bytes, off, len, "UTF-8"));
                 case "message/rfc822", "message/global", "text/rfc822-headers", "message/rfc822-headers",
                      "message/global-headers" -> {
                     if (returned.isEmpty()) {
-                        returned.append(MimeText.decode(MimeText.toLf(bytes), "UTF-8"));
+                        returned = MimeText.decodeLf(bytes, off, len, "UTF-8");
                     }
                 }
-                case "text/html" -> html.append(MimeText.decode(MimeText.toLf(bytes), charset)).append('\n');
-                default -> text.append(MimeText.decode(MimeText.toLf(bytes), charset)).append('\n');
+                case "text/html" -> html.add(new Slice(bytes, off, len, charset));
+                default -> text.append(MimeText.decodeLf(bytes, off, len, charset)).append('\n');
             }
+        }
+
+        /** The text/html leaves decoded and joined, each followed by a line end. */
+        String html() {
+            StringBuilder sb = new StringBuilder();
+            for (Slice h : html) {
+                sb.append(MimeText.decodeLf(h.bytes, h.off, h.len, h.charset)).append('\n');
+            }
+            return sb.toString();
         }
 
         /**

@@ -31,12 +31,27 @@ public final class MimeText {
 
     /** Bytes in the named charset; UTF-8 when the name is unknown, Latin-1 when even that is not valid. */
     public static String decode(byte[] bytes, String charsetName) {
+        return decode(bytes, 0, bytes.length, charsetName);
+    }
+
+    /** {@link #decode(byte[], String)} of {@code bytes[off, off + len)}, without copying the slice first. */
+    static String decode(byte[] bytes, int off, int len, String charsetName) {
         Charset cs = charset(charsetName);
         if (cs != null) {
-            return new String(bytes, cs);
+            return new String(bytes, off, len, cs);
         }
-        String utf8 = new String(bytes, StandardCharsets.UTF_8);
-        return utf8.indexOf('\uFFFD') >= 0 ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8;
+        String utf8 = new String(bytes, off, len, StandardCharsets.UTF_8);
+        return utf8.indexOf('\uFFFD') >= 0 ? new String(bytes, off, len, StandardCharsets.ISO_8859_1) : utf8;
+    }
+
+    /** {@code decode(toLf(slice), charsetName)}: a slice without CR is decoded in place. */
+    static String decodeLf(byte[] bytes, int off, int len, String charsetName) {
+        int cr = Bytes.indexOf(bytes, (byte) '\r', off, off + len);
+        if (cr < 0) {
+            return decode(bytes, off, len, charsetName);
+        }
+        byte[] lf = toLf(bytes, off, off + len, cr);
+        return decode(lf, charsetName);
     }
 
     /** Charset names seen so far and what they resolve to; bounded, since names come from the input. */
@@ -68,21 +83,32 @@ public final class MimeText {
         }
     }
 
-    /** CRLF and bare CR to LF: the corpus has all three, and every rule below reads LF. */
+    /**
+     * CRLF and bare CR to LF: the corpus has all three, and every rule below reads LF. Returns {@code raw}
+     * itself when it has no CR (most messages: one fast scan instead of a copy); callers never write to it.
+     */
     public static byte[] toLf(byte[] raw) {
-        byte[] out = new byte[raw.length];
+        int cr = Bytes.indexOf(raw, (byte) '\r', 0, raw.length);
+        return cr < 0 ? raw : toLf(raw, 0, raw.length, cr);
+    }
+
+    /** {@code raw[from, to)} with line ends made LF, {@code cr} being the first CR in it; runs between CRs copied whole. */
+    private static byte[] toLf(byte[] raw, int from, int to, int cr) {
+        byte[] out = new byte[to - from];
         int n = 0;
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\r') {
-                out[n++] = '\n';
-                if (i + 1 < raw.length && raw[i + 1] == '\n') {
-                    i++;
-                }
-            } else {
-                out[n++] = b;
+        int i = from;
+        while (cr >= 0) {
+            System.arraycopy(raw, i, out, n, cr - i);
+            n += cr - i;
+            out[n++] = '\n';
+            i = cr + 1;
+            if (i < to && raw[i] == '\n') {
+                i++;
             }
+            cr = Bytes.indexOf(raw, (byte) '\r', i, to);
         }
+        System.arraycopy(raw, i, out, n, to - i);
+        n += to - i;
         return java.util.Arrays.copyOf(out, n);
     }
 

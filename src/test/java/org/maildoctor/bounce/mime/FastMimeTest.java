@@ -119,7 +119,7 @@ class FastMimeTest {
         }
 
         @Override
-        public void leaf(String type, String charset, byte[] bytes) {
+        public void leaf(String type, String charset, byte[] bytes, int off, int len) {
         }
     }
 }
