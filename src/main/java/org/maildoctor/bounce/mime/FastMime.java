@@ -19,7 +19,7 @@ import java.util.Map;
  * decoder streams) was a third of the time to parse a bounce, and its large parse methods were most of the
  * JIT work of a short {@code bounce parse} process. This walk accepts only input it reads exactly as Jakarta
  * Mail does and answers "not mine" ({@code false}) for everything else — comments or RFC 2231 parameters in a
- * Content-Type, a missing boundary parameter or closing boundary, a line that starts like a boundary but is
+ * Content-Type, a missing boundary parameter or no boundary line at all, a line that starts like a boundary but is
  * not one, a part without a header block, quoted-printable with trailing blanks or a stray {@code =}, base64
  * with anything but the alphabet, unknown transfer encodings — and the caller then runs Jakarta Mail, whose
  * lenient recovery is what unusual bounces need. {@code FastMimeTest} checks both give the same result.
@@ -146,7 +146,10 @@ final class FastMime {
             }
             line = eol < 0 ? end : eol + 1;
         }
-        return false; // no closing boundary: Jakarta's recovery decides
+        // No closing boundary (a truncated bounce, common): with mail.mime.multipart.ignoremissingendboundary,
+        // Jakarta Mail's last part runs to the end of the data, trailing line ends included. No boundary at
+        // all is still Jakarta's (an empty multipart).
+        return partStart >= 0 && part(partStart, end, depth, sink);
     }
 
     /** 0 for an ordinary line, 1 for {@code --boundary}, 2 for {@code --boundary--}, -1 for a line that starts like one. */
