@@ -55,6 +55,8 @@ final class FastMime {
     private static final int MAX_PARTS = 200;
 
     private final byte[] b;
+    /** {@code b} as Latin-1 text, made when a multipart is searched. */
+    private String text;
     private final List<Node> leaves = new ArrayList<>();
     private int parts;
 
@@ -122,10 +124,15 @@ final class FastMime {
         if (boundary == null || boundary.isEmpty() || !encoding.equals("7bit")) {
             return false;
         }
-        return multipart(boundary.getBytes(StandardCharsets.ISO_8859_1), start, end, depth, sink);
+        return multipart(boundary.getBytes(StandardCharsets.ISO_8859_1), "\n--" + boundary, start, end, depth, sink);
     }
 
-    private boolean multipart(byte[] boundary, int start, int end, int depth, Leaves sink) {
+    /**
+     * Splits {@code [start, end)} at its boundary lines. Only the first line and the lines found by searching for
+     * {@code delimiter} (LF, "--", the boundary) can be boundary lines or look like one; the search runs as the
+     * JDK's vectorised {@code String.indexOf} over a Latin-1 view of the message, instead of visiting every line.
+     */
+    private boolean multipart(byte[] boundary, String delimiter, int start, int end, int depth, Leaves sink) {
         int partStart = -1;
         int line = start;
         while (line < end) {
@@ -144,7 +151,8 @@ final class FastMime {
                 }
                 partStart = eol < 0 ? end : eol + 1;
             }
-            line = eol < 0 ? end : eol + 1;
+            int next = eol < 0 ? -1 : text().indexOf(delimiter, eol);
+            line = next < 0 || next + 1 >= end ? end : next + 1;
         }
         // No closing boundary (a truncated bounce, common): with mail.mime.multipart.ignoremissingendboundary,
         // Jakarta Mail's last part runs to the end of the data, trailing line ends included. No boundary at
@@ -468,6 +476,15 @@ final class FastMime {
         return -1;
     }
 
+    /** RFC 2045 tspecials, by character: a table, as a String.indexOf per character was a measurable cost. */
+    private static final boolean[] TSPECIALS = new boolean[128];
+
+    static {
+        for (char c : "()<>@,;:\\\"/[]?=".toCharArray()) {
+            TSPECIALS[c] = true;
+        }
+    }
+
     /** RFC 2045 token characters. */
     private static boolean isToken(String s) {
         if (s.isEmpty()) {
@@ -475,7 +492,7 @@ final class FastMime {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
+            if (c <= ' ' || c >= 127 || TSPECIALS[c]) {
                 return false;
             }
         }
@@ -487,6 +504,13 @@ final class FastMime {
             i++;
         }
         return i;
+    }
+
+    private String text() {
+        if (text == null) {
+            text = new String(b, StandardCharsets.ISO_8859_1);
+        }
+        return text;
     }
 
     /** Header bytes as text; non-ASCII bytes survive as Latin-1 and make the type parsers refuse the value. */

@@ -41,10 +41,13 @@ public final class Headers {
             if (end == at) {
                 break; // the empty line
             }
-            int colon = text.indexOf(':', at, end);
-            int nameFrom = colon <= at ? at : skipSpace(text, at, colon);
-            int nameTo = colon <= at ? at : backSpace(text, nameFrom, colon);
-            if (colon <= at || text.indexOf(' ', nameFrom, nameTo) >= 0) {
+            int colon = at;
+            while (colon < end && text.charAt(colon) != ':') {
+                colon++; // field names are short: a plain loop beats an indexOf call
+            }
+            int nameFrom = colon == end ? at : skipSpace(text, at, colon);
+            int nameTo = colon == end ? at : backSpace(text, nameFrom, colon);
+            if (colon == end || colon == at || hasSpace(text, nameFrom, nameTo)) {
                 if (!started && text.startsWith("From ", at)) {
                     at = next;
                     continue; // an mbox separator line before the first field
@@ -77,6 +80,15 @@ public final class Headers {
             out.add(new Field(name, MimeText.decodeWords(value)));
         }
         return new Headers(out);
+    }
+
+    private static boolean hasSpace(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first index in {@code [from, to)} that {@link String#strip()} keeps, or {@code to}. */

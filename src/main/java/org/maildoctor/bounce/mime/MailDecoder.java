@@ -71,10 +71,13 @@ public final class MailDecoder {
             }
         } catch (Exception | StackOverflowError e) {
             c.warnings.add("MIME structure could not be read (" + e.getClass().getSimpleName() + "); reading the body as text");
-            c.text.setLength(0);
-            c.text.append(blank < 0 ? "" : MimeText.decode(lf, blank + 2, lf.length - blank - 2, "UTF-8"));
+            c.text.clear();
+            c.text.add(blank < 0 ? "" : MimeText.decode(lf, blank + 2, lf.length - blank - 2, "UTF-8"));
         }
-        String text = c.text.length() > 0 ? c.text.toString() : MimeText.htmlToText(c.html());
+        String text = String.join("", c.text); // sized once, where a StringBuilder grew and was copied again
+        if (text.isEmpty()) {
+            text = MimeText.htmlToText(c.html());
+        }
         if (text.length() > MAX_TEXT) {
             // A notice is a few kilobytes; the rest is an attachment pasted inline. Cutting bounds
             // the work of every rule that scans the text.
@@ -116,7 +119,8 @@ public final class MailDecoder {
 
     /** Walks the MIME tree once, sorting each leaf into notice text, report parts or the returned message. */
     private static final class Collector implements FastMime.Leaves {
-        final StringBuilder text = new StringBuilder();
+        /** The notice text in pieces: each text leaf and its line end. */
+        final List<String> text = new ArrayList<>();
         /** text/html leaves, decoded only when there is no text/plain one (the only case their text is read). */
         final List<Slice> html = new ArrayList<>();
         final List<String> deliveryStatus = new ArrayList<>();
@@ -173,7 +177,10 @@ public final class MailDecoder {
                     }
                 }
                 case "text/html" -> html.add(new Slice(bytes, off, len, charset));
-                default -> text.append(MimeText.decodeLf(bytes, off, len, charset)).append('\n');
+                default -> {
+                    text.add(MimeText.decodeLf(bytes, off, len, charset));
+                    text.add("\n");
+                }
             }
         }
 
