@@ -33,16 +33,17 @@ final class FastMime {
 
         /**
          * The leaf's decoded body, {@code bytes[off, off + len)}. The array may be the message itself (a part
-         * that needs no decoding is not copied): read it, never write to it.
+         * that needs no decoding is not copied): read it, never write to it. {@code lfOnly}: the bytes are known
+         * to have no CR (a slice of the message, whose line ends are LF), so converting line ends can be skipped.
          */
-        void leaf(String type, String charset, byte[] bytes, int off, int len);
+        void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly);
     }
 
     private record Node(String type, String charset, String encoding, int bodyStart, int bodyEnd) {
     }
 
-    /** A decoded body: a slice of the message, or a new array. */
-    private record Slice(byte[] bytes, int off, int len) {
+    /** A decoded body: a slice of the message ({@code lfOnly}), or a new array. */
+    private record Slice(byte[] bytes, int off, int len, boolean lfOnly) {
     }
 
     /** The two header fields this walk reads, first of each name kept as Jakarta Mail keeps them; null when absent. */
@@ -55,13 +56,14 @@ final class FastMime {
     private static final int MAX_PARTS = 200;
 
     private final byte[] b;
-    /** {@code b} as Latin-1 text, made when a multipart is searched. */
-    private String text;
+    /** {@code b} as Latin-1 text, one char per byte: searched with the JDK's vectorised String.indexOf. */
+    private final String text;
     private final List<Node> leaves = new ArrayList<>();
     private int parts;
 
-    private FastMime(byte[] lf) {
+    private FastMime(byte[] lf, String text) {
         this.b = lf;
+        this.text = text != null ? text : new String(lf, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -70,7 +72,12 @@ final class FastMime {
      * leaf given to {@code sink}; or null, having given nothing, when the message is not one this walk reads.
      */
     static String walk(byte[] lf, Leaves sink) {
-        FastMime w = new FastMime(lf);
+        return walk(lf, null, sink);
+    }
+
+    /** {@link #walk(byte[], Leaves)} given {@code lf} as Latin-1 text too when the caller has it (else null). */
+    static String walk(byte[] lf, String text, Leaves sink) {
+        FastMime w = new FastMime(lf, text);
         Fields headers = new Fields();
         int body = w.headers(0, lf.length, headers);
         if (body < 0) {
@@ -89,7 +96,7 @@ final class FastMime {
         }
         for (int i = 0; i < decoded.length; i++) {
             Node n = w.leaves.get(i);
-            sink.leaf(n.type, n.charset, decoded[i].bytes, decoded[i].off, decoded[i].len);
+            sink.leaf(n.type, n.charset, decoded[i].bytes, decoded[i].off, decoded[i].len, decoded[i].lfOnly);
         }
         return ct == null ? "text/plain" : ct;
     }
@@ -136,7 +143,7 @@ final class FastMime {
         int partStart = -1;
         int line = start;
         while (line < end) {
-            int eol = Bytes.indexOf(b, (byte) '\n', line, end);
+            int eol = indexOf('\n', line, end);
             int lineEnd = eol < 0 ? end : eol;
             int kind = boundaryLine(boundary, line, lineEnd);
             if (kind < 0) {
@@ -151,7 +158,7 @@ final class FastMime {
                 }
                 partStart = eol < 0 ? end : eol + 1;
             }
-            int next = eol < 0 ? -1 : text().indexOf(delimiter, eol);
+            int next = eol < 0 ? -1 : text.indexOf(delimiter, eol);
             line = next < 0 || next + 1 >= end ? end : next + 1;
         }
         // No closing boundary (a truncated bounce, common): with mail.mime.multipart.ignoremissingendboundary,
@@ -205,7 +212,7 @@ final class FastMime {
         int want = OTHER;
         StringBuilder value = null;
         while (line < to) {
-            int eol = Bytes.indexOf(b, (byte) '\n', line, to);
+            int eol = indexOf('\n', line, to);
             if (eol < 0) {
                 return -1;
             }
@@ -223,7 +230,7 @@ final class FastMime {
                 }
             } else {
                 put(out, want, value);
-                int colon = Bytes.indexOf(b, (byte) ':', line, eol);
+                int colon = indexOf(':', line, eol);
                 if (colon < 0) {
                     return -1;
                 }
@@ -384,9 +391,9 @@ final class FastMime {
             case "quoted-printable" -> quotedPrintable(n.bodyStart, n.bodyEnd);
             case "base64" -> {
                 byte[] d = base64(n.bodyStart, n.bodyEnd);
-                yield d == null ? null : new Slice(d, 0, d.length);
+                yield d == null ? null : new Slice(d, 0, d.length, false);
             }
-            default -> new Slice(b, n.bodyStart, n.bodyEnd - n.bodyStart);
+            default -> new Slice(b, n.bodyStart, n.bodyEnd - n.bodyStart, true);
         };
     }
 
@@ -399,7 +406,7 @@ final class FastMime {
         int n = 0;
         int line = from;
         while (line < to) {
-            int eol = Bytes.indexOf(b, (byte) '\n', line, to);
+            int eol = indexOf('\n', line, to);
             int end = eol < 0 ? to : eol;
             if (end > line && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
                 return null;
@@ -407,7 +414,7 @@ final class FastMime {
             boolean soft = false;
             int i = line;
             while (i < end) {
-                int eq = Bytes.indexOf(b, (byte) '=', i, end);
+                int eq = indexOf('=', i, end);
                 int run = (eq < 0 ? end : eq) - i;
                 System.arraycopy(b, i, out, n, run);
                 n += run;
@@ -434,7 +441,7 @@ final class FastMime {
             }
             line = eol + 1;
         }
-        return new Slice(out, 0, n);
+        return new Slice(out, 0, n, false);
     }
 
     /** Only the alphabet, line ends and final padding: where every base64 decoder gives the same bytes. */
@@ -506,15 +513,13 @@ final class FastMime {
         return i;
     }
 
-    private String text() {
-        if (text == null) {
-            text = new String(b, StandardCharsets.ISO_8859_1);
-        }
-        return text;
+    /** The first index of {@code c} in {@code b[from, to)}, or -1. */
+    private int indexOf(char c, int from, int to) {
+        return text.indexOf(c, from, to);
     }
 
     /** Header bytes as text; non-ASCII bytes survive as Latin-1 and make the type parsers refuse the value. */
     private String ascii(int from, int to) {
-        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        return text.substring(from, to);
     }
 }

@@ -136,7 +136,7 @@ class FastMimeTest {
         }
 
         @Override
-        public void leaf(String type, String charset, byte[] bytes, int off, int len) {
+        public void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly) {
         }
     }
 }

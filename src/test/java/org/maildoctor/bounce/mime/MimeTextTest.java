@@ -83,7 +83,7 @@ class MimeTextTest {
                 }
 
                 @Override
-                public void leaf(String type, String charset, byte[] bytes, int off, int len) {
+                public void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly) {
                     htmls.add(MimeText.decodeLf(bytes, off, len, charset));
                 }
             });
