@@ -60,4 +60,48 @@ final class Bytes {
         }
         return -1;
     }
+
+    private static final long CRS = '\r' * ONES;
+
+    /**
+     * {@code raw[from, to)} with CRLF and lone CR made LF, {@code cr} being the first CR. Eight bytes at a time: a
+     * word without CR is stored whole; one with a CR is stored whole too (the bytes after the CR are overwritten
+     * by what follows, as the output only advances past the bytes before it). One pass, no call per line.
+     */
+    static byte[] crToLf(byte[] raw, int from, int to, int cr) {
+        byte[] out = new byte[to - from];
+        System.arraycopy(raw, from, out, 0, cr - from);
+        int n = cr - from;
+        int i = cr;
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(raw, i);
+            long v = w ^ CRS;
+            long t = (v - ONES) & ~v & HIGHS;
+            LONGS.set(out, n, w); // n <= i - from, so n + 8 <= out.length
+            if (t == 0) {
+                n += 8;
+                i += 8;
+                continue;
+            }
+            int k = i + (Long.numberOfTrailingZeros(t) >>> 3);
+            n += k - i;
+            out[n++] = '\n';
+            i = k + 1;
+            if (i < to && raw[i] == '\n') {
+                i++;
+            }
+        }
+        for (; i < to; i++) {
+            byte b = raw[i];
+            if (b == '\r') {
+                out[n++] = '\n';
+                if (i + 1 < to && raw[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[n++] = b;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
 }

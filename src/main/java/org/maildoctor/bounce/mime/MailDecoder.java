@@ -60,8 +60,9 @@ public final class MailDecoder {
         // The message as Latin-1 text, one char per byte: the JDK's vectorised String.indexOf and replace then
         // find CRs, the end of the header block and boundaries several times faster than loops over the bytes.
         String latin = new String(raw, StandardCharsets.ISO_8859_1);
-        String lfText = latin.indexOf('\r') < 0 ? latin : latin.replace("\r\n", "\n").replace('\r', '\n'); // = toLf
-        byte[] lf = lfText == latin ? raw : lfText.getBytes(StandardCharsets.ISO_8859_1);
+        int cr = latin.indexOf('\r');
+        byte[] lf = cr < 0 ? raw : MimeText.toLf(raw, 0, raw.length, cr);
+        String lfText = cr < 0 ? latin : new String(lf, StandardCharsets.ISO_8859_1);
         int blank = lfText.indexOf("\n\n");
         Headers headers = Headers.parse(MimeText.decode(lf, 0, blank < 0 ? lf.length : blank + 1, "UTF-8"));
         Collector c = new Collector();

@@ -85,24 +85,9 @@ public final class MimeText {
         return cr < 0 ? raw : toLf(raw, 0, raw.length, cr);
     }
 
-    /** {@code raw[from, to)} with line ends made LF, {@code cr} being the first CR in it; runs between CRs copied whole. */
-    private static byte[] toLf(byte[] raw, int from, int to, int cr) {
-        byte[] out = new byte[to - from];
-        int n = 0;
-        int i = from;
-        while (cr >= 0) {
-            System.arraycopy(raw, i, out, n, cr - i);
-            n += cr - i;
-            out[n++] = '\n';
-            i = cr + 1;
-            if (i < to && raw[i] == '\n') {
-                i++;
-            }
-            cr = Bytes.indexOf(raw, (byte) '\r', i, to);
-        }
-        System.arraycopy(raw, i, out, n, to - i);
-        n += to - i;
-        return java.util.Arrays.copyOf(out, n);
+    /** {@code raw[from, to)} with line ends made LF, {@code cr} being the first CR in it. */
+    static byte[] toLf(byte[] raw, int from, int to, int cr) {
+        return Bytes.crToLf(raw, from, to, cr);
     }
 
     /**
