@@ -72,14 +72,17 @@ final class FastMime {
      * leaf given to {@code sink}; or null, having given nothing, when the message is not one this walk reads.
      */
     static String walk(byte[] lf, Leaves sink) {
-        return walk(lf, null, sink);
+        return walk(lf, null, 0, sink);
     }
 
-    /** {@link #walk(byte[], Leaves)} given {@code lf} as Latin-1 text too when the caller has it (else null). */
-    static String walk(byte[] lf, String text, Leaves sink) {
+    /**
+     * {@link #walk(byte[], Leaves)} of the message that starts at {@code start} in {@code lf} (after an mbox line:
+     * not copied out), given {@code lf} as Latin-1 text too when the caller has it (else null).
+     */
+    static String walk(byte[] lf, String text, int start, Leaves sink) {
         FastMime w = new FastMime(lf, text);
         Fields headers = new Fields();
-        int body = w.headers(0, lf.length, headers);
+        int body = w.headers(start, lf.length, headers);
         if (body < 0) {
             return null;
         }

@@ -66,12 +66,13 @@ public final class MailDecoder {
         int blank = lfText.indexOf("\n\n");
         Headers headers = Headers.parse(MimeText.decode(lf, 0, blank < 0 ? lf.length : blank + 1, "UTF-8"));
         Collector c = new Collector();
-        byte[] message = stripMboxLine(lf);
-        String walked = fast ? FastMime.walk(message, message == lf ? lfText : null, c) : null;
+        int start = messageStart(lf, lfText);
+        String walked = fast ? FastMime.walk(lf, lfText, start, c) : null;
         String contentType = walked == null ? "" : lower(walked);
         try {
             if (walked == null) {
-                MimeMessage m = new MimeMessage(SESSION, new UnsyncSharedStream(message));
+                MimeMessage m = new MimeMessage(SESSION, new UnsyncSharedStream(
+                        start == 0 ? lf : java.util.Arrays.copyOfRange(lf, start, lf.length)));
                 contentType = lower(m.getContentType());
                 c.walk(m, 0, false);
             }
@@ -94,14 +95,15 @@ public final class MailDecoder {
                 Headers.parse(c.returned), c.returned, contentType, c.warnings);
     }
 
-    private static byte[] stripMboxLine(byte[] lf) {
-        if (lf.length > 5 && lf[0] == 'F' && lf[1] == 'r' && lf[2] == 'o' && lf[3] == 'm' && lf[4] == ' ') {
-            int nl = Bytes.indexOf(lf, (byte) '\n', 0, lf.length);
+    /** Where the message starts: after an mbox "From " line, else 0. */
+    private static int messageStart(byte[] lf, String lfText) {
+        if (lf.length > 5 && lfText.startsWith("From ")) {
+            int nl = lfText.indexOf('\n');
             if (nl > 0) {
-                return java.util.Arrays.copyOfRange(lf, nl + 1, lf.length);
+                return nl + 1;
             }
         }
-        return lf;
+        return 0;
     }
 
     private static String lower(String s) {
