@@ -72,12 +72,13 @@ public final class Headers {
                 break; // the empty line
             }
             int colon = at;
-            while (colon < end && text.charAt(colon) != ':') {
-                colon++; // field names are short: a plain loop beats an indexOf call
+            boolean space = false;
+            for (char c; colon < end && (c = text.charAt(colon)) != ':'; colon++) {
+                space |= c == ' '; // field names are short: a plain loop beats an indexOf call
             }
             int nameFrom = colon == end ? at : skipSpace(text, at, colon);
             int nameTo = colon == end ? at : backSpace(text, nameFrom, colon);
-            if (colon == end || colon == at || hasSpace(text, nameFrom, nameTo)) {
+            if (colon == end || colon == at || space && hasSpace(text, nameFrom, nameTo)) {
                 if (!started && text.startsWith("From ", at)) {
                     at = next;
                     continue; // an mbox separator line before the first field
