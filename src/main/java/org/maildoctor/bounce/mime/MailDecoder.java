@@ -57,8 +57,8 @@ public final class MailDecoder {
 
     /** {@code fast}: try {@link FastMime} first; false only for tests that compare it with Jakarta Mail. */
     static Mail decode(byte[] raw, boolean fast) {
-        // The message as Latin-1 text, one char per byte: the JDK's vectorised String.indexOf and replace then
-        // find CRs, the end of the header block and boundaries several times faster than loops over the bytes.
+        // The message as Latin-1 text, one char per byte: the JDK's vectorised String.indexOf then finds CRs, the
+        // end of the header block and (in FastMime) line ends and boundaries several times faster than byte loops.
         String latin = new String(raw, StandardCharsets.ISO_8859_1);
         int cr = latin.indexOf('\r');
         byte[] lf = cr < 0 ? raw : MimeText.toLf(raw, 0, raw.length, cr);

@@ -78,7 +78,7 @@ public final class MimeText {
 
     /**
      * CRLF and bare CR to LF: the corpus has all three, and every rule below reads LF. Returns {@code raw}
-     * itself when it has no CR (most messages: one fast scan instead of a copy); callers never write to it.
+     * itself when it has no CR (most messages: one fast scan instead of a copy), so callers must not write to it.
      */
     public static byte[] toLf(byte[] raw) {
         int cr = Bytes.indexOf(raw, (byte) '\r', 0, raw.length);
