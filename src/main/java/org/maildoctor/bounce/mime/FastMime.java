@@ -19,7 +19,7 @@ import java.util.Map;
  * decoder streams) was a third of the time to parse a bounce, and its large parse methods were most of the
  * JIT work of a short {@code bounce parse} process. This walk accepts only input it reads exactly as Jakarta
  * Mail does and answers "not mine" ({@code false}) for everything else — comments or RFC 2231 parameters in a
- * Content-Type, a missing boundary parameter or closing boundary, a line that starts like a boundary but is
+ * Content-Type, a missing boundary parameter or no boundary line at all, a line that starts like a boundary but is
  * not one, a part without a header block, quoted-printable with trailing blanks or a stray {@code =}, base64
  * with anything but the alphabet, unknown transfer encodings — and the caller then runs Jakarta Mail, whose
  * lenient recovery is what unusual bounces need. {@code FastMimeTest} checks both give the same result.
@@ -31,21 +31,39 @@ final class FastMime {
         /** Whether the leaf's bytes are read at all (attachments are not, so their encoding does not matter). */
         boolean wants(String type);
 
-        void leaf(String type, String charset, byte[] bytes);
+        /**
+         * The leaf's decoded body, {@code bytes[off, off + len)}. The array may be the message itself (a part
+         * that needs no decoding is not copied): read it, never write to it. {@code lfOnly}: the bytes are known
+         * to have no CR (a slice of the message, whose line ends are LF), so converting line ends can be skipped.
+         */
+        void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly);
     }
 
-    private record Node(String type, Map<String, String> params, String encoding, int bodyStart, int bodyEnd) {
+    private record Node(String type, String charset, String encoding, int bodyStart, int bodyEnd) {
+    }
+
+    /** A decoded body: a slice of the message ({@code lfOnly}), or a new array. */
+    private record Slice(byte[] bytes, int off, int len, boolean lfOnly) {
+    }
+
+    /** The two header fields this walk reads, first of each name kept as Jakarta Mail keeps them; null when absent. */
+    private static final class Fields {
+        String contentType;
+        String encoding;
     }
 
     private static final int MAX_DEPTH = 8;
     private static final int MAX_PARTS = 200;
 
     private final byte[] b;
+    /** {@code b} as Latin-1 text, one char per byte: searched with the JDK's vectorised String.indexOf. */
+    private final String text;
     private final List<Node> leaves = new ArrayList<>();
     private int parts;
 
-    private FastMime(byte[] lf) {
+    private FastMime(byte[] lf, String text) {
         this.b = lf;
+        this.text = text != null ? text : new String(lf, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -54,37 +72,44 @@ final class FastMime {
      * leaf given to {@code sink}; or null, having given nothing, when the message is not one this walk reads.
      */
     static String walk(byte[] lf, Leaves sink) {
-        FastMime w = new FastMime(lf);
-        Map<String, String> headers = new HashMap<>();
-        int body = w.headers(0, lf.length, headers);
+        return walk(lf, null, 0, sink);
+    }
+
+    /**
+     * {@link #walk(byte[], Leaves)} of the message that starts at {@code start} in {@code lf} (after an mbox line:
+     * not copied out), given {@code lf} as Latin-1 text too when the caller has it (else null).
+     */
+    static String walk(byte[] lf, String text, int start, Leaves sink) {
+        FastMime w = new FastMime(lf, text);
+        Fields headers = new Fields();
+        int body = w.headers(start, lf.length, headers);
         if (body < 0) {
             return null;
         }
-        String ct = headers.get("content-type");
+        String ct = headers.contentType;
         if (!w.node(headers, body, lf.length, 0, sink)) {
             return null;
         }
-        List<byte[]> decoded = new ArrayList<>(w.leaves.size());
-        for (Node n : w.leaves) {
-            byte[] bytes = w.decode(n);
-            if (bytes == null) {
+        Slice[] decoded = new Slice[w.leaves.size()];
+        for (int i = 0; i < decoded.length; i++) {
+            decoded[i] = w.decode(w.leaves.get(i));
+            if (decoded[i] == null) {
                 return null;
             }
-            decoded.add(bytes);
         }
-        for (int i = 0; i < decoded.size(); i++) {
+        for (int i = 0; i < decoded.length; i++) {
             Node n = w.leaves.get(i);
-            sink.leaf(n.type, n.params.get("charset"), decoded.get(i));
+            sink.leaf(n.type, n.charset, decoded[i].bytes, decoded[i].off, decoded[i].len, decoded[i].lfOnly);
         }
         return ct == null ? "text/plain" : ct;
     }
 
     /** Collects the leaves under one part; false when something is outside what this walk reads. */
-    private boolean node(Map<String, String> headers, int start, int end, int depth, Leaves sink) {
+    private boolean node(Fields headers, int start, int end, int depth, Leaves sink) {
         if (++parts > MAX_PARTS || depth > MAX_DEPTH) {
             return false; // Jakarta's walk warns and cuts here; leave that to it
         }
-        String ct = headers.get("content-type");
+        String ct = headers.contentType;
         Map<String, String> params = new HashMap<>();
         String type = ct == null ? "text/plain" : contentType(ct, params);
         if (type == null) {
@@ -94,14 +119,14 @@ final class FastMime {
             if (!sink.wants(type)) {
                 return true;
             }
-            String encoding = encoding(headers.get("content-transfer-encoding"));
+            String encoding = encoding(headers.encoding);
             if (encoding == null) {
                 return false;
             }
-            leaves.add(new Node(type, params, encoding, start, end));
+            leaves.add(new Node(type, params.get("charset"), encoding, start, end));
             return true;
         }
-        String encoding = encoding(headers.get("content-transfer-encoding"));
+        String encoding = encoding(headers.encoding);
         if (encoding == null || type.equals("multipart/digest")) {
             return false; // a digest's parts default to message/rfc822
         }
@@ -109,14 +134,19 @@ final class FastMime {
         if (boundary == null || boundary.isEmpty() || !encoding.equals("7bit")) {
             return false;
         }
-        return multipart(boundary.getBytes(StandardCharsets.ISO_8859_1), start, end, depth, sink);
+        return multipart(boundary.getBytes(StandardCharsets.ISO_8859_1), "\n--" + boundary, start, end, depth, sink);
     }
 
-    private boolean multipart(byte[] boundary, int start, int end, int depth, Leaves sink) {
+    /**
+     * Splits {@code [start, end)} at its boundary lines. Only the first line and the lines found by searching for
+     * {@code delimiter} (LF, "--", the boundary) can be boundary lines or look like one; the search runs as the
+     * JDK's vectorised {@code String.indexOf} over a Latin-1 view of the message, instead of visiting every line.
+     */
+    private boolean multipart(byte[] boundary, String delimiter, int start, int end, int depth, Leaves sink) {
         int partStart = -1;
         int line = start;
         while (line < end) {
-            int eol = indexOf((byte) '\n', line, end);
+            int eol = indexOf('\n', line, end);
             int lineEnd = eol < 0 ? end : eol;
             int kind = boundaryLine(boundary, line, lineEnd);
             if (kind < 0) {
@@ -131,9 +161,13 @@ final class FastMime {
                 }
                 partStart = eol < 0 ? end : eol + 1;
             }
-            line = eol < 0 ? end : eol + 1;
+            int next = eol < 0 ? -1 : text.indexOf(delimiter, eol);
+            line = next < 0 || next + 1 >= end ? end : next + 1;
         }
-        return false; // no closing boundary: Jakarta's recovery decides
+        // No closing boundary (a truncated bounce, common): with mail.mime.multipart.ignoremissingendboundary,
+        // Jakarta Mail's last part runs to the end of the data, trailing line ends included. No boundary at
+        // all is still Jakarta's (an empty multipart).
+        return partStart >= 0 && part(partStart, end, depth, sink);
     }
 
     /** 0 for an ordinary line, 1 for {@code --boundary}, 2 for {@code --boundary--}, -1 for a line that starts like one. */
@@ -164,61 +198,115 @@ final class FastMime {
         if (start > end) {
             return false; // an empty part: no header block
         }
-        Map<String, String> headers = new HashMap<>();
+        Fields headers = new Fields();
         int body = headers(start, end, headers);
         return body >= 0 && node(headers, Math.min(body, end), end, depth + 1, sink);
     }
 
     /**
-     * Reads the header block at {@code from}: names lower-cased, the first of each name kept, folded lines
-     * joined with CRLF as Jakarta Mail keeps them. Returns where the body starts (after the empty line), or
-     * -1 when there is no empty line before {@code to} or the block is not plain ASCII fields.
+     * Reads the header block at {@code from}: Content-Type and Content-Transfer-Encoding (the first of each),
+     * folded lines joined with CRLF as Jakarta Mail keeps them. Returns where the body starts (after the empty
+     * line), or -1 when there is no empty line before {@code to} or the block is not plain fields. Other fields
+     * are only checked for their colon: building their names and values was most of this walk's time.
      */
-    private int headers(int from, int to, Map<String, String> out) {
+    private int headers(int from, int to, Fields out) {
         int line = from;
-        String name = null;
+        boolean named = false;
+        int want = OTHER;
         StringBuilder value = null;
         while (line < to) {
-            int eol = indexOf((byte) '\n', line, to);
+            int eol = indexOf('\n', line, to);
             if (eol < 0) {
                 return -1;
             }
             if (eol == line) {
-                put(out, name, value);
+                put(out, want, value);
                 return eol + 1;
             }
             byte first = b[line];
             if (first == ' ' || first == '\t') {
-                if (name == null) {
+                if (!named) {
                     return -1;
                 }
-                value.append("\r\n").append(ascii(line, eol));
+                if (want != OTHER) {
+                    value.append("\r\n").append(ascii(line, eol));
+                }
             } else {
-                put(out, name, value);
-                int colon = indexOf((byte) ':', line, eol);
+                put(out, want, value);
+                int colon = indexOf(':', line, eol);
                 if (colon < 0) {
                     return -1;
                 }
-                name = ascii(line, colon).strip().toLowerCase(Locale.ROOT);
-                int v = colon + 1;
-                while (v < eol && (b[v] == ' ' || b[v] == '\t')) {
-                    v++;
+                named = true;
+                want = fieldName(line, colon);
+                if (want != OTHER) {
+                    int v = colon + 1;
+                    while (v < eol && (b[v] == ' ' || b[v] == '\t')) {
+                        v++;
+                    }
+                    value = new StringBuilder(ascii(v, eol));
                 }
-                value = new StringBuilder(ascii(v, eol));
             }
             line = eol + 1;
         }
         return -1;
     }
 
-    private static void put(Map<String, String> out, String name, StringBuilder value) {
-        if (name != null && (name.equals("content-type") || name.equals("content-transfer-encoding"))) {
-            // Jakarta Mail's value starts after the blanks and line ends that follow the colon
-            int i = 0;
-            while (i < value.length() && " \t\r\n".indexOf(value.charAt(i)) >= 0) {
-                i++;
+    private static final int OTHER = 0;
+    private static final int CONTENT_TYPE = 1;
+    private static final int CONTENT_TRANSFER_ENCODING = 2;
+    private static final byte[] CONTENT_TYPE_NAME = "content-type".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CONTENT_TRANSFER_ENCODING_NAME =
+            "content-transfer-encoding".getBytes(StandardCharsets.ISO_8859_1);
+
+    /**
+     * Which of the two fields {@code b[from, colon)} names, compared as {@code strip().toLowerCase(Locale.ROOT)} of
+     * its Latin-1 text would be: no Latin-1 letter outside ASCII lower-cases into ASCII, so ASCII folding is exact.
+     */
+    private int fieldName(int from, int colon) {
+        int lo = from;
+        int hi = colon;
+        while (lo < hi && Character.isWhitespace((char) (b[lo] & 0xff))) {
+            lo++;
+        }
+        while (hi > lo && Character.isWhitespace((char) (b[hi - 1] & 0xff))) {
+            hi--;
+        }
+        if (sameName(lo, hi, CONTENT_TYPE_NAME)) {
+            return CONTENT_TYPE;
+        }
+        return sameName(lo, hi, CONTENT_TRANSFER_ENCODING_NAME) ? CONTENT_TRANSFER_ENCODING : OTHER;
+    }
+
+    private boolean sameName(int from, int to, byte[] lower) {
+        if (to - from != lower.length) {
+            return false;
+        }
+        for (int i = 0; i < lower.length; i++) {
+            int c = b[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
             }
-            out.putIfAbsent(name, value.substring(i));
+            if (c != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void put(Fields out, int want, StringBuilder value) {
+        if (want == OTHER) {
+            return;
+        }
+        // Jakarta Mail's value starts after the blanks and line ends that follow the colon
+        int i = 0;
+        while (i < value.length() && " \t\r\n".indexOf(value.charAt(i)) >= 0) {
+            i++;
+        }
+        if (want == CONTENT_TYPE && out.contentType == null) {
+            out.contentType = value.substring(i);
+        } else if (want == CONTENT_TRANSFER_ENCODING && out.encoding == null) {
+            out.encoding = value.substring(i);
         }
     }
 
@@ -283,7 +371,9 @@ final class FastMime {
             }
             i = next;
         }
-        return (primary + "/" + sub).toLowerCase(Locale.ROOT);
+        // a StringBuilder, not "+": the indy concatenation cost more than the rest of this method in a profile
+        return new StringBuilder(primary.length() + 1 + sub.length()).append(primary).append('/').append(sub).toString()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The transfer encoding, lower-cased ("7bit" when absent), or null for one this walk does not decode. */
@@ -299,39 +389,62 @@ final class FastMime {
         };
     }
 
-    private byte[] decode(Node n) {
+    private Slice decode(Node n) {
         return switch (n.encoding) {
             case "quoted-printable" -> quotedPrintable(n.bodyStart, n.bodyEnd);
-            case "base64" -> base64(n.bodyStart, n.bodyEnd);
-            default -> java.util.Arrays.copyOfRange(b, n.bodyStart, n.bodyEnd);
+            case "base64" -> {
+                byte[] d = base64(n.bodyStart, n.bodyEnd);
+                yield d == null ? null : new Slice(d, 0, d.length, false);
+            }
+            default -> new Slice(b, n.bodyStart, n.bodyEnd - n.bodyStart, true);
         };
     }
 
-    /** RFC 2045 §6.7; null for a trailing blank (decoders differ on dropping it) or an {@code =} not followed by hex or LF. */
-    private byte[] quotedPrintable(int from, int to) {
+    /**
+     * RFC 2045 §6.7; null for a trailing blank (decoders differ on dropping it) or an {@code =} not followed by
+     * hex or LF. Line by line, copying the runs between {@code =} whole.
+     */
+    private Slice quotedPrintable(int from, int to) {
         byte[] out = new byte[to - from];
         int n = 0;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '=') {
-                if (i + 1 < to && b[i + 1] == '\n') {
-                    i++;
-                    continue;
+        int line = from;
+        while (line < to) {
+            int eol = indexOf('\n', line, to);
+            int end = eol < 0 ? to : eol;
+            if (end > line && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+                return null;
+            }
+            boolean soft = false;
+            int i = line;
+            while (i < end) {
+                int eq = indexOf('=', i, end);
+                int run = (eq < 0 ? end : eq) - i;
+                System.arraycopy(b, i, out, n, run);
+                n += run;
+                if (eq < 0) {
+                    break;
                 }
-                int hi = i + 2 < to ? hex(b[i + 1]) : -1;
-                int lo = hi >= 0 ? hex(b[i + 2]) : -1;
+                if (eq + 1 == end && eol >= 0) {
+                    soft = true; // "=" LF: a soft line break, both dropped
+                    break;
+                }
+                int hi = eq + 2 < end ? hex(b[eq + 1]) : -1;
+                int lo = hi >= 0 ? hex(b[eq + 2]) : -1;
                 if (lo < 0) {
                     return null;
                 }
                 out[n++] = (byte) (hi << 4 | lo);
-                i += 2;
-            } else if ((c == ' ' || c == '\t') && (i + 1 == to || b[i + 1] == '\n')) {
-                return null;
-            } else {
-                out[n++] = c;
+                i = eq + 3;
             }
+            if (eol < 0) {
+                break;
+            }
+            if (!soft) {
+                out[n++] = '\n';
+            }
+            line = eol + 1;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return new Slice(out, 0, n, false);
     }
 
     /** Only the alphabet, line ends and final padding: where every base64 decoder gives the same bytes. */
@@ -373,6 +486,15 @@ final class FastMime {
         return -1;
     }
 
+    /** RFC 2045 tspecials, by character: a table, as a String.indexOf per character was a measurable cost. */
+    private static final boolean[] TSPECIALS = new boolean[128];
+
+    static {
+        for (char c : "()<>@,;:\\\"/[]?=".toCharArray()) {
+            TSPECIALS[c] = true;
+        }
+    }
+
     /** RFC 2045 token characters. */
     private static boolean isToken(String s) {
         if (s.isEmpty()) {
@@ -380,7 +502,7 @@ final class FastMime {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
+            if (c <= ' ' || c >= 127 || TSPECIALS[c]) {
                 return false;
             }
         }
@@ -394,17 +516,13 @@ final class FastMime {
         return i;
     }
 
-    private int indexOf(byte x, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == x) {
-                return i;
-            }
-        }
-        return -1;
+    /** The first index of {@code c} in {@code b[from, to)}, or -1. */
+    private int indexOf(char c, int from, int to) {
+        return text.indexOf(c, from, to);
     }
 
     /** Header bytes as text; non-ASCII bytes survive as Latin-1 and make the type parsers refuse the value. */
     private String ascii(int from, int to) {
-        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        return text.substring(from, to);
     }
 }

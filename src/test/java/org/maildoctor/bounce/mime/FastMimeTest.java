@@ -56,6 +56,23 @@ class FastMimeTest {
         assertSame(m, m.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aMissingClosingBoundaryEndsTheLastPartAtTheEndOfItsData() {
+        // truncated bounces are common: the fast walk reads them as Jakarta Mail's ignoremissingendboundary does
+        String top = "From: MAILER-DAEMON@example.net\nContent-Type: multipart/report; boundary=\"B\"\n\n--B\n"
+                + "Content-Type: text/plain\n\nfailed\n--B\nContent-Type: message/rfc822\n\nSubject: hi\n\nbody\n\n\n";
+        String inner = "From: MAILER-DAEMON@example.net\nContent-Type: multipart/mixed; boundary=O\n\n--O\n"
+                + "Content-Type: multipart/alternative; boundary=I\n\n--I\nContent-Type: text/plain\n\nplain\n\n"
+                + "--I\nContent-Type: text/html\n\n<p>html</p>\n\n--O\nContent-Type: text/plain\n\nafter\n--O--\n";
+        String noBlankLine = "From: x\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n";
+        for (String m : List.of(top, inner, noBlankLine, top.strip(), inner.replace("--O--\n", ""))) {
+            assertSame(m, m.getBytes(StandardCharsets.UTF_8));
+            assertSame(m, m.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(FastMime.walk(top.getBytes(StandardCharsets.UTF_8), new Discard())).isNotNull();
+        assertThat(FastMime.walk(inner.getBytes(StandardCharsets.UTF_8), new Discard())).isNotNull();
+    }
+
     @Property(tries = 600)
     void sameMailAsJakartaForGeneratedMessages(@ForAll("messages") String message) {
         byte[] raw = message.getBytes(StandardCharsets.UTF_8);
@@ -119,7 +136,7 @@ class FastMimeTest {
         }
 
         @Override
-        public void leaf(String type, String charset, byte[] bytes) {
+        public void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly) {
         }
     }
 }
