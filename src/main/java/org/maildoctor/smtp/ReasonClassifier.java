@@ -138,7 +138,14 @@ public final class ReasonClassifier {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String lower = Ascii.lower(text);
+        return fromText(text, Ascii.lower(text));
+    }
+
+    /** {@link #fromText(String)} with {@code lower} = {@link WordingPattern#lower}{@code (text)}, for callers that have it already. */
+    public static Optional<Reason> fromText(String text, String lower) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
         for (Rule rule : RULES) {
             if (rule.matches(text, lower)) {
                 return Optional.of(rule.reason());

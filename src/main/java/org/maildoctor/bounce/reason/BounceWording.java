@@ -98,13 +98,17 @@ final class BounceWording {
     private BounceWording() {
     }
 
-    /** {@code diagnostic} as written (the sentences may include the reply code); {@code wording} without codes. */
-    static Optional<Reason> early(String diagnostic, String wording) {
-        return find(SENTENCES, diagnostic).or(() -> find(EARLY, wording));
+    /**
+     * {@code diagnostic} as written (the sentences may include the reply code); {@code wording} without
+     * codes; each with its {@link WordingPattern#lower lowered} copy, made once by the caller.
+     */
+    static Optional<Reason> early(String diagnostic, String lowerDiagnostic, String wording, String lowerWording) {
+        Reason r = find(SENTENCES, diagnostic, lowerDiagnostic);
+        return Optional.ofNullable(r != null ? r : find(EARLY, wording, lowerWording));
     }
 
-    static Optional<Reason> late(String text) {
-        return find(LATE, text);
+    static Optional<Reason> late(String text, String lower) {
+        return Optional.ofNullable(find(LATE, text, lower));
     }
 
     /** Every rule's regex, for tests. */
@@ -112,16 +116,16 @@ final class BounceWording {
         return java.util.stream.Stream.of(SENTENCES, EARLY, LATE).flatMap(List::stream).map(r -> r.pattern().source()).toList();
     }
 
-    private static Optional<Reason> find(List<Rule> rules, String text) {
+    /** The first rule's reason that matches, or null. */
+    private static Reason find(List<Rule> rules, String text, String lower) {
         if (text == null || text.isBlank()) {
-            return Optional.empty();
+            return null;
         }
-        String lower = WordingPattern.lower(text);
         for (Rule r : rules) {
             if (r.pattern().find(text, lower)) {
-                return Optional.of(r.reason());
+                return r.reason();
             }
         }
-        return Optional.empty();
+        return null;
     }
 }

@@ -33,19 +33,54 @@ public final class RemoteHosts {
         }
         String domain = host(destination);
         String dest = domain.substring(domain.lastIndexOf('@') + 1); // a whole address names its domain
-        for (RemoteHost h : ALL) {
-            if (h.hosts().stream().anyMatch(p -> isDomainOf(dest, p))) {
-                return Optional.of(h);
+        RemoteHost h = provider(dest);
+        if (h == null) {
+            h = provider(remote);
+        }
+        if (h == null) {
+            h = provider(host(reportingMta));
+        }
+        return Optional.ofNullable(h);
+    }
+
+    /**
+     * Each provider's host names without a leading dot, mapped to the first provider (in {@link #ALL}
+     * order) that lists it. Pattern "x.com" and pattern ".x.com" select the same hosts (x.com itself
+     * and any host ending in ".x.com", see {@link #isDomainOf} and {@link #isHostOf}), so a host's
+     * provider is the first one found under any of its dot-separated suffixes: a few map lookups
+     * instead of every pattern of every provider, which was most of the cost of deciding a reason.
+     */
+    private static final java.util.Map<String, Integer> BY_SUFFIX = bySuffix();
+
+    private static java.util.Map<String, Integer> bySuffix() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < ALL.size(); i++) {
+            for (String p : ALL.get(i).hosts()) {
+                m.putIfAbsent(p.startsWith(".") ? p.substring(1) : p, i);
             }
         }
-        for (String host : List.of(remote, host(reportingMta))) {
-            for (RemoteHost h : ALL) {
-                if (h.hosts().stream().anyMatch(p -> isHostOf(host, p))) {
-                    return Optional.of(h);
-                }
-            }
+        return java.util.Map.copyOf(m);
+    }
+
+    /** The first provider of {@link #ALL} with a host pattern that {@code host} is or is under, or null. */
+    static RemoteHost provider(String host) {
+        if (host.isEmpty()) {
+            return null;
         }
-        return Optional.empty();
+        int best = Integer.MAX_VALUE;
+        int from = 0;
+        while (true) {
+            Integer i = BY_SUFFIX.get(from == 0 ? host : host.substring(from));
+            if (i != null && i < best) {
+                best = i;
+            }
+            int dot = host.indexOf('.', from);
+            if (dot < 0) {
+                break;
+            }
+            from = dot + 1;
+        }
+        return best == Integer.MAX_VALUE ? null : ALL.get(best);
     }
 
     public static Optional<Reason> reason(String destination, String remoteMta, String reportingMta,
