@@ -18,7 +18,7 @@ public final class ReplyShapedText {
             "12", "1234", "5.1.1", "4.7.0", "5.7.606", "2.0.0", "4.4.7", "5.1.1234", "5.1234.1", "5.1.", "5.", "1.2.3.4",
             "X.1.1", ".", "..", "-", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2028", "'", "\"", ":", ";",
             "#", "(", ")", "[", "]", "<", ">", "_", "/", "a", "Z", "x", "é", "İ", "K", "user unknown", "http://a.example/p",
-            "HTTPS://B.example", "said:", "smtp;", "<jane@example.org>:", "<JANE@Example.org>:");
+            "HTTPS://B.example", "http", "s://", "HtTp://x", "://", "\u0085", "\u2029", "\r", "said:", "smtp;", "<jane@example.org>:", "<JANE@Example.org>:");
 
     /** Up to {@code maxPieces} pieces joined. */
     public static Arbitrary<String> text(int maxPieces) {

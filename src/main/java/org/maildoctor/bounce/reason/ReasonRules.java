@@ -212,7 +212,7 @@ public final class ReasonRules {
     // compiled once: String.replaceAll compiles its regex on every call
     private static final java.util.regex.Pattern RECIPIENT_REJECTED =
             java.util.regex.Pattern.compile("(?i)recipient address rejected:?");
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(?i)\\bhttps?://([^/\\s]+)\\S*");
+    static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(?i)\\bhttps?://([^/\\s]+)\\S*");
     /** What {@link #collapseSpaces} collapses; for tests. */
     static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -223,8 +223,34 @@ public final class ReasonRules {
         // verdict; its host may be ("www.spamhaus.org/query/..."), so only the host is kept.
         // (Ascii lowering finds "http" exactly where toLowerCase(Locale.ROOT) does: no other
         // character lowers to h, t or p.)
-        t = WordingPattern.lower(t).contains("http") ? URL.matcher(t).replaceAll(" $1 ") : t;
-        return collapseSpaces(t);
+        String lower = WordingPattern.lower(t);
+        return collapseSpaces(lower.contains("http") ? urlHostsOnly(t, lower) : t);
+    }
+
+    /**
+     * {@code URL.matcher(t).replaceAll(" $1 ")}, trying the regex only where "http" is written (in any
+     * case: the regex folds US-ASCII only, as the lowering does), because every match starts there;
+     * run over the whole text it opened every word with a case-insensitive comparison.
+     * ReasonRulesScanTest compares the two.
+     */
+    static String urlHostsOnly(String t, String lower) {
+        java.util.regex.Matcher m = URL.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = lower.indexOf("http"); at >= 0; at = lower.indexOf("http", at)) {
+            m.region(at, t.length());
+            if (!m.lookingAt()) {
+                at++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            out.append(t, copied, at).append(' ').append(m.group(1)).append(' ');
+            copied = m.end();
+            at = m.end();
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
     }
 
     /**

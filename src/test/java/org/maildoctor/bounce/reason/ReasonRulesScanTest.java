@@ -3,7 +3,6 @@ package org.maildoctor.bounce.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,8 +12,6 @@ import org.maildoctor.smtp.WordingPattern;
 
 /** The hand-written passes of {@link ReasonRules#withoutReplyCodes} do what its regexes did. */
 class ReasonRulesScanTest {
-
-    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://([^/\\s]+)\\S*");
 
     @Property(tries = 3000)
     void removeReplyCodesRemovesWhatTheRegexRemoves(@ForAll("texts") String text) {
@@ -30,9 +27,15 @@ class ReasonRulesScanTest {
     @Property(tries = 3000)
     void withoutReplyCodesIsTheThreeRegexes(@ForAll("texts") String text) {
         String t = ReasonRules.REPLY_CODES.matcher(text).replaceAll("");
-        t = t.toLowerCase(Locale.ROOT).contains("http") ? URL.matcher(t).replaceAll(" $1 ") : t;
+        t = t.toLowerCase(Locale.ROOT).contains("http") ? ReasonRules.URL.matcher(t).replaceAll(" $1 ") : t;
         assertThat(ReasonRules.withoutReplyCodes(text)).as(text).isEqualTo(ReasonRules.SPACES.matcher(t).replaceAll(" "));
         assertThat(WordingPattern.lower(t).contains("http")).isEqualTo(t.toLowerCase(Locale.ROOT).contains("http"));
+    }
+
+    @Property(tries = 3000)
+    void urlHostsOnlyReplacesWhatTheRegexReplaces(@ForAll("texts") String text) {
+        assertThat(ReasonRules.urlHostsOnly(text, WordingPattern.lower(text))).as(text)
+                .isEqualTo(ReasonRules.URL.matcher(text).replaceAll(" $1 "));
     }
 
     @Provide
