@@ -135,4 +135,35 @@ public final class WordingPattern {
     List<String> prefilter() {
         return new ArrayList<>(prefilter);
     }
+
+    /**
+     * An ordered list of patterns of which the first that matches is wanted: their prefilters are
+     * checked together, in one pass over the lowered text ({@link LiteralIndex}), rather than one
+     * {@code contains} per literal per pattern.
+     */
+    public static final class FirstOf {
+        private final List<WordingPattern> patterns;
+        private final LiteralIndex index;
+
+        public FirstOf(List<WordingPattern> patterns) {
+            this.patterns = List.copyOf(patterns);
+            this.index = new LiteralIndex(this.patterns.stream().map(p -> p.lowered ? p.prefilter : List.<String>of()).toList());
+        }
+
+        /** The index of the first pattern that {@link #find finds} a match in {@code text}, or -1; {@code lower} is {@code lower(text)}. */
+        public int first(String text, String lower) {
+            long possible = index.possible(lower);
+            for (int i = 0; i < patterns.size(); i++) {
+                if ((possible >>> i & 1) == 0) {
+                    continue;
+                }
+                WordingPattern p = patterns.get(i);
+                boolean found = p.lowered ? firstMatch(p.pattern, lower, p.starts) != null : p.pattern.matcher(text).find();
+                if (found) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
 }

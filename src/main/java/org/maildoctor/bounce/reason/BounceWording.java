@@ -103,12 +103,20 @@ final class BounceWording {
      * codes; each with its {@link WordingPattern#lower lowered} copy, made once by the caller.
      */
     static Optional<Reason> early(String diagnostic, String lowerDiagnostic, String wording, String lowerWording) {
-        Reason r = find(SENTENCES, diagnostic, lowerDiagnostic);
-        return Optional.ofNullable(r != null ? r : find(EARLY, wording, lowerWording));
+        Reason r = find(SENTENCES, SENTENCES_FIRST, diagnostic, lowerDiagnostic);
+        return Optional.ofNullable(r != null ? r : find(EARLY, EARLY_FIRST, wording, lowerWording));
     }
 
     static Optional<Reason> late(String text, String lower) {
-        return Optional.ofNullable(find(LATE, text, lower));
+        return Optional.ofNullable(find(LATE, LATE_FIRST, text, lower));
+    }
+
+    private static final WordingPattern.FirstOf SENTENCES_FIRST = firstOf(SENTENCES);
+    private static final WordingPattern.FirstOf EARLY_FIRST = firstOf(EARLY);
+    private static final WordingPattern.FirstOf LATE_FIRST = firstOf(LATE);
+
+    private static WordingPattern.FirstOf firstOf(List<Rule> rules) {
+        return new WordingPattern.FirstOf(rules.stream().map(Rule::pattern).toList());
     }
 
     /** Every rule's regex, for tests. */
@@ -117,12 +125,31 @@ final class BounceWording {
     }
 
     /** The first rule's reason that matches, or null. */
-    private static Reason find(List<Rule> rules, String text, String lower) {
+    private static Reason find(List<Rule> rules, WordingPattern.FirstOf patterns, String text, String lower) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int i = patterns.first(text, lower);
+        return i < 0 ? null : rules.get(i).reason();
+    }
+
+    /** {@link #early} the plain way (each rule's regex, case-insensitive, in order), for tests. */
+    static Optional<Reason> earlyPlain(String diagnostic, String wording) {
+        Reason r = findPlain(SENTENCES, diagnostic);
+        return Optional.ofNullable(r != null ? r : findPlain(EARLY, wording));
+    }
+
+    /** {@link #late} the plain way, for tests. */
+    static Optional<Reason> latePlain(String text) {
+        return Optional.ofNullable(findPlain(LATE, text));
+    }
+
+    private static Reason findPlain(List<Rule> rules, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         for (Rule r : rules) {
-            if (r.pattern().find(text, lower)) {
+            if (java.util.regex.Pattern.compile(r.pattern().source(), java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find()) {
                 return r.reason();
             }
         }

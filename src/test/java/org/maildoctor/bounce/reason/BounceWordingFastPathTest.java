@@ -21,6 +21,14 @@ class BounceWordingFastPathTest {
                 .isEqualTo(plain);
     }
 
+    /** The rule lists as a whole: the first rule that matches, prefilters checked together. */
+    @Property(tries = 3000)
+    void listsAgreeWithThePlainRules(@ForAll("texts") String diagnostic, @ForAll("texts") String wording) {
+        assertThat(BounceWording.early(diagnostic, WordingPattern.lower(diagnostic), wording, WordingPattern.lower(wording)))
+                .isEqualTo(BounceWording.earlyPlain(diagnostic, wording));
+        assertThat(BounceWording.late(wording, WordingPattern.lower(wording))).isEqualTo(BounceWording.latePlain(wording));
+    }
+
     @Provide
     Arbitrary<String> rules() {
         return Arbitraries.of(BounceWording.ruleSources());

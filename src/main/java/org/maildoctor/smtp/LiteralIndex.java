@@ -1,0 +1,136 @@
+package org.maildoctor.smtp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * For up to 64 rules, each with literals of which a text must contain one for the rule to match
+ * ({@link Ascii#requiredLiterals}), which rules may match a text: found in one pass over the text
+ * with an Aho-Corasick automaton, instead of one {@code contains} per literal per rule (a few
+ * hundred scans of every diagnostic, the largest remaining cost of the wording rules). The answer
+ * may only err towards "may match": a rule with no literals, or with a literal this automaton does
+ * not follow (one with a character outside US-ASCII), is always possible. LiteralIndexTest compares
+ * it with the {@code contains} loop.
+ */
+final class LiteralIndex {
+
+    private static final int ASCII = 128;
+
+    /** Rules that are possible whatever the text. */
+    private final long always;
+    /** The character class of each US-ASCII character: 0 for characters in no literal. */
+    private final int[] classOf = new int[ASCII];
+    private final int classes;
+    /** {@code next[state * classes + class]}: the automaton's transitions, completed along failure links. */
+    private final int[] next;
+    /** The rules with a literal that ends at each state (its own or one reached by failure links). */
+    private final long[] hits;
+
+    LiteralIndex(List<List<String>> literalsPerRule) {
+        if (literalsPerRule.size() > 64) {
+            throw new IllegalArgumentException("at most 64 rules: " + literalsPerRule.size());
+        }
+        long always = 0;
+        int classes = 1;
+        for (int r = 0; r < literalsPerRule.size(); r++) {
+            List<String> literals = literalsPerRule.get(r);
+            if (literals.isEmpty() || literals.stream().anyMatch(l -> l.isEmpty() || !l.chars().allMatch(c -> c < ASCII))) {
+                always |= 1L << r;
+                continue;
+            }
+            for (String l : literals) {
+                for (int i = 0; i < l.length(); i++) {
+                    if (classOf[l.charAt(i)] == 0) {
+                        classOf[l.charAt(i)] = classes++;
+                    }
+                }
+            }
+        }
+        this.always = always;
+        this.classes = classes;
+        // the trie
+        List<int[]> trie = new ArrayList<>();
+        List<Long> out = new ArrayList<>();
+        trie.add(new int[classes]);
+        out.add(0L);
+        for (int r = 0; r < literalsPerRule.size(); r++) {
+            if ((always >>> r & 1) != 0) {
+                continue;
+            }
+            for (String l : literalsPerRule.get(r)) {
+                int s = 0;
+                for (int i = 0; i < l.length(); i++) {
+                    int c = classOf[l.charAt(i)];
+                    if (trie.get(s)[c] == 0) {
+                        trie.get(s)[c] = trie.size();
+                        trie.add(new int[classes]);
+                        out.add(0L);
+                    }
+                    s = trie.get(s)[c];
+                }
+                out.set(s, out.get(s) | 1L << r);
+            }
+        }
+        // failure links, breadth first; missing transitions become the failure state's
+        int n = trie.size();
+        int[] fail = new int[n];
+        next = new int[n * classes];
+        hits = new long[n];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 1; c < classes; c++) {
+            int t = trie.get(0)[c];
+            next[c] = t;
+            if (t != 0) {
+                queue.add(t);
+            }
+        }
+        hits[0] = out.get(0);
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            hits[s] = out.get(s) | hits[fail[s]];
+            for (int c = 1; c < classes; c++) {
+                int t = trie.get(s)[c];
+                if (t != 0) {
+                    fail[t] = next[fail[s] * classes + c];
+                    next[s * classes + c] = t;
+                    queue.add(t);
+                } else {
+                    next[s * classes + c] = next[fail[s] * classes + c];
+                }
+            }
+            // class 0 (a character in no literal) leads back to the root: next[s * classes] stays 0
+        }
+    }
+
+    /** Bit {@code r} set: rule {@code r} may match {@code lower} (has a literal in it, or is always possible). */
+    long possible(String lower) {
+        long found = always;
+        int s = 0;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            s = c < ASCII ? next[s * classes + classOf[c]] : 0;
+            found |= hits[s];
+        }
+        return found;
+    }
+
+    /** The plain loop this replaces, for tests. */
+    static long possiblePlain(List<List<String>> literalsPerRule, String lower) {
+        long found = 0;
+        for (int r = 0; r < literalsPerRule.size(); r++) {
+            List<String> literals = literalsPerRule.get(r);
+            if (literals.isEmpty() || literals.stream().anyMatch(lower::contains)) {
+                found |= 1L << r;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String toString() {
+        return "LiteralIndex[" + hits.length + " states, " + classes + " classes, always " + Long.toBinaryString(always)
+                + ", " + Arrays.stream(hits).filter(h -> h != 0).count() + " accepting]";
+    }
+}

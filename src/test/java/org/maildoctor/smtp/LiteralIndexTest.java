@@ -1,0 +1,51 @@
+package org.maildoctor.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** {@link LiteralIndex} says exactly which rules' literals a text holds, as the contains loop does. */
+class LiteralIndexTest {
+
+    private static final List<List<String>> CLASSIFIER = literalsOf(ReasonClassifier.ruleSources());
+    private static final LiteralIndex INDEX = new LiteralIndex(CLASSIFIER);
+
+    private static List<List<String>> literalsOf(List<String> regexes) {
+        List<List<String>> out = new ArrayList<>();
+        for (String regex : regexes) {
+            List<String> literals = Ascii.noUpperCaseLiteral(regex) ? Ascii.requiredLiterals(regex) : null;
+            out.add(literals == null ? List.of() : literals);
+        }
+        return out;
+    }
+
+    @Property(tries = 3000)
+    void possibleIsTheContainsLoop(@ForAll("texts") String text) {
+        String lower = Ascii.lower(text);
+        assertThat(Long.toBinaryString(INDEX.possible(lower))).as(lower)
+                .isEqualTo(Long.toBinaryString(LiteralIndex.possiblePlain(CLASSIFIER, lower)));
+    }
+
+    @Test
+    void overlappingAndNestedLiterals() {
+        List<List<String>> rules = List.of(List.of("she", "he"), List.of("hers"), List.of("his"), List.of(), List.of("x\u00e9"),
+                List.of("e"));
+        LiteralIndex index = new LiteralIndex(rules);
+        for (String text : List.of("ushers", "hi", "h", "", "this is", "hhers", "she", "x\u00e9", "abc")) {
+            long plain = LiteralIndex.possiblePlain(rules, text);
+            // rule 4 holds a non-ASCII literal: always possible, which errs only towards "may match"
+            assertThat(index.possible(text)).as(text).isEqualTo(plain | 1L << 4);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return WordingPatternTestTexts.texts(ReasonClassifier.ruleSources());
+    }
+}
