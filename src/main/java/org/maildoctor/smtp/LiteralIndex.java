@@ -11,8 +11,10 @@ import java.util.List;
  * with an Aho-Corasick automaton, instead of one {@code contains} per literal per rule (a few
  * hundred scans of every diagnostic, the largest remaining cost of the wording rules). The answer
  * may only err towards "may match": a rule with no literals, or with a literal this automaton does
- * not follow (one with a character outside US-ASCII), is always possible. LiteralIndexTest compares
- * it with the {@code contains} loop.
+ * not follow (one with a character outside US-ASCII), is always possible; a rule whose literals are
+ * null is never possible (it belongs to another index). With {@code foldCase} the literals are found
+ * in any US-ASCII case, as {@code lower(text).contains(lower(literal))} would, without lowering the
+ * text. LiteralIndexTest compares it with the {@code contains} loop.
  */
 final class LiteralIndex {
 
@@ -29,13 +31,21 @@ final class LiteralIndex {
     private final long[] hits;
 
     LiteralIndex(List<List<String>> literalsPerRule) {
+        this(literalsPerRule, false);
+    }
+
+    LiteralIndex(List<List<String>> literalsPerRule, boolean foldCase) {
         if (literalsPerRule.size() > 64) {
             throw new IllegalArgumentException("at most 64 rules: " + literalsPerRule.size());
         }
         long always = 0;
         int classes = 1;
+        literalsPerRule = foldCase ? lowered(literalsPerRule) : literalsPerRule;
         for (int r = 0; r < literalsPerRule.size(); r++) {
             List<String> literals = literalsPerRule.get(r);
+            if (literals == null) {
+                continue;
+            }
             if (literals.isEmpty() || literals.stream().anyMatch(l -> l.isEmpty() || !l.chars().allMatch(c -> c < ASCII))) {
                 always |= 1L << r;
                 continue;
@@ -48,6 +58,11 @@ final class LiteralIndex {
                 }
             }
         }
+        if (foldCase) {
+            for (char c = 'A'; c <= 'Z'; c++) {
+                classOf[c] = classOf[c + ('a' - 'A')];
+            }
+        }
         this.always = always;
         this.classes = classes;
         // the trie
@@ -56,7 +71,7 @@ final class LiteralIndex {
         trie.add(new int[classes]);
         out.add(0L);
         for (int r = 0; r < literalsPerRule.size(); r++) {
-            if ((always >>> r & 1) != 0) {
+            if ((always >>> r & 1) != 0 || literalsPerRule.get(r) == null) {
                 continue;
             }
             for (String l : literalsPerRule.get(r)) {
@@ -116,12 +131,20 @@ final class LiteralIndex {
         return found;
     }
 
+    private static List<List<String>> lowered(List<List<String>> literalsPerRule) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> literals : literalsPerRule) {
+            out.add(literals == null ? null : literals.stream().map(Ascii::lower).toList());
+        }
+        return out;
+    }
+
     /** The plain loop this replaces, for tests. */
     static long possiblePlain(List<List<String>> literalsPerRule, String lower) {
         long found = 0;
         for (int r = 0; r < literalsPerRule.size(); r++) {
             List<String> literals = literalsPerRule.get(r);
-            if (literals.isEmpty() || literals.stream().anyMatch(lower::contains)) {
+            if (literals != null && (literals.isEmpty() || literals.stream().anyMatch(lower::contains))) {
                 found |= 1L << r;
             }
         }

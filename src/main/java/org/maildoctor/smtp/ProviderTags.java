@@ -12,9 +12,9 @@ final class ProviderTags {
 
     /**
      * {@code anyOf}: literals of which the text must contain at least one for the pattern to match
-     * (checked first with indexOf, which is far cheaper than trying the regex at every position;
-     * a necessary condition, so results are unchanged). Compared with the text lower-cased when the
-     * pattern is case-insensitive.
+     * (checked first, for all rules in one pass each over the text ({@link LiteralIndex}), which is far
+     * cheaper than trying the regex at every position; a necessary condition, so results are
+     * unchanged). Found in any US-ASCII case when the pattern is case-insensitive.
      */
     private record Rule(Provider provider, Pattern pattern, List<String> anyOf, boolean hostName) {
         Rule(Provider provider, Pattern pattern, String... anyOf) {
@@ -29,14 +29,8 @@ final class ProviderTags {
             return new Rule(provider, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), List.of(anyOf), true);
         }
 
-        boolean mayMatch(String text, String lower) {
-            String t = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 ? lower : text;
-            for (String literal : anyOf) {
-                if (t.contains(literal)) {
-                    return true;
-                }
-            }
-            return anyOf.isEmpty();
+        boolean caseInsensitive() {
+            return (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
         }
     }
 
@@ -64,6 +58,12 @@ final class ProviderTags {
             Rule.hostName(Provider.YAHOO, "\\b([a-z0-9.-]+\\.(?:yahoodns\\.net|yahoo\\.com|aol\\.com))\\b",
                     ".yahoodns.net", ".yahoo.com", ".aol.com"));
 
+    /** {@link Rule#mayMatch} of every rule at once: the case-sensitive rules' literals, and the others'. */
+    private static final LiteralIndex EXACT = new LiteralIndex(
+            RULES.stream().map(r -> r.caseInsensitive() ? null : r.anyOf()).toList(), false);
+    private static final LiteralIndex FOLDED = new LiteralIndex(
+            RULES.stream().map(r -> r.caseInsensitive() ? r.anyOf() : null).toList(), true);
+
     private ProviderTags() {
     }
 
@@ -72,13 +72,18 @@ final class ProviderTags {
             return List.of();
         }
         Set<ProviderTag> found = new LinkedHashSet<>();
-        String lower = Ascii.lower(text);
-        for (Rule rule : RULES) {
-            if (!rule.mayMatch(text, lower)) {
+        // the rules' literals, found in two passes over the text (case-sensitive rules, and the
+        // case-insensitive ones in any case) instead of lowering it and trying every literal
+        long possible = EXACT.possible(text) | FOLDED.possible(text);
+        String lower = null;
+        for (int i = 0; i < RULES.size(); i++) {
+            if ((possible >>> i & 1) == 0) {
                 continue;
             }
+            Rule rule = RULES.get(i);
             Matcher m = rule.pattern().matcher(text);
             if (rule.hostName()) {
+                lower = lower == null ? Ascii.lower(text) : lower;
                 hostNames(rule, m, text, lower, found);
                 continue;
             }

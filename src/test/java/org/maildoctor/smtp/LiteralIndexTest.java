@@ -32,6 +32,22 @@ class LiteralIndexTest {
                 .isEqualTo(Long.toBinaryString(LiteralIndex.possiblePlain(CLASSIFIER, lower)));
     }
 
+    /** ProviderTags' use: case-sensitive literals found exactly, the others in any case, no rule in both. */
+    @Property(tries = 2000)
+    void foldedIndexFindsLiteralsInAnyCase(@ForAll("texts") String text) {
+        List<List<String>> exact = new ArrayList<>();
+        List<List<String>> folded = new ArrayList<>();
+        for (int i = 0; i < CLASSIFIER.size(); i++) {
+            exact.add(i % 2 == 0 ? CLASSIFIER.get(i) : null);
+            folded.add(i % 2 == 0 ? null : CLASSIFIER.get(i).stream().map(l -> l.toUpperCase(java.util.Locale.ROOT)).toList());
+        }
+        long expected = LiteralIndex.possiblePlain(exact, text)
+                | LiteralIndex.possiblePlain(folded.stream().map(l -> l == null ? null : l.stream().map(Ascii::lower).toList()).toList(),
+                        Ascii.lower(text));
+        long actual = new LiteralIndex(exact, false).possible(text) | new LiteralIndex(folded, true).possible(text);
+        assertThat(Long.toBinaryString(actual)).as(text).isEqualTo(Long.toBinaryString(expected));
+    }
+
     @Test
     void overlappingAndNestedLiterals() {
         List<List<String>> rules = List.of(List.of("she", "he"), List.of("hers"), List.of("his"), List.of(), List.of("x\u00e9"),

@@ -70,13 +70,15 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
+        // lowered once for the provider tables and the wording rules
+        String lowerDiagnostic = WordingPattern.lower(e.diagnostic());
         Optional<Reason> byProvider = RemoteHosts.reason(e.hosts().destination(), e.hosts().remoteMta(),
                 e.hosts().reportingMta(), new RemoteHost.Failure(e.diagnostic(),
-                        e.status().map(EnhancedStatus::toString).orElse(""), e.replyCode(), e.command()));
+                        e.status().map(EnhancedStatus::toString).orElse(""), e.replyCode(), e.command()), lowerDiagnostic);
         if (byProvider.isPresent()) {
             return byProvider.get();
         }
-        Reason decided = decideByWording(e);
+        Reason decided = decideByWording(e, lowerDiagnostic);
         if (e.hint() == null) {
             return decided;
         }
@@ -93,7 +95,7 @@ public final class ReasonRules {
         return d >= 0 && (h < 0 || d < h) ? decided : e.hint();
     }
 
-    private static Reason decideByWording(Evidence e) {
+    private static Reason decideByWording(Evidence e, String lowerDiagnostic) {
         String wording = withoutReplyCodes(remoteReply(e.diagnostic()));
         // lowered once here for every wording rule below (each would otherwise lower it again)
         String lowerWording = WordingPattern.lower(wording);
@@ -101,7 +103,7 @@ public final class ReasonRules {
             // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
             return ReasonClassifier.fromText(wording, lowerWording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
         }
-        Optional<Reason> early = BounceWording.early(e.diagnostic(), WordingPattern.lower(e.diagnostic()), wording, lowerWording);
+        Optional<Reason> early = BounceWording.early(e.diagnostic(), lowerDiagnostic, wording, lowerWording);
         if (early.isPresent()) {
             return early.get();
         }
@@ -221,10 +223,20 @@ public final class ReasonRules {
         String t = removeReplyCodes(diagnostic);
         // A URL's path names things ("...#hostunknown", "/support/spam") that are no part of the
         // verdict; its host may be ("www.spamhaus.org/query/..."), so only the host is kept.
-        // (Ascii lowering finds "http" exactly where toLowerCase(Locale.ROOT) does: no other
-        // character lowers to h, t or p.)
-        String lower = WordingPattern.lower(t);
-        return collapseSpaces(lower.contains("http") ? urlHostsOnly(t, lower) : t);
+        // (found in any US-ASCII case, exactly where toLowerCase(Locale.ROOT) finds it: no other
+        // character lowers to h, t or p)
+        return collapseSpaces(containsHttp(t) ? urlHostsOnly(t, WordingPattern.lower(t)) : t);
+    }
+
+    /** Whether "http" is written in any US-ASCII case ({@code c | 0x20} folds exactly A-Z onto a-z for these letters). */
+    static boolean containsHttp(String t) {
+        for (int i = 0; i + 3 < t.length(); i++) {
+            if ((t.charAt(i) | 0x20) == 'h' && (t.charAt(i + 1) | 0x20) == 't' && (t.charAt(i + 2) | 0x20) == 't'
+                    && (t.charAt(i + 3) | 0x20) == 'p') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

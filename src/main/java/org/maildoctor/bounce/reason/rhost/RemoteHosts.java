@@ -25,10 +25,17 @@ public final class RemoteHosts {
 
     /** The provider table that applies, if any. */
     public static Optional<RemoteHost> of(String destination, String remoteMta, String reportingMta, String diagnostic) {
+        return of(destination, remoteMta, reportingMta, diagnostic, null);
+    }
+
+    /** {@link #of}, with {@code lowerDiagnostic} = {@link WordingPattern#lower}{@code (diagnostic)} when the caller has it, else null. */
+    private static Optional<RemoteHost> of(String destination, String remoteMta, String reportingMta, String diagnostic,
+            String lowerDiagnostic) {
         String remote = host(remoteMta);
         if (remote.isEmpty()) {
             String text = diagnostic == null ? "" : diagnostic;
-            Matcher m = HOST_IN_TEXT.matcherOrNull(text, WordingPattern.lower(text));
+            Matcher m = HOST_IN_TEXT.matcherOrNull(text, lowerDiagnostic != null && diagnostic != null ? lowerDiagnostic
+                    : WordingPattern.lower(text));
             remote = m != null && m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         }
         String domain = host(destination);
@@ -85,10 +92,17 @@ public final class RemoteHosts {
 
     public static Optional<Reason> reason(String destination, String remoteMta, String reportingMta,
             RemoteHost.Failure failure) {
+        return reason(destination, remoteMta, reportingMta, failure, null);
+    }
+
+    /** {@link #reason}, with {@code lowerDiagnostic} = {@link WordingPattern#lower} of the failure's diagnostic, or null. */
+    public static Optional<Reason> reason(String destination, String remoteMta, String reportingMta,
+            RemoteHost.Failure failure, String lowerDiagnostic) {
         if (failure.diagnostic().isBlank()) {
             return Optional.empty();
         }
-        return of(destination, remoteMta, reportingMta, failure.diagnostic()).flatMap(h -> h.reason(failure));
+        Optional<RemoteHost> h = of(destination, remoteMta, reportingMta, failure.diagnostic(), lowerDiagnostic);
+        return h.isEmpty() ? Optional.empty() : h.get().reason(failure);
     }
 
     /** "dns; mx.example.org [192.0.2.1]" → "mx.example.org". */
