@@ -25,10 +25,17 @@ final class LiteralIndex {
     /** The character class of each US-ASCII character: 0 for characters in no literal. */
     private final int[] classOf = new int[ASCII];
     private final int classes;
-    /** {@code next[state * classes + class]}: the automaton's transitions, completed along failure links. */
-    private final int[] next;
+    /**
+     * The automaton's transitions, completed along failure links: {@code step[row + class]}, where a
+     * state's row is its number times {@code classes}, holds the next state's row shifted left by one,
+     * its low bit set when a literal ends there. Rows rather than numbers, and the flag in the same
+     * int, keep the per-character chain of dependent operations to a shift, an add and a load.
+     */
+    private final int[] step;
     /** The rules with a literal that ends at each state (its own or one reached by failure links). */
     private final long[] hits;
+    /** The longest literal's length: two walks over the halves of a text overlap by this less one. */
+    private final int longest;
 
     LiteralIndex(List<List<String>> literalsPerRule) {
         this(literalsPerRule, false);
@@ -65,6 +72,15 @@ final class LiteralIndex {
         }
         this.always = always;
         this.classes = classes;
+        int longest = 1;
+        for (int r = 0; r < literalsPerRule.size(); r++) {
+            if ((always >>> r & 1) == 0 && literalsPerRule.get(r) != null) {
+                for (String l : literalsPerRule.get(r)) {
+                    longest = Math.max(longest, l.length());
+                }
+            }
+        }
+        this.longest = longest;
         // the trie
         List<int[]> trie = new ArrayList<>();
         List<Long> out = new ArrayList<>();
@@ -91,7 +107,7 @@ final class LiteralIndex {
         // failure links, breadth first; missing transitions become the failure state's
         int n = trie.size();
         int[] fail = new int[n];
-        next = new int[n * classes];
+        int[] next = new int[n * classes];
         hits = new long[n];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 1; c < classes; c++) {
@@ -117,18 +133,66 @@ final class LiteralIndex {
             }
             // class 0 (a character in no literal) leads back to the root: next[s * classes] stays 0
         }
+        step = new int[n * classes];
+        for (int i = 0; i < step.length; i++) {
+            int t = next[i];
+            step[i] = t * classes << 1 | (hits[t] != 0 ? 1 : 0);
+        }
     }
 
-    /** Bit {@code r} set: rule {@code r} may match {@code lower} (has a literal in it, or is always possible). */
-    long possible(String lower) {
+    /**
+     * Bit {@code r} set: rule {@code r} may match {@code text} (has a literal in it, or is always
+     * possible). A long text is walked as two halves at once, the first running on past the middle by
+     * the longest literal less one so that it sees every literal that starts in it, the second from
+     * the start state at the middle: two independent chains of loads that the processor overlaps.
+     */
+    long possible(String text) {
+        int n = text.length();
+        int mid = n >>> 1;
+        int endA = Math.min(n, mid + longest - 1);
+        int lengthB = n - mid;
+        if (n < 32 || endA >= n) {
+            return always | walk(text, 0, n);
+        }
         long found = always;
-        int s = 0;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            s = c < ASCII ? next[s * classes + classOf[c]] : 0;
-            found |= hits[s];
+        int a = 0;
+        int b = 0;
+        int both = Math.min(endA, lengthB);
+        for (int i = 0; i < both; i++) {
+            char ca = text.charAt(i);
+            char cb = text.charAt(mid + i);
+            a = step[(a >>> 1) + (ca < ASCII ? classOf[ca] : 0)];
+            b = step[(b >>> 1) + (cb < ASCII ? classOf[cb] : 0)];
+            if (((a | b) & 1) != 0) {
+                found |= hit(a) | hit(b);
+            }
+        }
+        for (int i = both; i < endA; i++) {
+            char c = text.charAt(i);
+            a = step[(a >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(a);
+        }
+        for (int i = both; i < lengthB; i++) {
+            char c = text.charAt(mid + i);
+            b = step[(b >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(b);
         }
         return found;
+    }
+
+    private long walk(String text, int from, int to) {
+        long found = 0;
+        int s = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            s = step[(s >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(s);
+        }
+        return found;
+    }
+
+    private long hit(int s) {
+        return (s & 1) == 0 ? 0 : hits[(s >>> 1) / classes];
     }
 
     private static List<List<String>> lowered(List<List<String>> literalsPerRule) {

@@ -48,6 +48,26 @@ class LiteralIndexTest {
         assertThat(Long.toBinaryString(actual)).as(text).isEqualTo(Long.toBinaryString(expected));
     }
 
+    /** Long texts are walked as two halves at once: a literal anywhere, across the middle too, is found. */
+    @Test
+    void literalsAcrossTheMiddleOfLongTexts() {
+        List<List<String>> rules = List.of(List.of("mailbox unavailable"), List.of("abc"), List.of("zz"));
+        LiteralIndex index = new LiteralIndex(rules);
+        for (int length = 30; length < 120; length += 7) {
+            for (int at = 0; at + 19 <= length; at++) {
+                String text = "x".repeat(at) + "mailbox unavailable" + "y".repeat(length - at - 19);
+                assertThat(index.possible(text)).as(text).isEqualTo(1L);
+            }
+        }
+    }
+
+    @Property(tries = 2000)
+    void possibleIsTheContainsLoopOnLongTexts(@ForAll("texts") String a, @ForAll("texts") String b, @ForAll("texts") String c) {
+        String lower = Ascii.lower(a + " " + b + " " + c);
+        assertThat(Long.toBinaryString(INDEX.possible(lower))).as(lower)
+                .isEqualTo(Long.toBinaryString(LiteralIndex.possiblePlain(CLASSIFIER, lower)));
+    }
+
     @Test
     void overlappingAndNestedLiterals() {
         List<List<String>> rules = List.of(List.of("she", "he"), List.of("hers"), List.of("his"), List.of(), List.of("x\u00e9"),
