@@ -25,6 +25,26 @@ final class Ascii {
         return s;
     }
 
+    /** {@code lower(s).contains(literal)} for a literal without A-Z, without lowering a copy of {@code s}. */
+    static boolean containsLowerLiteral(String s, String literal) {
+        int n = literal.length();
+        for (int i = 0; i + n <= s.length(); i++) {
+            int j = 0;
+            while (j < n) {
+                char c = s.charAt(i + j);
+                char l = literal.charAt(j);
+                if (c != l && !(l >= 'a' && l <= 'z' && c == l - ('a' - 'A'))) {
+                    break;
+                }
+                j++;
+            }
+            if (j == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a regex has no upper-case letter outside escapes ({@code \W}, {@code \p{Lu}} and the
      * like count as upper case, conservatively), so that with CASE_INSENSITIVE it matches exactly

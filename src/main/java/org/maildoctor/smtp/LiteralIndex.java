@@ -180,6 +180,26 @@ final class LiteralIndex {
         return found;
     }
 
+    /**
+     * {@code possible(text) | other.possible(text)}, both automata walked over the text in one loop:
+     * two independent chains, as in {@link #possible}. For rules numbered alike in both (each rule's
+     * literals in one of them, null in the other).
+     */
+    long possibleEither(LiteralIndex other, String text) {
+        long found = always | other.always;
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            a = step[(a >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            b = other.step[(b >>> 1) + (c < ASCII ? other.classOf[c] : 0)];
+            if (((a | b) & 1) != 0) {
+                found |= hit(a) | other.hit(b);
+            }
+        }
+        return found;
+    }
+
     private long walk(String text, int from, int to) {
         long found = 0;
         int s = 0;

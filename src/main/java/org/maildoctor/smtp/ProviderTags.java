@@ -72,9 +72,9 @@ final class ProviderTags {
             return List.of();
         }
         Set<ProviderTag> found = new LinkedHashSet<>();
-        // the rules' literals, found in two passes over the text (case-sensitive rules, and the
-        // case-insensitive ones in any case) instead of lowering it and trying every literal
-        long possible = EXACT.possible(text) | FOLDED.possible(text);
+        // the rules' literals, found in one pass over the text by two automata (case-sensitive rules,
+        // and the case-insensitive ones in any case) instead of lowering it and trying every literal
+        long possible = EXACT.possibleEither(FOLDED, text);
         String lower = null;
         for (int i = 0; i < RULES.size(); i++) {
             if ((possible >>> i & 1) == 0) {

@@ -115,9 +115,9 @@ final class ReplyScan {
         return restEnd(line, after) < 0 ? -1 : after;
     }
 
-    /** Group 2 of a reply or continuation line whose code ends at {@code codeEnd}: "-", " " or "". */
-    static String separator(String line, int codeEnd) {
-        return codeTail(line, codeEnd) > codeEnd ? String.valueOf(line.charAt(codeEnd)) : "";
+    /** Group 2 of a reply or continuation line whose code ends at {@code codeEnd} and text starts at {@code restAt}: "-", " " or "". */
+    static String separator(String line, int codeEnd, int restAt) {
+        return restAt > codeEnd ? String.valueOf(line.charAt(codeEnd)) : "";
     }
 
     /** Where group 3 starts, for a line whose code ends at {@code codeEnd}. */

@@ -96,7 +96,7 @@ public final class SmtpReplyParser {
         Optional<EnhancedStatus> status = Optional.empty();
         List<String> body = new ArrayList<>();
         int restAt = ReplyScan.afterSeparator(firstLine, codeAt + 3);
-        boolean more = ReplyScan.separator(firstLine, codeAt + 3).equals("-");
+        boolean more = ReplyScan.separator(firstLine, codeAt + 3, restAt).equals("-");
         String rest = ReplyScan.rest(firstLine, restAt);
         int i = first;
         while (true) {
@@ -118,7 +118,7 @@ public final class SmtpReplyParser {
             if (nextRest < 0) {
                 break;
             }
-            more = ReplyScan.separator(next, ReplyScan.continuationCodeEnd(next, codeText)).equals("-");
+            more = ReplyScan.separator(next, ReplyScan.continuationCodeEnd(next, codeText), nextRest).equals("-");
             rest = ReplyScan.rest(next, nextRest);
         }
         // Bounce prose wraps the last reply line onto plain continuation lines (Postfix, Exim).
@@ -178,7 +178,8 @@ public final class SmtpReplyParser {
             String whole) {
         List<String> lines = new ArrayList<>();
         for (String line : body) {
-            String trimmed = (Ascii.lower(line).contains("(in reply to ") ? TRAILER.matcher(line).replaceAll("") : line).strip();
+            // (the phrase found in any US-ASCII case without lowering a copy of every line first)
+            String trimmed = (Ascii.containsLowerLiteral(line, "(in reply to ") ? TRAILER.matcher(line).replaceAll("") : line).strip();
             if (!trimmed.isEmpty()) {
                 lines.add(trimmed);
             }

@@ -152,8 +152,17 @@ public final class WordingPattern {
 
         /** The index of the first pattern that {@link #find finds} a match in {@code text}, or -1; {@code lower} is {@code lower(text)}. */
         public int first(String text, String lower) {
-            long possible = index.possible(lower);
-            for (int i = 0; i < patterns.size(); i++) {
+            return first(text, lower, possible(lower), 0, patterns.size());
+        }
+
+        /** Bit {@code i} clear: pattern {@code i} cannot match {@code lower} (none of its literals is there). At most 64 patterns. */
+        public long possible(String lower) {
+            return index.possible(lower);
+        }
+
+        /** {@link #first(String, String)} among the patterns {@code from} (inclusive) to {@code to}, {@code possible} being {@link #possible}{@code (lower)}. */
+        public int first(String text, String lower, long possible, int from, int to) {
+            for (int i = from; i < to; i++) {
                 if ((possible >>> i & 1) == 0) {
                     continue;
                 }

@@ -44,8 +44,11 @@ class LiteralIndexTest {
         long expected = LiteralIndex.possiblePlain(exact, text)
                 | LiteralIndex.possiblePlain(folded.stream().map(l -> l == null ? null : l.stream().map(Ascii::lower).toList()).toList(),
                         Ascii.lower(text));
-        long actual = new LiteralIndex(exact, false).possible(text) | new LiteralIndex(folded, true).possible(text);
+        LiteralIndex exactIndex = new LiteralIndex(exact, false);
+        LiteralIndex foldedIndex = new LiteralIndex(folded, true);
+        long actual = exactIndex.possible(text) | foldedIndex.possible(text);
         assertThat(Long.toBinaryString(actual)).as(text).isEqualTo(Long.toBinaryString(expected));
+        assertThat(Long.toBinaryString(exactIndex.possibleEither(foldedIndex, text))).as(text).isEqualTo(Long.toBinaryString(expected));
     }
 
     /** Long texts are walked as two halves at once: a literal anywhere, across the middle too, is found. */

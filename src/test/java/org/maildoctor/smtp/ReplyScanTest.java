@@ -24,7 +24,7 @@ class ReplyScanTest {
             return;
         }
         assertThat(k).as(line).isEqualTo(m.start(1));
-        assertThat(ReplyScan.separator(line, k + 3)).as(line).isEqualTo(m.group(2));
+        assertThat(ReplyScan.separator(line, k + 3, ReplyScan.afterSeparator(line, k + 3))).as(line).isEqualTo(m.group(2));
         assertThat(ReplyScan.afterSeparator(line, k + 3)).as(line).isEqualTo(m.start(3));
         assertThat(ReplyScan.rest(line, m.start(3))).as(line).isEqualTo(m.group(3));
     }
@@ -63,7 +63,7 @@ class ReplyScanTest {
             return;
         }
         assertThat(rest).as(line).isEqualTo(m.start(2));
-        assertThat(ReplyScan.separator(line, ReplyScan.continuationCodeEnd(line, code))).as(line).isEqualTo(m.group(1));
+        assertThat(ReplyScan.separator(line, ReplyScan.continuationCodeEnd(line, code), rest)).as(line).isEqualTo(m.group(1));
         assertThat(ReplyScan.rest(line, rest)).as(line).isEqualTo(m.group(2));
     }
 
@@ -101,6 +101,17 @@ class ReplyScanTest {
             return sb.toString().stripTrailing();
         }).toList();
         assertThat(SmtpReplyParser.lines(text)).as(text).isEqualTo(expected);
+    }
+
+    @Property(tries = 2000)
+    void inReplyToFoundInAnyCase(@ForAll("lines") String line, @ForAll("cases") String phrase) {
+        String text = line + phrase + line;
+        assertThat(Ascii.containsLowerLiteral(text, "(in reply to ")).as(text).isEqualTo(Ascii.lower(text).contains("(in reply to "));
+    }
+
+    @Provide
+    Arbitrary<String> cases() {
+        return Arbitraries.of("", "(in reply to ", "(IN REPLY TO ", "(In Reply to", "(ın reply to ", "(in reply  to ", "in reply to ");
     }
 
     @Provide

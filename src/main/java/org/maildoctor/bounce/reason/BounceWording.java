@@ -99,21 +99,37 @@ final class BounceWording {
     }
 
     /**
-     * {@code diagnostic} as written (the sentences may include the reply code); {@code wording} without
-     * codes; each with its {@link WordingPattern#lower lowered} copy, made once by the caller.
+     * A wording, lowered, with the literals of the {@link #EARLY} and {@link #LATE} rules found in it
+     * in one pass for both lists.
      */
-    static Optional<Reason> early(String diagnostic, String lowerDiagnostic, String wording, String lowerWording) {
-        Reason r = find(SENTENCES, SENTENCES_FIRST, diagnostic, lowerDiagnostic);
-        return Optional.ofNullable(r != null ? r : find(EARLY, EARLY_FIRST, wording, lowerWording));
+    record Wording(String text, String lower, long possible) {
+        static Wording of(String text, String lower) {
+            return new Wording(text, lower, AFTER_SENTENCES.possible(lower));
+        }
     }
 
-    static Optional<Reason> late(String text, String lower) {
-        return Optional.ofNullable(find(LATE, LATE_FIRST, text, lower));
+    /**
+     * {@code diagnostic} as written (the sentences may include the reply code), with its lowered copy;
+     * {@code wording} without codes.
+     */
+    static Optional<Reason> early(String diagnostic, String lowerDiagnostic, Wording wording) {
+        if (diagnostic != null && !diagnostic.isBlank()) {
+            int i = SENTENCES_FIRST.first(diagnostic, lowerDiagnostic);
+            if (i >= 0) {
+                return Optional.of(SENTENCES.get(i).reason());
+            }
+        }
+        return Optional.ofNullable(find(0, EARLY.size(), wording));
+    }
+
+    static Optional<Reason> late(Wording wording) {
+        return Optional.ofNullable(find(EARLY.size(), EARLY.size() + LATE.size(), wording));
     }
 
     private static final WordingPattern.FirstOf SENTENCES_FIRST = firstOf(SENTENCES);
-    private static final WordingPattern.FirstOf EARLY_FIRST = firstOf(EARLY);
-    private static final WordingPattern.FirstOf LATE_FIRST = firstOf(LATE);
+    /** EARLY then LATE, both run on the wording. */
+    private static final List<Rule> EARLY_THEN_LATE = java.util.stream.Stream.concat(EARLY.stream(), LATE.stream()).toList();
+    private static final WordingPattern.FirstOf AFTER_SENTENCES = firstOf(EARLY_THEN_LATE);
 
     private static WordingPattern.FirstOf firstOf(List<Rule> rules) {
         return new WordingPattern.FirstOf(rules.stream().map(Rule::pattern).toList());
@@ -124,13 +140,13 @@ final class BounceWording {
         return java.util.stream.Stream.of(SENTENCES, EARLY, LATE).flatMap(List::stream).map(r -> r.pattern().source()).toList();
     }
 
-    /** The first rule's reason that matches, or null. */
-    private static Reason find(List<Rule> rules, WordingPattern.FirstOf patterns, String text, String lower) {
-        if (text == null || text.isBlank()) {
+    /** The reason of the first rule of {@link #EARLY_THEN_LATE} from {@code from} to {@code to} that matches, or null. */
+    private static Reason find(int from, int to, Wording w) {
+        if (w.text() == null || w.text().isBlank()) {
             return null;
         }
-        int i = patterns.first(text, lower);
-        return i < 0 ? null : rules.get(i).reason();
+        int i = AFTER_SENTENCES.first(w.text(), w.lower(), w.possible(), from, to);
+        return i < 0 ? null : EARLY_THEN_LATE.get(i).reason();
     }
 
     /** {@link #early} the plain way (each rule's regex, case-insensitive, in order), for tests. */

@@ -103,7 +103,8 @@ public final class ReasonRules {
             // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
             return ReasonClassifier.fromText(wording, lowerWording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
         }
-        Optional<Reason> early = BounceWording.early(e.diagnostic(), lowerDiagnostic, wording, lowerWording);
+        BounceWording.Wording scanned = BounceWording.Wording.of(wording, lowerWording);
+        Optional<Reason> early = BounceWording.early(e.diagnostic(), lowerDiagnostic, scanned);
         if (early.isPresent()) {
             return early.get();
         }
@@ -117,7 +118,7 @@ public final class ReasonRules {
             byText = BARE_REJECTION.matcher(wording).find() ? ReasonClassifier.fromText(wording, lowerWording)
                     : ReasonClassifier.fromText(RECIPIENT_REJECTED.matcher(wording).replaceAll(" "));
         }
-        Optional<Reason> byBounceWording = BounceWording.late(wording, lowerWording);
+        Optional<Reason> byBounceWording = BounceWording.late(scanned);
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
             if (holds(r, byStatus, byText, e.command(), wording)) {

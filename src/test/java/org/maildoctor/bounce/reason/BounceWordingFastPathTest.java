@@ -24,9 +24,9 @@ class BounceWordingFastPathTest {
     /** The rule lists as a whole: the first rule that matches, prefilters checked together. */
     @Property(tries = 3000)
     void listsAgreeWithThePlainRules(@ForAll("texts") String diagnostic, @ForAll("texts") String wording) {
-        assertThat(BounceWording.early(diagnostic, WordingPattern.lower(diagnostic), wording, WordingPattern.lower(wording)))
-                .isEqualTo(BounceWording.earlyPlain(diagnostic, wording));
-        assertThat(BounceWording.late(wording, WordingPattern.lower(wording))).isEqualTo(BounceWording.latePlain(wording));
+        BounceWording.Wording w = BounceWording.Wording.of(wording, WordingPattern.lower(wording));
+        assertThat(BounceWording.early(diagnostic, WordingPattern.lower(diagnostic), w)).isEqualTo(BounceWording.earlyPlain(diagnostic, wording));
+        assertThat(BounceWording.late(w)).isEqualTo(BounceWording.latePlain(wording));
     }
 
     @Provide
