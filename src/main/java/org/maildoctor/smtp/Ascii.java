@@ -133,6 +133,32 @@ final class Ascii {
         return out;
     }
 
+    /**
+     * {@code starts} without duplicates and without literals that begin with another of them: a match
+     * can start only where one of the rest occurs, at the same positions (an occurrence of
+     * "mailbox size limit" is one of "mailbox "), so {@link WordingPattern#firstMatch} scans the text
+     * for fewer literals and tries the same positions. Null stays null.
+     */
+    static java.util.List<String> withoutLongerStarts(java.util.List<String> starts) {
+        if (starts == null) {
+            return null;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            String s = starts.get(i);
+            boolean covered = false;
+            for (int j = 0; j < starts.size() && !covered; j++) {
+                // t covers s when s begins with t; of equal literals the first is kept
+                String t = starts.get(j);
+                covered = j != i && s.startsWith(t) && (s.length() > t.length() || j < i);
+            }
+            if (!covered) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     private static java.util.List<String> topLevelAlternatives(String regex) {
         java.util.List<String> out = new java.util.ArrayList<>();
         int depth = 0;

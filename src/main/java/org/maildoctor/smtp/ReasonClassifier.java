@@ -26,7 +26,7 @@ public final class ReasonClassifier {
         static Rule of(Reason reason, String regex) {
             boolean lowered = Ascii.noUpperCaseLiteral(regex);
             List<String> prefixes = lowered ? Ascii.requiredLiterals(regex) : null;
-            List<String> starts = lowered ? Ascii.startLiterals(regex) : null;
+            List<String> starts = lowered ? Ascii.withoutLongerStarts(Ascii.startLiterals(regex)) : null;
             return new Rule(reason, Pattern.compile(regex, lowered ? 0 : Pattern.CASE_INSENSITIVE), lowered,
                     prefixes == null ? List.of() : List.copyOf(prefixes), starts == null ? null : List.copyOf(starts));
         }

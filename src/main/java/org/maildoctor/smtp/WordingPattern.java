@@ -30,7 +30,7 @@ public final class WordingPattern {
     public static WordingPattern compile(String regex, int flags) {
         boolean lowered = Ascii.noUpperCaseLiteral(regex, "SDWB");
         List<String> literals = lowered ? Ascii.requiredLiterals(regex) : null;
-        List<String> starts = lowered ? Ascii.startLiterals(regex) : null;
+        List<String> starts = lowered ? Ascii.withoutLongerStarts(Ascii.startLiterals(regex)) : null;
         return new WordingPattern(Pattern.compile(regex, flags | (lowered ? 0 : Pattern.CASE_INSENSITIVE)), lowered,
                 literals == null ? List.of() : List.copyOf(literals), starts == null ? null : List.copyOf(starts));
     }
