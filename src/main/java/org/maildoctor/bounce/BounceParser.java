@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.maildoctor.bounce.mime.Headers;
 import org.maildoctor.bounce.mime.Mail;
 import org.maildoctor.bounce.mime.MailDecoder;
@@ -14,6 +12,7 @@ import org.maildoctor.bounce.mta.Finding;
 import org.maildoctor.bounce.mta.MtaDialect;
 import org.maildoctor.bounce.mta.WebhookJson;
 import org.maildoctor.bounce.reason.ReasonRules;
+import org.maildoctor.smtp.CodeScan;
 import org.maildoctor.smtp.EnhancedStatus;
 import org.maildoctor.smtp.Reason;
 import org.maildoctor.smtp.ReplyCode;
@@ -39,9 +38,6 @@ public final class BounceParser {
     static final int MAX_DIAGNOSTIC = 4096;
 
     private static final BounceParser STANDARD = new BounceParser(Dialects.all());
-    private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
-
-    private static final Pattern CODE_AFTER_REPLY = Pattern.compile("(?<!\\d)[245]\\d\\d[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
 
     private final List<MtaDialect> dialects;
 
@@ -132,8 +128,23 @@ public final class BounceParser {
         if (recipient.isEmpty()) {
             return false;
         }
-        String t = diagnostic.replaceFirst("^\\s*[245]\\d\\d[ -:]*(?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s*)?", "");
-        return t.regionMatches(true, 0, "<" + recipient + ">:", 0, recipient.length() + 3);
+        // Was diagnostic.replaceFirst("^\\s*[245]\\d\\d[ -:]*(?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s*)?", ""), which
+        // compiled the regex on every call. [ -:] is the range space..colon, which holds digits and
+        // dots, so that run eats any status code and the optional group never matches; the scan below
+        // removes the same prefix (BounceParserScanTest compares the two).
+        int i = 0;
+        while (i < diagnostic.length() && CodeScan.space(diagnostic.charAt(i))) {
+            i++;
+        }
+        int from = 0;
+        if (CodeScan.replyCodeAt(diagnostic, i)) {
+            from = i + 3;
+            while (from < diagnostic.length() && diagnostic.charAt(from) >= ' ' && diagnostic.charAt(from) <= ':') {
+                from++;
+            }
+        }
+        String expected = "<" + recipient + ">:";
+        return diagnostic.regionMatches(true, from, expected, 0, expected.length());
     }
 
     private static boolean startsWithJson(byte[] b) {
@@ -196,20 +207,25 @@ public final class BounceParser {
      * server's own reply names a precise code: then the reply's code, as the more specific evidence.
      */
     static Optional<EnhancedStatus> chooseStatus(String field, String diagnostic, Optional<SmtpReply> reply) {
-        Optional<EnhancedStatus> declared = EnhancedStatus.parse(firstCode(field));
+        Optional<EnhancedStatus> declared = firstCode(field);
         // A code written right after a basic reply code ("550-'5.7.1", "550 5.1.1") is the remote
         // server's own; prefer it to a code some gateway wrote in front of the reply.
-        Matcher withCode = CODE_AFTER_REPLY.matcher(diagnostic);
-        Optional<EnhancedStatus> said = withCode.find() ? EnhancedStatus.parse(withCode.group(1))
+        // CodeScan replaces the regexes (?<!\d)[245]\d\d[ -]['"]?([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)
+        // and (?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d), which were tried at every position of
+        // every diagnostic (CodeScanTest compares them).
+        int withCode = CodeScan.statusAfterReplyCode(diagnostic, 0);
+        Optional<EnhancedStatus> said = withCode >= 0
+                ? Optional.of(CodeScan.status(diagnostic, withCode, CodeScan.statusEnd(diagnostic, withCode)))
                 : reply.flatMap(SmtpReply::status);
-        if (withCode.hasMatch() && said.isPresent() && withCode.group().charAt(0) - '0' == said.get().statusClass().digit()
+        if (withCode >= 0 && diagnostic.charAt(CodeScan.replyCodeBefore(diagnostic, withCode)) - '0' == said.get().statusClass().digit()
                 && !(said.get().subject() == 0 && said.get().detail() == 0)) {
             return said; // "550 5.5.0": reply and code agree, so the server meant it, whatever Status: says
         }
-        List<EnhancedStatus> inText = new ArrayList<>();
-        Matcher m = STATUS_IN_TEXT.matcher(diagnostic);
-        while (m.find()) {
-            EnhancedStatus.parse(m.group(1)).ifPresent(inText::add);
+        List<EnhancedStatus> inText = new ArrayList<>(2);
+        for (int at = CodeScan.standaloneStatus(diagnostic, 0); at >= 0; ) {
+            int end = CodeScan.statusEnd(diagnostic, at);
+            inText.add(CodeScan.status(diagnostic, at, end));
+            at = CodeScan.standaloneStatus(diagnostic, end);
         }
         if (said.isEmpty() && !inText.isEmpty()) {
             said = Optional.of(inText.get(0));
@@ -236,8 +252,9 @@ public final class BounceParser {
         return declared;
     }
 
-    private static String firstCode(String field) {
-        Matcher m = STATUS_IN_TEXT.matcher(field == null ? "" : field);
-        return m.find() ? m.group(1) : "";
+    /** The first status code written on its own in the Status: field. */
+    private static Optional<EnhancedStatus> firstCode(String field) {
+        int at = field == null ? -1 : CodeScan.standaloneStatus(field, 0);
+        return at < 0 ? Optional.empty() : Optional.of(CodeScan.status(field, at, CodeScan.statusEnd(field, at)));
     }
 }

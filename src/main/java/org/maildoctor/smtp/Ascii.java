@@ -25,6 +25,26 @@ final class Ascii {
         return s;
     }
 
+    /** {@code lower(s).contains(literal)} for a literal without A-Z, without lowering a copy of {@code s}. */
+    static boolean containsLowerLiteral(String s, String literal) {
+        int n = literal.length();
+        for (int i = 0; i + n <= s.length(); i++) {
+            int j = 0;
+            while (j < n) {
+                char c = s.charAt(i + j);
+                char l = literal.charAt(j);
+                if (c != l && !(l >= 'a' && l <= 'z' && c == l - ('a' - 'A'))) {
+                    break;
+                }
+                j++;
+            }
+            if (j == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a regex has no upper-case letter outside escapes ({@code \W}, {@code \p{Lu}} and the
      * like count as upper case, conservatively), so that with CASE_INSENSITIVE it matches exactly
@@ -109,6 +129,32 @@ final class Ascii {
                 return null;
             }
             out.add(run.toString());
+        }
+        return out;
+    }
+
+    /**
+     * {@code starts} without duplicates and without literals that begin with another of them: a match
+     * can start only where one of the rest occurs, at the same positions (an occurrence of
+     * "mailbox size limit" is one of "mailbox "), so {@link WordingPattern#firstMatch} scans the text
+     * for fewer literals and tries the same positions. Null stays null.
+     */
+    static java.util.List<String> withoutLongerStarts(java.util.List<String> starts) {
+        if (starts == null) {
+            return null;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            String s = starts.get(i);
+            boolean covered = false;
+            for (int j = 0; j < starts.size() && !covered; j++) {
+                // t covers s when s begins with t; of equal literals the first is kept
+                String t = starts.get(j);
+                covered = j != i && s.startsWith(t) && (s.length() > t.length() || j < i);
+            }
+            if (!covered) {
+                out.add(s);
+            }
         }
         return out;
     }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record EnhancedStatus(ReplyClass statusClass, int subject, int detail) {
 
-    private static final Pattern SYNTAX = Pattern.compile("([245])\\.(\\d{1,3})\\.(\\d{1,3})");
+    /** What {@link #parse} accepts; the parse is hand-written ({@link CodeScan}), tests compare the two. */
+    static final Pattern SYNTAX = Pattern.compile("([245])\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern REGISTRY_KEY = Pattern.compile("[Xx245]\\.(\\d{1,3})\\.(\\d{1,3})");
 
     public EnhancedStatus {
@@ -32,12 +33,10 @@ public record EnhancedStatus(ReplyClass statusClass, int subject, int detail) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = SYNTAX.matcher(text.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(new EnhancedStatus(ReplyClass.of(m.group(1).charAt(0) - '0'),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        // CodeScan instead of SYNTAX.matcher(...).matches(): this runs for every code of every bounce
+        String t = text.strip();
+        int end = CodeScan.statusEnd(t, 0);
+        return end == t.length() ? Optional.of(CodeScan.status(t, 0, end)) : Optional.empty();
     }
 
     /** Normalises {@code 5.1.1} or {@code x.1.1} to the registry key {@code X.1.1}; empty if malformed. */

@@ -18,34 +18,25 @@ public final class ReasonClassifier {
      * (CASE_INSENSITIVE folds US-ASCII only, and so does {@link Ascii#lower}), without case-folding
      * every character of the text in every alternative of every rule, which made this classifier
      * the largest single cost of parsing a bounce. Such rules also skip the regex when the text
-     * holds none of the literals every match must contain ({@link Ascii#requiredLiterals}), and try the regex only
+     * holds none of the literals every match must contain ({@link Ascii#requiredLiterals}, all rules' checked
+     * in one pass by {@link LiteralIndex}), and try the regex only
      * where a match can start ({@link Ascii#startLiterals}).
      */
     private record Rule(Reason reason, Pattern pattern, boolean lowered, List<String> prefilter, List<String> starts) {
         static Rule of(Reason reason, String regex) {
             boolean lowered = Ascii.noUpperCaseLiteral(regex);
             List<String> prefixes = lowered ? Ascii.requiredLiterals(regex) : null;
-            List<String> starts = lowered ? Ascii.startLiterals(regex) : null;
+            List<String> starts = lowered ? Ascii.withoutLongerStarts(Ascii.startLiterals(regex)) : null;
             return new Rule(reason, Pattern.compile(regex, lowered ? 0 : Pattern.CASE_INSENSITIVE), lowered,
                     prefixes == null ? List.of() : List.copyOf(prefixes), starts == null ? null : List.copyOf(starts));
         }
 
-        /** False when the lowered text holds none of the literals every match must start with. */
-        boolean mayMatch(String lower) {
-            if (prefilter.isEmpty()) {
-                return true;
-            }
-            for (String p : prefilter) {
-                if (lower.contains(p)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean matches(String text, String lower) {
-            return lowered ? mayMatch(lower) && WordingPattern.firstMatch(pattern, lower, starts) != null
-                    : pattern.matcher(text).find();
+        /**
+         * Whether the rule matches, once {@link #INDEX} has said that {@code lower} holds one of its
+         * required literals (the prefilter, checked for all rules in one pass).
+         */
+        boolean matchesPrefiltered(String text, String lower) {
+            return lowered ? WordingPattern.firstMatch(pattern, lower, starts) != null : pattern.matcher(text).find();
         }
     }
 
@@ -138,14 +129,26 @@ public final class ReasonClassifier {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String lower = Ascii.lower(text);
-        for (Rule rule : RULES) {
-            if (rule.matches(text, lower)) {
+        return fromText(text, Ascii.lower(text));
+    }
+
+    /** {@link #fromText(String)} with {@code lower} = {@link WordingPattern#lower}{@code (text)}, for callers that have it already. */
+    public static Optional<Reason> fromText(String text, String lower) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        long possible = INDEX.possible(lower);
+        for (int i = 0; i < RULES.size(); i++) {
+            Rule rule = RULES.get(i);
+            if ((possible >>> i & 1) != 0 && rule.matchesPrefiltered(text, lower)) {
                 return Optional.of(rule.reason());
             }
         }
         return Optional.empty();
     }
+
+    /** The rules' prefilters, checked in one pass over the text (a rule not lowered has none: always possible). */
+    private static final LiteralIndex INDEX = new LiteralIndex(RULES.stream().map(Rule::prefilter).toList());
 
     /** {@link #fromText} the plain way (every rule case-insensitive, no prefilter); tests compare the two. */
     static Optional<Reason> fromTextUnoptimised(String text) {

@@ -3,7 +3,6 @@ package org.maildoctor.smtp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,18 +18,12 @@ public final class SmtpReplyParser {
     /** Longer pastes are cut: a reply is at most a few kilobytes, and this bounds the work per call. */
     static final int MAX_INPUT = 64 * 1024;
 
-    /**
-     * A reply line: the code at the start of a line or after the punctuation that ends bounce prose
-     * ({@code said:}, a quote, {@code smtp;}, {@code <<<}, {@code #}). Not after a plain word, so
-     * "room 404 is closed" is no reply.
+    /*
+     * The line regexes (a reply line: the code at the start of a line or after the punctuation that
+     * ends bounce prose -- "said:", a quote, "smtp;", "<<<", "#" -- not after a plain word, so "room
+     * 404 is closed" is no reply; a status line; a leading status; a status inside the text) are
+     * hand-written scanners in ReplyScan, which keeps the regexes they replace for its tests.
      */
-    private static final Pattern REPLY_LINE = Pattern.compile(
-            "(?:^|[:;'\"<>#(\\[]\\s*)([2-5][0-5]\\d)(?![\\d.])([ -]|$)(.*)$");
-    private static final Pattern STATUS_LINE = Pattern.compile(
-            "(?:^|[:;'\"<>#(\\[]\\s*)([245]\\.\\d{1,3}\\.\\d{1,3})(?!\\.?\\d)(.*)$");
-    private static final Pattern LEADING_STATUS = Pattern.compile("^\\s*#?([245]\\.\\d{1,3}\\.\\d{1,3})(?!\\.?\\d)\\s*");
-    /** An enhanced code inside the text, as qmail and Yahoo write it: {@code (#4.1.8)}, {@code #5.1.1}. */
-    private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?:^|[\\s(\\[#])#?([245]\\.\\d{1,3}\\.\\d{1,3})(?!\\.?\\d)");
     private static final Pattern TRAILER = Pattern.compile("\\s*\\(in reply to [A-Za-z ]+command\\)\\s*$", Pattern.CASE_INSENSITIVE);
 
     private SmtpReplyParser() {
@@ -41,32 +34,52 @@ public final class SmtpReplyParser {
             return new ReplyParseResult.NotAReply("the input is empty");
         }
         String text = input.length() > MAX_INPUT ? input.substring(0, MAX_INPUT) : input;
-        List<String> lines = text.lines().map(SmtpReplyParser::clean).toList();
+        List<String> lines = lines(text);
 
         for (int i = 0; i < lines.size(); i++) {
-            if (!mayHoldReplyCode(lines.get(i))) {
-                continue;
-            }
-            Matcher m = REPLY_LINE.matcher(lines.get(i));
-            if (m.find()) {
-                return withBasicCode(lines, i, m, text);
+            int code = ReplyScan.replyLine(lines.get(i));
+            if (code >= 0) {
+                return withBasicCode(lines, i, code, text);
             }
         }
         for (int i = 0; i < lines.size(); i++) {
-            if (!mayHoldStatus(lines.get(i))) {
-                continue;
-            }
-            Matcher m = STATUS_LINE.matcher(lines.get(i));
-            if (m.find()) {
+            String line = lines.get(i);
+            int at = ReplyScan.statusLine(line);
+            if (at >= 0) {
+                int end = CodeScan.statusEnd(line, at);
                 List<String> body = new ArrayList<>();
-                body.add(m.group(2).strip());
+                body.add(ReplyScan.rest(line, end).strip());
                 body.addAll(following(lines, i + 1));
-                return build(Optional.empty(), EnhancedStatus.parse(m.group(1)), body, text);
+                return build(Optional.empty(), Optional.of(CodeScan.status(line, at, end)), body, text);
             }
         }
-        List<String> body = lines.stream().filter(l -> !l.isBlank()).toList();
+        List<String> body = new ArrayList<>(lines.size());
+        for (String l : lines) {
+            if (!l.isBlank()) {
+                body.add(l);
+            }
+        }
         Optional<EnhancedStatus> status = statusInText(String.join(" ", body), Optional.empty());
         return build(Optional.empty(), status, body, text);
+    }
+
+    /** {@code text.lines().map(SmtpReplyParser::clean).toList()}, without the stream. */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        int start = 0;
+        while (start < n) {
+            int i = start;
+            while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                i++;
+            }
+            out.add(clean(text, start, i));
+            if (i + 1 < n && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n') {
+                i++;
+            }
+            start = i + 1;
+        }
+        return out;
     }
 
     /** Convenience for callers that only need the reply. */
@@ -74,22 +87,25 @@ public final class SmtpReplyParser {
         return parse(input) instanceof ReplyParseResult.Parsed p ? Optional.of(p.reply()) : Optional.empty();
     }
 
-    private static ReplyParseResult withBasicCode(List<String> lines, int first, Matcher m, String whole) {
-        Optional<ReplyCode> code = ReplyCode.parse(m.group(1));
-        String quote = openingQuote(lines.get(first), m.start(1));
+    private static ReplyParseResult withBasicCode(List<String> lines, int first, int codeAt, String whole) {
+        String firstLine = lines.get(first);
+        String codeText = firstLine.substring(codeAt, codeAt + 3);
+        // REPLY_LINE's code is [2-5][0-5]\d: always a valid reply code
+        Optional<ReplyCode> code = Optional.of(new ReplyCode(Integer.parseInt(codeText)));
+        String quote = openingQuote(firstLine, codeAt);
         Optional<EnhancedStatus> status = Optional.empty();
         List<String> body = new ArrayList<>();
-        boolean more = m.group(2).equals("-");
-        String rest = m.group(3);
+        int restAt = ReplyScan.afterSeparator(firstLine, codeAt + 3);
+        boolean more = ReplyScan.separator(firstLine, codeAt + 3, restAt).equals("-");
+        String rest = ReplyScan.rest(firstLine, restAt);
         int i = first;
-        Pattern continuation = cached("^\\s*" + m.group(1) + "([ -]|$)(.*)$");
         while (true) {
-            Matcher lead = LEADING_STATUS.matcher(rest);
-            if (lead.find()) {
+            int lead = ReplyScan.leadingStatus(rest);
+            if (lead >= 0) {
                 if (status.isEmpty()) {
-                    status = EnhancedStatus.parse(lead.group(1));
+                    status = Optional.of(CodeScan.status(rest, lead, CodeScan.statusEnd(rest, lead)));
                 }
-                rest = rest.substring(lead.end());
+                rest = rest.substring(ReplyScan.leadingStatusEnd(rest, lead));
             }
             body.add(rest.strip());
             i++;
@@ -97,12 +113,13 @@ public final class SmtpReplyParser {
                 break;
             }
             // RFC 5321 §4.2.1: every line but the last is "code-text"; the last is "code text".
-            Matcher next = continuation.matcher(lines.get(i));
-            if (!next.find()) {
+            String next = lines.get(i);
+            int nextRest = ReplyScan.continuation(next, codeText);
+            if (nextRest < 0) {
                 break;
             }
-            more = next.group(1).equals("-");
-            rest = next.group(2);
+            more = ReplyScan.separator(next, ReplyScan.continuationCodeEnd(next, codeText), nextRest).equals("-");
+            rest = ReplyScan.rest(next, nextRest);
         }
         // Bounce prose wraps the last reply line onto plain continuation lines (Postfix, Exim).
         body.addAll(following(lines, i));
@@ -115,32 +132,20 @@ public final class SmtpReplyParser {
         if (status.isEmpty()) {
             status = statusInText(String.join(" ", body), code);
         }
-        return build(code, status, unfold(body, m.group(1), status), whole);
+        return build(code, status, unfold(body, codeText, status), whole);
     }
 
     /**
      * DSN fields often fold a multi-line reply onto one line ("... multiple Subject 550-5.7.1 headers.");
      * the repeated code prefixes are removed so the text reads as the server wrote it.
      */
-    /** Patterns built from a reply's code and status, compiled once per distinct text (bounded: they come from input). */
-    private static final java.util.Map<String, Pattern> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Pattern cached(String regex) {
-        Pattern p = BUILT.get(regex);
-        if (p == null) {
-            p = Pattern.compile(regex);
-            if (BUILT.size() < 1024) {
-                BUILT.put(regex, p);
-            }
-        }
-        return p;
-    }
-
     private static List<String> unfold(List<String> body, String code, Optional<EnhancedStatus> status) {
-        String prefix = "\\s" + code + "(?:-(?:\\s*" + status.map(s -> Pattern.quote(s.toString())).orElse("[245]\\.\\d{1,3}\\.\\d{1,3}")
-                + ")?|\\s" + status.map(s -> Pattern.quote(s.toString())).orElse("(?!)") + ")(?=\\s|$)";
-        Pattern p = cached(prefix);
-        return body.stream().map(line -> p.matcher(line).replaceAll("")).toList();
+        String written = status.map(EnhancedStatus::toString).orElse(null);
+        List<String> out = new ArrayList<>(body.size());
+        for (String line : body) {
+            out.add(ReplyScan.unfold(line, code, written));
+        }
+        return out;
     }
 
     /** Plain text lines after a reply, up to a blank line or the next coded line. */
@@ -148,7 +153,7 @@ public final class SmtpReplyParser {
         List<String> out = new ArrayList<>();
         for (int i = from; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || mayHoldReplyCode(line) && REPLY_LINE.matcher(line).find()) {
+            if (line.isBlank() || ReplyScan.replyLine(line) >= 0) {
                 break;
             }
             out.add(line.strip());
@@ -157,13 +162,14 @@ public final class SmtpReplyParser {
     }
 
     private static Optional<EnhancedStatus> statusInText(String text, Optional<ReplyCode> code) {
-        Matcher m = STATUS_IN_TEXT.matcher(text);
-        while (m.find()) {
-            Optional<EnhancedStatus> s = EnhancedStatus.parse(m.group(1));
+        for (int at = ReplyScan.statusInText(text, 0); at >= 0; ) {
+            int end = CodeScan.statusEnd(text, at);
+            EnhancedStatus s = CodeScan.status(text, at, end);
             // RFC 3463 §2: the enhanced class matches the reply class; a mismatch here is a version or an IP.
-            if (s.isPresent() && code.map(c -> c.replyClass().digit() == s.get().statusClass().digit()).orElse(true)) {
-                return s;
+            if (code.isEmpty() || code.get().replyClass().digit() == s.statusClass().digit()) {
+                return Optional.of(s);
             }
+            at = ReplyScan.statusInText(text, end);
         }
         return Optional.empty();
     }
@@ -172,7 +178,8 @@ public final class SmtpReplyParser {
             String whole) {
         List<String> lines = new ArrayList<>();
         for (String line : body) {
-            String trimmed = (Ascii.lower(line).contains("(in reply to ") ? TRAILER.matcher(line).replaceAll("") : line).strip();
+            // (the phrase found in any US-ASCII case without lowering a copy of every line first)
+            String trimmed = (Ascii.containsLowerLiteral(line, "(in reply to ") ? TRAILER.matcher(line).replaceAll("") : line).strip();
             if (!trimmed.isEmpty()) {
                 lines.add(trimmed);
             }
@@ -199,38 +206,6 @@ public final class SmtpReplyParser {
         return new ReplyParseResult.Parsed(new SmtpReply(code, status, lines, tags));
     }
 
-    /*
-     * Necessary conditions checked before the line regexes, which try their alternatives at every
-     * position of every line of a notice: most lines hold no digit run that could be a code at all.
-     */
-
-    /** Whether {@code line} has three digits in a row shaped like a reply code ([2-5][0-5]\d), which REPLY_LINE needs. */
-    private static boolean mayHoldReplyCode(String line) {
-        for (int i = 0; i + 2 < line.length(); i++) {
-            char a = line.charAt(i);
-            if (a >= '2' && a <= '5') {
-                char b = line.charAt(i + 1);
-                char c = line.charAt(i + 2);
-                if (b >= '0' && b <= '5' && c >= '0' && c <= '9') {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code line} has "[245]." followed by a digit, which STATUS_LINE needs. */
-    private static boolean mayHoldStatus(String line) {
-        for (int i = line.indexOf('.'); i > 0 && i + 1 < line.length(); i = line.indexOf('.', i + 1)) {
-            char a = line.charAt(i - 1);
-            char d = line.charAt(i + 1);
-            if ((a == '2' || a == '4' || a == '5') && d >= '0' && d <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The quote character that opened the reply (Exchange writes {@code returned '550 ...'}), if any. */
     private static String openingQuote(String line, int codeStart) {
         for (int j = codeStart - 1; j >= 0; j--) {
@@ -246,9 +221,20 @@ public final class SmtpReplyParser {
     }
 
     /** Control characters would corrupt terminal output and never belong to a reply. */
-    private static String clean(String line) {
-        StringBuilder sb = new StringBuilder(line.length());
-        line.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
+    private static String clean(String text, int from, int to) {
+        // char by char is code point by code point here: no surrogate is an ISO control character
+        int i = from;
+        while (i < to && !Character.isISOControl(text.charAt(i))) {
+            i++;
+        }
+        if (i == to) {
+            return text.substring(from, to).stripTrailing();
+        }
+        StringBuilder sb = new StringBuilder(to - from).append(text, from, i);
+        for (; i < to; i++) {
+            char c = text.charAt(i);
+            sb.append(Character.isISOControl(c) ? ' ' : c);
+        }
         return sb.toString().stripTrailing();
     }
 }

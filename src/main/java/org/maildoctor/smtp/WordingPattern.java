@@ -30,7 +30,7 @@ public final class WordingPattern {
     public static WordingPattern compile(String regex, int flags) {
         boolean lowered = Ascii.noUpperCaseLiteral(regex, "SDWB");
         List<String> literals = lowered ? Ascii.requiredLiterals(regex) : null;
-        List<String> starts = lowered ? Ascii.startLiterals(regex) : null;
+        List<String> starts = lowered ? Ascii.withoutLongerStarts(Ascii.startLiterals(regex)) : null;
         return new WordingPattern(Pattern.compile(regex, flags | (lowered ? 0 : Pattern.CASE_INSENSITIVE)), lowered,
                 literals == null ? List.of() : List.copyOf(literals), starts == null ? null : List.copyOf(starts));
     }
@@ -134,5 +134,45 @@ public final class WordingPattern {
     /** The literals of {@link Ascii#requiredLiterals}, for tests. */
     List<String> prefilter() {
         return new ArrayList<>(prefilter);
+    }
+
+    /**
+     * An ordered list of patterns of which the first that matches is wanted: their prefilters are
+     * checked together, in one pass over the lowered text ({@link LiteralIndex}), rather than one
+     * {@code contains} per literal per pattern.
+     */
+    public static final class FirstOf {
+        private final List<WordingPattern> patterns;
+        private final LiteralIndex index;
+
+        public FirstOf(List<WordingPattern> patterns) {
+            this.patterns = List.copyOf(patterns);
+            this.index = new LiteralIndex(this.patterns.stream().map(p -> p.lowered ? p.prefilter : List.<String>of()).toList());
+        }
+
+        /** The index of the first pattern that {@link #find finds} a match in {@code text}, or -1; {@code lower} is {@code lower(text)}. */
+        public int first(String text, String lower) {
+            return first(text, lower, possible(lower), 0, patterns.size());
+        }
+
+        /** Bit {@code i} clear: pattern {@code i} cannot match {@code lower} (none of its literals is there). At most 64 patterns. */
+        public long possible(String lower) {
+            return index.possible(lower);
+        }
+
+        /** {@link #first(String, String)} among the patterns {@code from} (inclusive) to {@code to}, {@code possible} being {@link #possible}{@code (lower)}. */
+        public int first(String text, String lower, long possible, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if ((possible >>> i & 1) == 0) {
+                    continue;
+                }
+                WordingPattern p = patterns.get(i);
+                boolean found = p.lowered ? firstMatch(p.pattern, lower, p.starts) != null : p.pattern.matcher(text).find();
+                if (found) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 }

@@ -30,6 +30,15 @@ class ReasonClassifierFastPathTest {
     }
 
     @Test
+    void startsThatBeginWithAnotherStartAreDropped() {
+        assertThat(Ascii.withoutLongerStarts(List.of("mailbox ", "over", "mailbox size limit", "account ", "account ", "a")))
+                .containsExactly("mailbox ", "over", "a");
+        assertThat(Ascii.withoutLongerStarts(List.of("sender ", "bad sender", "sender verify failed", "sender ")))
+                .containsExactly("sender ", "bad sender");
+        assertThat(Ascii.withoutLongerStarts(null)).isNull();
+    }
+
+    @Test
     void onlyRegexesWithoutUpperCaseLettersAreLowered() {
         assertThat(Ascii.noUpperCaseLiteral("user ?unknown|\\bspf\\b")).isTrue();
         assertThat(Ascii.noUpperCaseLiteral("RESOLVER\\.ADR")).isFalse();

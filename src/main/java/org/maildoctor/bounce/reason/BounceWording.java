@@ -98,13 +98,41 @@ final class BounceWording {
     private BounceWording() {
     }
 
-    /** {@code diagnostic} as written (the sentences may include the reply code); {@code wording} without codes. */
-    static Optional<Reason> early(String diagnostic, String wording) {
-        return find(SENTENCES, diagnostic).or(() -> find(EARLY, wording));
+    /**
+     * A wording, lowered, with the literals of the {@link #EARLY} and {@link #LATE} rules found in it
+     * in one pass for both lists.
+     */
+    record Wording(String text, String lower, long possible) {
+        static Wording of(String text, String lower) {
+            return new Wording(text, lower, AFTER_SENTENCES.possible(lower));
+        }
     }
 
-    static Optional<Reason> late(String text) {
-        return find(LATE, text);
+    /**
+     * {@code diagnostic} as written (the sentences may include the reply code), with its lowered copy;
+     * {@code wording} without codes.
+     */
+    static Optional<Reason> early(String diagnostic, String lowerDiagnostic, Wording wording) {
+        if (diagnostic != null && !diagnostic.isBlank()) {
+            int i = SENTENCES_FIRST.first(diagnostic, lowerDiagnostic);
+            if (i >= 0) {
+                return Optional.of(SENTENCES.get(i).reason());
+            }
+        }
+        return Optional.ofNullable(find(0, EARLY.size(), wording));
+    }
+
+    static Optional<Reason> late(Wording wording) {
+        return Optional.ofNullable(find(EARLY.size(), EARLY.size() + LATE.size(), wording));
+    }
+
+    private static final WordingPattern.FirstOf SENTENCES_FIRST = firstOf(SENTENCES);
+    /** EARLY then LATE, both run on the wording. */
+    private static final List<Rule> EARLY_THEN_LATE = java.util.stream.Stream.concat(EARLY.stream(), LATE.stream()).toList();
+    private static final WordingPattern.FirstOf AFTER_SENTENCES = firstOf(EARLY_THEN_LATE);
+
+    private static WordingPattern.FirstOf firstOf(List<Rule> rules) {
+        return new WordingPattern.FirstOf(rules.stream().map(Rule::pattern).toList());
     }
 
     /** Every rule's regex, for tests. */
@@ -112,16 +140,35 @@ final class BounceWording {
         return java.util.stream.Stream.of(SENTENCES, EARLY, LATE).flatMap(List::stream).map(r -> r.pattern().source()).toList();
     }
 
-    private static Optional<Reason> find(List<Rule> rules, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
+    /** The reason of the first rule of {@link #EARLY_THEN_LATE} from {@code from} to {@code to} that matches, or null. */
+    private static Reason find(int from, int to, Wording w) {
+        if (w.text() == null || w.text().isBlank()) {
+            return null;
         }
-        String lower = WordingPattern.lower(text);
+        int i = AFTER_SENTENCES.first(w.text(), w.lower(), w.possible(), from, to);
+        return i < 0 ? null : EARLY_THEN_LATE.get(i).reason();
+    }
+
+    /** {@link #early} the plain way (each rule's regex, case-insensitive, in order), for tests. */
+    static Optional<Reason> earlyPlain(String diagnostic, String wording) {
+        Reason r = findPlain(SENTENCES, diagnostic);
+        return Optional.ofNullable(r != null ? r : findPlain(EARLY, wording));
+    }
+
+    /** {@link #late} the plain way, for tests. */
+    static Optional<Reason> latePlain(String text) {
+        return Optional.ofNullable(findPlain(LATE, text));
+    }
+
+    private static Reason findPlain(List<Rule> rules, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
         for (Rule r : rules) {
-            if (r.pattern().find(text, lower)) {
-                return Optional.of(r.reason());
+            if (java.util.regex.Pattern.compile(r.pattern().source(), java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find()) {
+                return r.reason();
             }
         }
-        return Optional.empty();
+        return null;
     }
 }

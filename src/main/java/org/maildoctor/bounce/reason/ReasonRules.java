@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.maildoctor.bounce.reason.rhost.RemoteHost;
 import org.maildoctor.bounce.reason.rhost.RemoteHosts;
+import org.maildoctor.smtp.CodeScan;
 import org.maildoctor.smtp.EnhancedStatus;
 import org.maildoctor.smtp.Reason;
 import org.maildoctor.smtp.ReasonClassifier;
+import org.maildoctor.smtp.WordingPattern;
 
 /**
  * Decides a bounce's reason from what the bounce says, in the peer decoder's (Sisimai 5) order: first
@@ -68,13 +70,15 @@ public final class ReasonRules {
                 || e.action().toLowerCase(Locale.ROOT).startsWith("expanded")) {
             return Reason.DELIVERED;
         }
+        // lowered once for the provider tables and the wording rules
+        String lowerDiagnostic = WordingPattern.lower(e.diagnostic());
         Optional<Reason> byProvider = RemoteHosts.reason(e.hosts().destination(), e.hosts().remoteMta(),
                 e.hosts().reportingMta(), new RemoteHost.Failure(e.diagnostic(),
-                        e.status().map(EnhancedStatus::toString).orElse(""), e.replyCode(), e.command()));
+                        e.status().map(EnhancedStatus::toString).orElse(""), e.replyCode(), e.command()), lowerDiagnostic);
         if (byProvider.isPresent()) {
             return byProvider.get();
         }
-        Reason decided = decideByWording(e);
+        Reason decided = decideByWording(e, lowerDiagnostic);
         if (e.hint() == null) {
             return decided;
         }
@@ -91,20 +95,30 @@ public final class ReasonRules {
         return d >= 0 && (h < 0 || d < h) ? decided : e.hint();
     }
 
-    private static Reason decideByWording(Evidence e) {
+    private static Reason decideByWording(Evidence e, String lowerDiagnostic) {
         String wording = withoutReplyCodes(remoteReply(e.diagnostic()));
+        // lowered once here for every wording rule below (each would otherwise lower it again)
+        String lowerWording = WordingPattern.lower(wording);
         if (e.diagnosticType().toUpperCase(Locale.ROOT).startsWith("X-UNIX")) {
             // a local delivery program failed (RFC 3464 type X-Unix), unless it says the mailbox is over quota
-            return ReasonClassifier.fromText(wording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
+            return ReasonClassifier.fromText(wording, lowerWording).filter(r -> r == Reason.MAILBOXFULL).orElse(Reason.MAILERERROR);
         }
-        Optional<Reason> early = BounceWording.early(e.diagnostic(), wording);
+        BounceWording.Wording scanned = BounceWording.Wording.of(wording, lowerWording);
+        Optional<Reason> early = BounceWording.early(e.diagnostic(), lowerDiagnostic, scanned);
         if (early.isPresent()) {
             return early.get();
         }
         // "Recipient address rejected: <why>": the why decides; the bare phrase still means the recipient
-        Optional<Reason> byText = BARE_REJECTION.matcher(wording).find() ? ReasonClassifier.fromText(wording)
-                : ReasonClassifier.fromText(RECIPIENT_REJECTED.matcher(wording).replaceAll(" "));
-        Optional<Reason> byBounceWording = BounceWording.late(wording);
+        // (both regexes are case-insensitive in US-ASCII only, so without the phrase in the lowered
+        // wording neither matches and the wording stays as it is)
+        Optional<Reason> byText;
+        if (!lowerWording.contains("recipient address rejected")) {
+            byText = ReasonClassifier.fromText(wording, lowerWording);
+        } else {
+            byText = BARE_REJECTION.matcher(wording).find() ? ReasonClassifier.fromText(wording, lowerWording)
+                    : ReasonClassifier.fromText(RECIPIENT_REJECTED.matcher(wording).replaceAll(" "));
+        }
+        Optional<Reason> byBounceWording = BounceWording.late(scanned);
         Optional<Reason> byStatus = e.status().flatMap(StatusReasons::of);
         for (Reason r : FIRST) {
             if (holds(r, byStatus, byText, e.command(), wording)) {
@@ -181,7 +195,8 @@ public final class ReasonRules {
 
     private static final java.util.regex.Pattern BARE_REJECTION =
             java.util.regex.Pattern.compile("(?i)recipient address rejected\\W*$");
-    private static final java.util.regex.Pattern REPLY_CODES =
+    /** What {@link #removeReplyCodes} removes; for tests. */
+    static final java.util.regex.Pattern REPLY_CODES =
             java.util.regex.Pattern.compile("(?<![\\w.])[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
 
     /**
@@ -200,27 +215,118 @@ public final class ReasonRules {
     // compiled once: String.replaceAll compiles its regex on every call
     private static final java.util.regex.Pattern RECIPIENT_REJECTED =
             java.util.regex.Pattern.compile("(?i)recipient address rejected:?");
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(?i)\\bhttps?://([^/\\s]+)\\S*");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(?i)\\bhttps?://([^/\\s]+)\\S*");
+    /** What {@link #collapseSpaces} collapses; for tests. */
+    static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     /** Continuation codes ("550-5.7.1 ... 550 5.7.1 ...") cut wording apart; the rules read the words only. */
     static String withoutReplyCodes(String diagnostic) {
-        // each regex runs only when the text has what a match needs (a [245]dd run, "http"): most have neither
-        String t = hasCodeShape(diagnostic) ? REPLY_CODES.matcher(diagnostic).replaceAll("") : diagnostic;
+        String t = removeReplyCodes(diagnostic);
         // A URL's path names things ("...#hostunknown", "/support/spam") that are no part of the
         // verdict; its host may be ("www.spamhaus.org/query/..."), so only the host is kept.
-        t = t.toLowerCase(Locale.ROOT).contains("http") ? URL.matcher(t).replaceAll(" $1 ") : t;
-        return SPACES.matcher(t).replaceAll(" ");
+        // (found in any US-ASCII case, exactly where toLowerCase(Locale.ROOT) finds it: no other
+        // character lowers to h, t or p)
+        return collapseSpaces(containsHttp(t) ? urlHostsOnly(t, WordingPattern.lower(t)) : t);
     }
 
-    private static boolean hasCodeShape(String s) {
-        for (int i = 0; i + 2 < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c == '2' || c == '4' || c == '5') && Character.isDigit(s.charAt(i + 1)) && Character.isDigit(s.charAt(i + 2))) {
+    /** Whether "http" is written in any US-ASCII case ({@code c | 0x20} folds exactly A-Z onto a-z for these letters). */
+    static boolean containsHttp(String t) {
+        for (int i = 0; i + 3 < t.length(); i++) {
+            if ((t.charAt(i) | 0x20) == 'h' && (t.charAt(i + 1) | 0x20) == 't' && (t.charAt(i + 2) | 0x20) == 't'
+                    && (t.charAt(i + 3) | 0x20) == 'p') {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code URL.matcher(t).replaceAll(" $1 ")}, trying the regex only where "http" is written (in any
+     * case: the regex folds US-ASCII only, as the lowering does), because every match starts there;
+     * run over the whole text it opened every word with a case-insensitive comparison.
+     * ReasonRulesScanTest compares the two.
+     */
+    static String urlHostsOnly(String t, String lower) {
+        java.util.regex.Matcher m = URL.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = lower.indexOf("http"); at >= 0; at = lower.indexOf("http", at)) {
+            m.region(at, t.length());
+            if (!m.lookingAt()) {
+                at++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            out.append(t, copied, at).append(' ').append(m.group(1)).append(' ');
+            copied = m.end();
+            at = m.end();
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * {@code REPLY_CODES.matcher(s).replaceAll("")}, hand-written: the regex opens with a lookbehind,
+     * so the engine tried it at every position of every diagnostic, three regex passes per bounce
+     * being the largest cost of deciding a reason. ReasonRulesScanTest compares the two.
+     */
+    static String removeReplyCodes(String s) {
+        StringBuilder out = null;
+        int copied = 0;
+        int n = s.length();
+        for (int i = 0; i + 3 < n; i++) {
+            if (!CodeScan.replyCodeAt(s, i) || s.charAt(i + 3) != '-' && s.charAt(i + 3) != ' ') {
+                continue;
+            }
+            if (i > 0 && (word(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
+                continue;
+            }
+            int end = i + 4;
+            int status = CodeScan.statusEnd(s, end);
+            if (status >= 0 && status < n && CodeScan.space(s.charAt(status))) {
+                end = status + 1;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(s, copied, i);
+            copied = end;
+            i = end - 1;
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** {@code \w} without UNICODE_CHARACTER_CLASS. */
+    private static boolean word(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** {@code SPACES.matcher(s).replaceAll(" ")}, hand-written for the same reason as {@link #removeReplyCodes}. */
+    static String collapseSpaces(String s) {
+        int n = s.length();
+        int i = 0;
+        // nothing to do unless some \s is not a lone space
+        while (i < n && (!CodeScan.space(s.charAt(i)) || s.charAt(i) == ' ' && (i + 1 >= n || !CodeScan.space(s.charAt(i + 1))))) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (CodeScan.space(c)) {
+                out.append(' ');
+                while (i < n && CodeScan.space(s.charAt(i))) {
+                    i++;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /**

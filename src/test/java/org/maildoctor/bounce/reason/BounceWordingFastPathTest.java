@@ -21,6 +21,14 @@ class BounceWordingFastPathTest {
                 .isEqualTo(plain);
     }
 
+    /** The rule lists as a whole: the first rule that matches, prefilters checked together. */
+    @Property(tries = 3000)
+    void listsAgreeWithThePlainRules(@ForAll("texts") String diagnostic, @ForAll("texts") String wording) {
+        BounceWording.Wording w = BounceWording.Wording.of(wording, WordingPattern.lower(wording));
+        assertThat(BounceWording.early(diagnostic, WordingPattern.lower(diagnostic), w)).isEqualTo(BounceWording.earlyPlain(diagnostic, wording));
+        assertThat(BounceWording.late(w)).isEqualTo(BounceWording.latePlain(wording));
+    }
+
     @Provide
     Arbitrary<String> rules() {
         return Arbitraries.of(BounceWording.ruleSources());

@@ -25,35 +25,84 @@ public final class RemoteHosts {
 
     /** The provider table that applies, if any. */
     public static Optional<RemoteHost> of(String destination, String remoteMta, String reportingMta, String diagnostic) {
+        return of(destination, remoteMta, reportingMta, diagnostic, null);
+    }
+
+    /** {@link #of}, with {@code lowerDiagnostic} = {@link WordingPattern#lower}{@code (diagnostic)} when the caller has it, else null. */
+    private static Optional<RemoteHost> of(String destination, String remoteMta, String reportingMta, String diagnostic,
+            String lowerDiagnostic) {
         String remote = host(remoteMta);
         if (remote.isEmpty()) {
             String text = diagnostic == null ? "" : diagnostic;
-            Matcher m = HOST_IN_TEXT.matcherOrNull(text, WordingPattern.lower(text));
+            Matcher m = HOST_IN_TEXT.matcherOrNull(text, lowerDiagnostic != null && diagnostic != null ? lowerDiagnostic
+                    : WordingPattern.lower(text));
             remote = m != null && m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         }
         String domain = host(destination);
         String dest = domain.substring(domain.lastIndexOf('@') + 1); // a whole address names its domain
-        for (RemoteHost h : ALL) {
-            if (h.hosts().stream().anyMatch(p -> isDomainOf(dest, p))) {
-                return Optional.of(h);
+        RemoteHost h = provider(dest);
+        if (h == null) {
+            h = provider(remote);
+        }
+        if (h == null) {
+            h = provider(host(reportingMta));
+        }
+        return Optional.ofNullable(h);
+    }
+
+    /**
+     * Each provider's host names without a leading dot, mapped to the first provider (in {@link #ALL}
+     * order) that lists it. Pattern "x.com" and pattern ".x.com" select the same hosts (x.com itself
+     * and any host ending in ".x.com", see {@link #isDomainOf} and {@link #isHostOf}), so a host's
+     * provider is the first one found under any of its dot-separated suffixes: a few map lookups
+     * instead of every pattern of every provider, which was most of the cost of deciding a reason.
+     */
+    private static final java.util.Map<String, Integer> BY_SUFFIX = bySuffix();
+
+    private static java.util.Map<String, Integer> bySuffix() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < ALL.size(); i++) {
+            for (String p : ALL.get(i).hosts()) {
+                m.putIfAbsent(p.startsWith(".") ? p.substring(1) : p, i);
             }
         }
-        for (String host : List.of(remote, host(reportingMta))) {
-            for (RemoteHost h : ALL) {
-                if (h.hosts().stream().anyMatch(p -> isHostOf(host, p))) {
-                    return Optional.of(h);
-                }
-            }
+        return java.util.Map.copyOf(m);
+    }
+
+    /** The first provider of {@link #ALL} with a host pattern that {@code host} is or is under, or null. */
+    static RemoteHost provider(String host) {
+        if (host.isEmpty()) {
+            return null;
         }
-        return Optional.empty();
+        int best = Integer.MAX_VALUE;
+        int from = 0;
+        while (true) {
+            Integer i = BY_SUFFIX.get(from == 0 ? host : host.substring(from));
+            if (i != null && i < best) {
+                best = i;
+            }
+            int dot = host.indexOf('.', from);
+            if (dot < 0) {
+                break;
+            }
+            from = dot + 1;
+        }
+        return best == Integer.MAX_VALUE ? null : ALL.get(best);
     }
 
     public static Optional<Reason> reason(String destination, String remoteMta, String reportingMta,
             RemoteHost.Failure failure) {
+        return reason(destination, remoteMta, reportingMta, failure, null);
+    }
+
+    /** {@link #reason}, with {@code lowerDiagnostic} = {@link WordingPattern#lower} of the failure's diagnostic, or null. */
+    public static Optional<Reason> reason(String destination, String remoteMta, String reportingMta,
+            RemoteHost.Failure failure, String lowerDiagnostic) {
         if (failure.diagnostic().isBlank()) {
             return Optional.empty();
         }
-        return of(destination, remoteMta, reportingMta, failure.diagnostic()).flatMap(h -> h.reason(failure));
+        Optional<RemoteHost> h = of(destination, remoteMta, reportingMta, failure.diagnostic(), lowerDiagnostic);
+        return h.isEmpty() ? Optional.empty() : h.get().reason(failure);
     }
 
     /** "dns; mx.example.org [192.0.2.1]" → "mx.example.org". */

@@ -72,4 +72,38 @@ class RemoteHostsTest {
         assertThat(reason("a@docomo.ne.jp", "mfsmax.docomo.ne.jp", "", "552 Too many recipients", "5.0.0", 552, "RCPT"))
                 .contains(Reason.TOOMANYCONN);
     }
+
+    /** The provider found by host suffix is the one the first matching pattern of the first provider named. */
+    @net.jqwik.api.Property(tries = 2000)
+    void providerBySuffixIsTheFirstProviderWithAMatchingPattern(@net.jqwik.api.ForAll("hosts") String host) {
+        RemoteHost expected = null;
+        for (RemoteHost h : ALL_IN_ORDER) {
+            if (h.hosts().stream().anyMatch(p -> RemoteHosts.isHostOf(host, p))) {
+                expected = h;
+                break;
+            }
+        }
+        Class<?> want = expected == null ? null : expected.getClass();
+        RemoteHost got = RemoteHosts.provider(host);
+        assertThat(got == null ? null : got.getClass()).as(host).isEqualTo(want);
+        // a recipient's domain matches the same patterns
+        assertThat(ALL_IN_ORDER.stream().filter(h -> h.hosts().stream().anyMatch(p -> RemoteHosts.isDomainOf(host, p)))
+                .findFirst().orElse(null)).isSameAs(expected);
+    }
+
+    private static final java.util.List<RemoteHost> ALL_IN_ORDER = java.util.List.of(
+            new Aol(), new Apple(), new Cox(), new FrancePtt(), new GoDaddy(), new Kddi(), new MessageLabs(),
+            new Mimecast(), new NttDocomo(), new Outlook(), new Spectrum());
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> hosts() {
+        java.util.List<String> labels = new java.util.ArrayList<>(java.util.List.of("mx", "a", "not", "", "com", "net", "x-1"));
+        for (RemoteHost h : ALL_IN_ORDER) {
+            for (String p : h.hosts()) {
+                labels.add(p);
+                labels.addAll(java.util.List.of(p.split("\\.")));
+            }
+        }
+        return net.jqwik.api.Arbitraries.of(labels).list().ofMaxSize(4).map(l -> String.join(".", l));
+    }
 }
