@@ -158,7 +158,8 @@ public class FreeForm implements MtaDialect {
         }
         String seg = segmentFor(notice, recipient);
         Matcher said = REASON_LINE.matcher(notice);
-        if (said.find()) {
+        // the regex opens with ^ and would be tried at every character; its literal decides first
+        if (Notice.containsIgnoringAsciiCase(notice, " reason:") && said.find()) {
             return collapse(said.group(1)); // "reject reason: Mailbox full" above "target mail address: rcpt"
         }
         String d = replyParagraph(seg);

@@ -149,7 +149,7 @@ public final class Notice {
     }
 
     /**
-     * Whether {@code text} holds {@code lower} (lower-case ASCII) in any mix of case, without a lowered copy of
+     * Whether {@code text} holds {@code lower} (lower-case ASCII) in any mix of ASCII case (as CASE_INSENSITIVE folds), without a lowered copy of
      * {@code text}: the same answer as {@code text.toLowerCase(Locale.ROOT).contains(lower)} for a needle
      * without 'k' or 'i' (the letters that a non-ASCII character lowers to, Kelvin sign and dotted capital I).
      */
@@ -176,6 +176,16 @@ public final class Notice {
             }
         }
         return true;
+    }
+
+    /** Whether {@code text} holds one of {@code lowers} (lower-case ASCII), ASCII case folded. */
+    static boolean containsAnyIgnoringAsciiCase(String text, List<String> lowers) {
+        for (String l : lowers) {
+            if (containsIgnoringAsciiCase(text, l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether one of {@code values} contains {@code part} (a loop: dialects ask this of every message). */
@@ -241,8 +251,18 @@ public final class Notice {
     private static boolean mayStartReturned(String text, int p) {
         char c = text.charAt(p);
         switch (c) {
-            case '-', '=', 'm', 'M', 'o', 'O', 't', 'T' -> {
+            case '-', '=' -> {
                 return true;
+            }
+            // the words of the alternatives that open with a letter: most lines start with some other word
+            case 'm', 'M' -> {
+                return text.regionMatches(true, p, "message headers follow", 0, 22);
+            }
+            case 'o', 'O' -> {
+                return text.regionMatches(true, p, "original message follows", 0, 24);
+            }
+            case 't', 'T' -> {
+                return text.regionMatches(true, p, "the original message was:", 0, 25);
             }
             default -> {
                 int i = p;
