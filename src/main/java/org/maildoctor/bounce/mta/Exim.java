@@ -54,9 +54,15 @@ public final class Exim implements MtaDialect {
             cut = Notice.returnedStart(text);
         }
         String notice = text.substring(0, cut);
-        // every alternative of START holds one of these (ASCII case folded, as CASE_INSENSITIVE does): without
-        // one, no line can match, and trying each line's ".*" alternatives cost more than the rest of the dialect
-        Matcher s = Notice.containsAnyIgnoringAsciiCase(notice, START_LITERALS) ? Notice.findAtLineStarts(START, notice, 0) : null;
+        // every alternative of START holds one of these (ASCII case folded, as CASE_INSENSITIVE does), within its
+        // line or after blank lines: no match can begin above the first one's line, and trying each line's
+        // ".*" alternatives there cost more than the rest of the dialect
+        int first = -1;
+        for (String l : START_LITERALS) {
+            int at = Notice.indexOfIgnoringAsciiCase(notice, l);
+            first = at >= 0 && (first < 0 || at < first) ? at : first;
+        }
+        Matcher s = first < 0 ? null : Notice.findAtLineStarts(START, notice, Notice.earliestLineStart(notice, first));
         if (s == null) {
             return List.of();
         }

@@ -154,15 +154,42 @@ public final class Notice {
      * without 'k' or 'i' (the letters that a non-ASCII character lowers to, Kelvin sign and dotted capital I).
      */
     static boolean containsIgnoringAsciiCase(String text, String lower) {
+        return indexOfIgnoringAsciiCase(text, lower) >= 0;
+    }
+
+    /** Where {@code text} first holds {@code lower} (lower-case ASCII) in any mix of ASCII case, or -1. */
+    static int indexOfIgnoringAsciiCase(String text, String lower) {
         char first = lower.charAt(0);
         char upper = Character.toUpperCase(first);
         for (int i = 0, last = text.length() - lower.length(); i <= last; i++) {
             char c = text.charAt(i);
             if ((c == first || c == upper) && sameIgnoringAsciiCase(text, i, lower)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * The first line start from which a match holding the literal at {@code at} can begin: {@code at}'s line,
+     * or above it as far as the lines before are only white space ({@code \s*} after {@code ^} crosses them).
+     * In text with other line terminators (where {@code ^} also matches after CR) simply the start.
+     */
+    static int earliestLineStart(String text, int at) {
+        if (otherLineEnds(text)) {
+            return 0;
+        }
+        int p = text.lastIndexOf('\n', at - 1) + 1;
+        while (p > 0) {
+            int prev = text.lastIndexOf('\n', p - 2) + 1;
+            for (int i = prev; i < p - 1; i++) {
+                if (!isRegexSpace(text.charAt(i))) {
+                    return p;
+                }
+            }
+            p = prev;
+        }
+        return p;
     }
 
     private static boolean sameIgnoringAsciiCase(String text, int at, String lower) {
@@ -176,16 +203,6 @@ public final class Notice {
             }
         }
         return true;
-    }
-
-    /** Whether {@code text} holds one of {@code lowers} (lower-case ASCII), ASCII case folded. */
-    static boolean containsAnyIgnoringAsciiCase(String text, List<String> lowers) {
-        for (String l : lowers) {
-            if (containsIgnoringAsciiCase(text, l)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether one of {@code values} contains {@code part} (a loop: dialects ask this of every message). */

@@ -78,6 +78,28 @@ class NoticeScanTest {
         }
     }
 
+    /** The Exim start search: from the first literal's earliest line start, the same match as find from 0. */
+    @Property(tries = 3000)
+    void searchFromTheFirstLiteralFindsWhatFindFinds(@ForAll("anchoredish") String text) {
+        java.util.regex.Pattern p = ANCHORED.getFirst();
+        int first = -1;
+        for (String l : List.of("failed:", "could not be delivered to ")) {
+            int at = Notice.indexOfIgnoringAsciiCase(text, l);
+            first = at >= 0 && (first < 0 || at < first) ? at : first;
+        }
+        Matcher plain = p.matcher(text);
+        String expected = plain.find() ? plain.start() + "-" + plain.end() : "none";
+        Matcher fast = first < 0 ? null : Notice.findAtLineStarts(p, text, Notice.earliestLineStart(text, first));
+        assertThat(fast == null ? "none" : fast.start() + "-" + fast.end()).as(text).isEqualTo(expected);
+    }
+
+    @Test
+    void aCarriageReturnStartsALineForTheAnchor() {
+        String text = "abc\r  \naddress(es) failed:";
+        Matcher fast = Notice.findAtLineStarts(ANCHORED.getFirst(), text, Notice.earliestLineStart(text, text.indexOf("failed:")));
+        assertThat(fast.start()).isEqualTo(4);
+    }
+
     @Provide
     Arbitrary<String> anchoredish() {
         return Arbitraries.oneOf(
