@@ -269,7 +269,7 @@ public final class Notice {
         char c = text.charAt(p);
         switch (c) {
             case '-', '=' -> {
-                return true;
+                return dashesThenWord(text, p);
             }
             // the words of the alternatives that open with a letter: most lines start with some other word
             case 'm', 'M' -> {
@@ -286,9 +286,31 @@ public final class Notice {
                 while (i < text.length() && isRegexSpace(text.charAt(i))) {
                     i++;
                 }
-                return i > p && i < text.length() && text.charAt(i) == '-';
+                return i > p && i < text.length() && text.charAt(i) == '-' && dashesThenWord(text, i);
             }
         }
+    }
+
+    /**
+     * After a run of '-' and '=' and at most one space, the first letter of one of the phrases that may follow
+     * such a run ("This is a copy", "Original message", "Below this line", "Returned mail", "Unsent",
+     * "Undelivered", "Message header", "Headers of"): a line of dashes alone is a separator in any notice.
+     */
+    private static boolean dashesThenWord(String text, int p) {
+        int i = p;
+        while (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '=')) {
+            i++;
+        }
+        if (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= text.length()) {
+            return false;
+        }
+        return switch (text.charAt(i)) {
+            case 't', 'T', 'o', 'O', 'b', 'B', 'r', 'R', 'u', 'U', 'm', 'M', 'h', 'H' -> true;
+            default -> false;
+        };
     }
 
     /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
