@@ -30,7 +30,12 @@ public final class MboxReader implements AutoCloseable {
     private static final Pattern HEADER = Pattern.compile("[!-9;-~]+:.*", Pattern.DOTALL);
     private static final int SEPARATOR_MAX = 1000;
 
-    private final InputStream in;
+    /** Inputs up to this size with no line starting "From " are one message, taken whole (most are one bounce). */
+    private static final int WHOLE = 64 * 1024;
+
+    private InputStream in;
+    private boolean started;
+    private boolean done;
     private final int maxMessageBytes;
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
@@ -47,12 +52,32 @@ public final class MboxReader implements AutoCloseable {
     private long index;
 
     public MboxReader(InputStream in, int maxMessageBytes) {
+        this(in, maxMessageBytes, true);
+    }
+
+    /** {@code whole}: false reads even a small input line by line (tests compare the two). */
+    MboxReader(InputStream in, int maxMessageBytes, boolean whole) {
         this.in = in;
         this.maxMessageBytes = maxMessageBytes;
+        this.started = !whole;
     }
 
     /** The next message, or null at the end of the input. */
     public Message next() throws IOException {
+        if (done) {
+            return null;
+        }
+        if (!started) {
+            started = true;
+            // what the line-by-line reading below gives for such an input, without looking at each byte
+            int limit = Math.min(WHOLE, maxMessageBytes);
+            byte[] head = in.readNBytes(limit + 1);
+            if (head.length <= limit && !hasFromLine(head)) {
+                done = true;
+                return hasContent(head) ? new Message(index++, head, false) : null;
+            }
+            in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+        }
         while (readLine()) {
             Message done = accept();
             if (done != null) {
@@ -92,6 +117,26 @@ public final class MboxReader implements AutoCloseable {
             append(line.data, line.length);
         }
         return null;
+    }
+
+    private static boolean hasFromLine(byte[] b) {
+        for (int i = 0; i + 5 <= b.length; i++) {
+            if ((i == 0 || b[i - 1] == '\n' || b[i - 1] == '\r') && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o'
+                    && b[i + 3] == 'm' && b[i + 4] == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@link #append} counts as content: anything but line ends and spaces. */
+    private static boolean hasContent(byte[] b) {
+        for (byte x : b) {
+            if (x != '\n' && x != '\r' && x != ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Message emit() {

@@ -38,6 +38,33 @@ class MboxReaderPropertyTest {
         assertThat(ms.get(0).bytes()).isEqualTo(in);
     }
 
+    /** A small input taken whole gives what reading it line by line gives: messages, bytes, cut flags. */
+    @Property(tries = 2000)
+    void takenWholeAsReadLineByLine(@ForAll("mboxish") String text, @ForAll @IntRange(min = 4, max = 300) int cap)
+            throws Exception {
+        byte[] in = text.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(describe(in, cap, true)).as(text).isEqualTo(describe(in, cap, false));
+    }
+
+    private static List<String> describe(byte[] in, int cap, boolean whole) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (MboxReader r = new MboxReader(new java.io.ByteArrayInputStream(in), cap, whole)) {
+            for (MboxReader.Message m = r.next(); m != null; m = r.next()) {
+                out.add(m.index() + " " + m.truncated() + " " + new String(m.bytes(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out;
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> mboxish() {
+        return net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.of("From a@b Thu Sep 18 17:54:01 2008", "From ", "From Monday on", ">From x", "Subject: x",
+                        "\n", "\r", "\r\n", " ", "\t", "x", "Frum", "F", "rom "),
+                net.jqwik.api.Arbitraries.strings().withChars("Frm \n\r:x>").ofMaxLength(6))
+                .list().ofMaxSize(40).map(l -> String.join("", l));
+    }
+
     /** N well-formed messages in, N out, each exactly as written. */
     @Property(tries = 200)
     void wellFormedMessagesRoundTrip(@ForAll @Size(min = 1, max = 8) List<@StringLength(max = 300) String> bodies) throws Exception {
