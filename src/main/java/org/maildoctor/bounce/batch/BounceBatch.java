@@ -43,6 +43,8 @@ public final class BounceBatch {
     private List<java.util.function.Consumer<BounceBatch>> deferred;
     /** In such a batch: the I/O error that ended its read, reported when replayed. */
     private Exception failure;
+    /** In such a batch: its loops run on the read-ahead thread itself, watched by the coordinator. */
+    private CappedLoop.Watch watch;
 
     /**
      * @param cap     the per-message parse time cap
@@ -101,26 +103,39 @@ public final class BounceBatch {
             }
             return;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bounce-read-ahead");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor)
+                java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "bounce-read-ahead");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             int window = threads * 4;
             java.util.List<java.util.concurrent.Future<BounceBatch>> ahead = new java.util.ArrayList<>(inputs.size());
+            java.util.List<CappedLoop.Watch> watches = new java.util.ArrayList<>(inputs.size());
             int submitted = 0;
             for (int i = 0; i < inputs.size(); i++) {
                 while (submitted < inputs.size() && submitted < i + window) {
                     Input next = inputs.get(submitted++);
-                    ahead.add(readsAhead(next) ? pool.submit(() -> readDeferred(next)) : null);
+                    CappedLoop.Watch w = new CappedLoop.Watch();
+                    watches.add(w);
+                    ahead.add(readsAhead(next) ? pool.submit(() -> readDeferred(next, w)) : null);
                 }
                 java.util.concurrent.Future<BounceBatch> f = ahead.get(i);
+                CappedLoop.Watch w = watches.get(i);
                 ahead.set(i, null);
-                if (f == null) {
-                    readOne(inputs.get(i), unreadable);
+                watches.set(i, null);
+                BounceBatch read = f == null ? null : awaitWithin(f, w);
+                if (read != null) {
+                    replay(inputs.get(i), read, unreadable);
                 } else {
-                    replay(inputs.get(i), await(f), unreadable);
+                    if (f != null) {
+                        // a message of it ran over the cap on its read-ahead thread, which may never come back:
+                        // give the pool a thread in its place, and read the input again here, under the cap
+                        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                    }
+                    readOne(inputs.get(i), unreadable);
                 }
             }
         } finally {
@@ -141,16 +156,49 @@ public final class BounceBatch {
         }
     }
 
-    /** Reads one input on a read-ahead thread into a batch whose events wait for {@link #replay}. */
-    private BounceBatch readDeferred(Input in) {
+    /**
+     * Reads one input on a read-ahead thread into a batch whose events wait for {@link #replay}. Its loops
+     * run on this thread (no hand-over per input); the coordinator watches the time cap through {@code w}.
+     */
+    private BounceBatch readDeferred(Input in, CappedLoop.Watch w) {
         BounceBatch b = new BounceBatch(parser, cap, listener, summary, year);
         b.deferred = new java.util.ArrayList<>();
+        b.watch = w;
         try (InputStream s = in.open()) {
             b.read(in.name(), s);
         } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
             b.failure = e;
+        } catch (CappedLoop.Abandoned e) {
+            return null; // the coordinator reads this input again itself
         }
         return b;
+    }
+
+    /** The read-ahead result, or null when a message of it has been computing for longer than the cap. */
+    private BounceBatch awaitWithin(java.util.concurrent.Future<BounceBatch> f, CappedLoop.Watch w) {
+        long capNanos = cap.toNanos();
+        long poll = Math.max(1, Math.min(100, cap.toMillis() / 4));
+        while (true) {
+            try {
+                return f.get(poll, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (w.overrun(capNanos)) {
+                    w.abandoned = true;
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading ahead", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     private void replay(Input in, BounceBatch read, java.util.function.BiConsumer<Input, Exception> unreadable) {
@@ -163,22 +211,6 @@ public final class BounceBatch {
         }
     }
 
-    private static BounceBatch await(java.util.concurrent.Future<BounceBatch> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading ahead", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** Reads one source to its end. I/O errors are the caller's to report (the source was unreadable). */
     public void read(String source, InputStream raw) throws IOException {
@@ -240,7 +272,7 @@ public final class BounceBatch {
                     ParseOutcome late = timeLimit(c);
                     report(b -> b.handle(source, m.index() + 1, late, Optional.empty()));
                 }
-            }, cap);
+            }, cap, watch);
             if (count[0] == 0) {
                 report(b -> b.listener.warning(source, "holds no message (only blank lines)"));
             }
@@ -297,7 +329,7 @@ public final class BounceBatch {
                 ParseOutcome late = timeLimit(c);
                 report(b -> b.handle(source, e.index(), late, Optional.empty()));
             }
-        }, cap);
+        }, cap, watch);
     }
 
     private record Line(long number, LogLine line) {
@@ -344,7 +376,7 @@ public final class BounceBatch {
                 report(b -> b.listener.warning(label(source, l.number()),
                         "time limit: classifying the line took longer than " + c.toMillis() + " ms"));
             }
-        }, cap);
+        }, cap, watch);
         if (bounced[0] == 0) {
             report(b -> {
                 b.listener.warning(source, "a log with no bounce lines (Postfix status=bounced, Exim **)");

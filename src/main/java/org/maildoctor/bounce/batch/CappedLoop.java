@@ -40,6 +40,58 @@ final class CappedLoop {
     private CappedLoop() {
     }
 
+    /**
+     * What a loop run by {@link #runWatched} shows its watcher: when the current item's compute step
+     * started (0 between items), and whether the watcher gave up on the loop.
+     */
+    static final class Watch {
+        volatile long started;
+        volatile boolean abandoned;
+
+        /** Whether the current item has run longer than {@code capNanos}. */
+        boolean overrun(long capNanos) {
+            long s = started;
+            return s != 0 && System.nanoTime() - s > capNanos;
+        }
+    }
+
+    /** Thrown out of {@link #runWatched} when its watcher has abandoned it. */
+    static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super("abandoned after the time cap", null, false, false);
+        }
+    }
+
+    /**
+     * The loop on the calling thread, with no hand-over at all: for a caller whose work someone else
+     * watches through {@code watch} and redoes when it overruns (a read-ahead input, see
+     * {@code BounceBatch.readAll}). After an abandoned item it stops with {@link Abandoned}.
+     */
+    static <T, R> void runWatched(Steps<T, R> steps, Watch watch) throws IOException {
+        while (true) {
+            T item = steps.next();
+            if (item == null) {
+                return;
+            }
+            watch.started = System.nanoTime();
+            R r = steps.compute(item);
+            watch.started = 0;
+            if (watch.abandoned) {
+                throw new Abandoned();
+            }
+            steps.emit(item, r);
+        }
+    }
+
+    /** {@link #runWatched} when {@code watch} is given, else {@link #run(Steps, Duration)}. */
+    static <T, R> void run(Steps<T, R> steps, Duration cap, Watch watch) throws IOException {
+        if (watch != null) {
+            runWatched(steps, watch);
+        } else {
+            run(steps, cap);
+        }
+    }
+
     static <T, R> void run(Steps<T, R> steps, Duration cap) throws IOException {
         long capNanos = cap.toNanos();
         long poll = Math.max(1, Math.min(100, cap.toMillis() / 4));

@@ -86,6 +86,39 @@ class ReadAllTest {
         return all;
     }
 
+    /**
+     * A message that never finishes, read ahead: the coordinator gives up on it after the cap, reads that
+     * input again itself (where the ordinary time cap reports it), and the rest of the batch goes on.
+     */
+    @Test
+    void aStuckReadAheadIsReadAgainUnderTheCapAndTheBatchGoesOn() {
+        TimeCapTest.Stuck stuck = new TimeCapTest.Stuck();
+        List<org.maildoctor.bounce.mta.MtaDialect> dialects = new ArrayList<>(List.of(stuck));
+        dialects.addAll(org.maildoctor.bounce.mta.Dialects.all());
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<Mem> inputs = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String m = TimeCapTest.msg(i, i == 2 || i == 4 ? "please hang" : "Undelivered");
+            inputs.add(new Mem("in-" + i, m, m.length(), threads));
+        }
+        Log log = new Log();
+        BounceBatch batch = new BounceBatch(new BounceParser(dialects), Duration.ofMillis(300), log, null, Year.of(2026));
+        try {
+            long start = System.nanoTime();
+            batch.readAll(inputs, 2, (in, e) -> log.events.add("unreadable " + in.name()));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        } finally {
+            stuck.release.set(true);
+        }
+        String late = "undecodable (time limit: parsing took longer than 300 ms; the message was skipped)";
+        assertThat(log.events).containsExactly("result in-1#1 user1@example.com userunknown",
+                "warning in-2: " + late, "none in-2#1 Undecodable",
+                "result in-3#1 user3@example.com userunknown",
+                "warning in-4: " + late, "none in-4#1 Undecodable",
+                "result in-5#1 user5@example.com userunknown", "result in-6#1 user6@example.com userunknown");
+        assertThat(batch.timedOut()).isEqualTo(2);
+    }
+
     @Test
     void sameEventsInTheSameOrderAsOneAfterAnother() {
         Set<String> sequentialThreads = ConcurrentHashMap.newKeySet();
