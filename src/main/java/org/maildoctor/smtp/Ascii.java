@@ -1,5 +1,6 @@
 package org.maildoctor.smtp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,54 @@ final class Ascii {
     private Ascii() {
     }
 
-    /** {@code s} with A-Z lowered and every other char unchanged (what CASE_INSENSITIVE folds). */
+    /**
+     * {@code s} with A-Z lowered and every other char unchanged (what CASE_INSENSITIVE folds); {@code s}
+     * itself when it has no A-Z. The notice readers lower every message text once per recipient, so
+     * Latin-1 text (nearly all of it) is lowered as bytes: {@code getBytes(ISO_8859_1)} and
+     * {@code new String(bytes, ISO_8859_1)} are plain copies for a Latin-1 string, where the char loop
+     * inflated the text to a char[] and compressed it back. Other text takes the char loop.
+     */
     static String lower(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (!isLatin1Image(s, b)) {
+            return lowerChars(s);
+        }
+        int i = 0;
+        while (i < b.length && (b[i] < 'A' || b[i] > 'Z')) {
+            i++;
+        }
+        if (i == b.length) {
+            return s;
+        }
+        for (; i < b.length; i++) {
+            byte c = b[i];
+            if (c >= 'A' && c <= 'Z') {
+                b[i] = (byte) (c + ('a' - 'A'));
+            }
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether {@code b}, {@code s} encoded as ISO-8859-1, holds every char of {@code s} unchanged: the
+     * encoder writes one '?' for each char above U+00FF (and one for a surrogate pair, which makes the
+     * image shorter), so the image is exact when it is as long as {@code s} and each '?' in it is a '?'
+     * in {@code s}.
+     */
+    private static boolean isLatin1Image(String s, byte[] b) {
+        if (b.length != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '?' && s.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #lower} char by char, for text with chars above U+00FF. */
+    static String lowerChars(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'A' && c <= 'Z') {
