@@ -9,44 +9,49 @@ final class Ascii {
     private Ascii() {
     }
 
+    /** Each Latin-1 char's {@link #lower}, as a byte: a table lookup, where a test for A-Z was a branch mispredicted at every case change. */
+    private static final byte[] LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+    }
+
     /**
      * {@code s} with A-Z lowered and every other char unchanged (what CASE_INSENSITIVE folds); {@code s}
      * itself when it has no A-Z. The notice readers lower every message text once per recipient, so
      * Latin-1 text (nearly all of it) is lowered as bytes: {@code getBytes(ISO_8859_1)} and
      * {@code new String(bytes, ISO_8859_1)} are plain copies for a Latin-1 string, where the char loop
      * inflated the text to a char[] and compressed it back. Other text takes the char loop.
+     * AsciiLowerTest compares this with the char loop.
      */
     static String lower(String s) {
         byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-        if (!isLatin1Image(s, b)) {
+        if (b.length != s.length()) {
+            return lowerChars(s); // a surrogate pair became one '?'
+        }
+        int changed = 0;
+        boolean question = false;
+        for (int i = 0; i < b.length; i++) {
+            byte c = b[i];
+            byte l = LOWER[c & 0xFF];
+            changed |= c ^ l;
+            question |= c == '?';
+            b[i] = l;
+        }
+        if (question && !isLatin1Image(s, b)) {
             return lowerChars(s);
         }
-        int i = 0;
-        while (i < b.length && (b[i] < 'A' || b[i] > 'Z')) {
-            i++;
-        }
-        if (i == b.length) {
-            return s;
-        }
-        for (; i < b.length; i++) {
-            byte c = b[i];
-            if (c >= 'A' && c <= 'Z') {
-                b[i] = (byte) (c + ('a' - 'A'));
-            }
-        }
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return changed == 0 ? s : new String(b, StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * Whether {@code b}, {@code s} encoded as ISO-8859-1, holds every char of {@code s} unchanged: the
-     * encoder writes one '?' for each char above U+00FF (and one for a surrogate pair, which makes the
-     * image shorter), so the image is exact when it is as long as {@code s} and each '?' in it is a '?'
-     * in {@code s}.
+     * Whether {@code b}, {@code s} encoded as ISO-8859-1 (and then lowered, which leaves '?' alone), of
+     * the same length as {@code s}, holds every char of {@code s}: the encoder writes '?' for each char
+     * above U+00FF, so it does unless some '?' in it is no '?' in {@code s}.
      */
     private static boolean isLatin1Image(String s, byte[] b) {
-        if (b.length != s.length()) {
-            return false;
-        }
         for (int i = 0; i < b.length; i++) {
             if (b[i] == '?' && s.charAt(i) != '?') {
                 return false;
