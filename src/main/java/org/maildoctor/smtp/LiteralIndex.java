@@ -2,6 +2,7 @@ package org.maildoctor.smtp;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,19 +27,13 @@ final class LiteralIndex {
     private final int classes;
     /**
      * The automaton's transitions, completed along failure links: {@code step[row + class]}, where a
-     * state's row is its number times {@code classes}, holds the next state's row shifted left by
-     * {@link #shift}, its low bits the state's number among those where a literal ends (0: none).
-     * Rows rather than numbers, and the hit number in the same int, keep the per-character chain of
-     * dependent operations to a shift, an add and a load; the hit number finds the state's rules
-     * without dividing a row by {@code classes} (a division per hit was a tenth of the walk).
+     * state's row is its number times {@code classes}, holds the next state's row shifted left by one,
+     * its low bit set when a literal ends there. Rows rather than numbers, and the flag in the same
+     * int, keep the per-character chain of dependent operations to a shift, an add and a load.
      */
     private final int[] step;
-    private final int shift;
-    private final int hitMask;
-    /** The rules with a literal that ends at each numbered state (its own or one reached by failure links); 0 for number 0. */
-    private final long[] hitRules;
-    private final int states;
-    private final long accepting;
+    /** The rules with a literal that ends at each state (its own or one reached by failure links). */
+    private final long[] hits;
     /** The longest literal's length: two walks over the halves of a text overlap by this less one. */
     private final int longest;
 
@@ -113,7 +108,7 @@ final class LiteralIndex {
         int n = trie.size();
         int[] fail = new int[n];
         int[] next = new int[n * classes];
-        long[] hits = new long[n];
+        hits = new long[n];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 1; c < classes; c++) {
             int t = trie.get(0)[c];
@@ -138,26 +133,10 @@ final class LiteralIndex {
             }
             // class 0 (a character in no literal) leads back to the root: next[s * classes] stays 0
         }
-        int[] number = new int[n];
-        int numbered = 0;
-        for (int t = 0; t < n; t++) {
-            number[t] = hits[t] != 0 ? ++numbered : 0;
-        }
-        shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, numbered));
-        hitMask = (1 << shift) - 1;
-        if (((long) n * classes) << shift > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("too many literals for an int transition table: " + n + " states");
-        }
-        hitRules = new long[numbered + 1];
-        for (int t = 0; t < n; t++) {
-            hitRules[number[t]] = hits[t];
-        }
-        states = n;
-        accepting = numbered;
         step = new int[n * classes];
         for (int i = 0; i < step.length; i++) {
             int t = next[i];
-            step[i] = t * classes << shift | number[t];
+            step[i] = t * classes << 1 | (hits[t] != 0 ? 1 : 0);
         }
     }
 
@@ -179,26 +158,24 @@ final class LiteralIndex {
         int a = 0;
         int b = 0;
         int both = Math.min(endA, lengthB);
-        int shift = this.shift;
-        int mask = hitMask;
         for (int i = 0; i < both; i++) {
             char ca = text.charAt(i);
             char cb = text.charAt(mid + i);
-            a = step[(a >>> shift) + (ca < ASCII ? classOf[ca] : 0)];
-            b = step[(b >>> shift) + (cb < ASCII ? classOf[cb] : 0)];
-            if (((a | b) & mask) != 0) {
-                found |= hitRules[a & mask] | hitRules[b & mask];
+            a = step[(a >>> 1) + (ca < ASCII ? classOf[ca] : 0)];
+            b = step[(b >>> 1) + (cb < ASCII ? classOf[cb] : 0)];
+            if (((a | b) & 1) != 0) {
+                found |= hit(a) | hit(b);
             }
         }
         for (int i = both; i < endA; i++) {
             char c = text.charAt(i);
-            a = step[(a >>> shift) + (c < ASCII ? classOf[c] : 0)];
-            found |= hitRules[a & mask];
+            a = step[(a >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(a);
         }
         for (int i = both; i < lengthB; i++) {
             char c = text.charAt(mid + i);
-            b = step[(b >>> shift) + (c < ASCII ? classOf[c] : 0)];
-            found |= hitRules[b & mask];
+            b = step[(b >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(b);
         }
         return found;
     }
@@ -212,16 +189,12 @@ final class LiteralIndex {
         long found = always | other.always;
         int a = 0;
         int b = 0;
-        int shiftA = shift;
-        int maskA = hitMask;
-        int shiftB = other.shift;
-        int maskB = other.hitMask;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            a = step[(a >>> shiftA) + (c < ASCII ? classOf[c] : 0)];
-            b = other.step[(b >>> shiftB) + (c < ASCII ? other.classOf[c] : 0)];
-            if ((a & maskA | b & maskB) != 0) {
-                found |= hitRules[a & maskA] | other.hitRules[b & maskB];
+            a = step[(a >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            b = other.step[(b >>> 1) + (c < ASCII ? other.classOf[c] : 0)];
+            if (((a | b) & 1) != 0) {
+                found |= hit(a) | other.hit(b);
             }
         }
         return found;
@@ -230,14 +203,16 @@ final class LiteralIndex {
     private long walk(String text, int from, int to) {
         long found = 0;
         int s = 0;
-        int shift = this.shift;
-        int mask = hitMask;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            s = step[(s >>> shift) + (c < ASCII ? classOf[c] : 0)];
-            found |= hitRules[s & mask];
+            s = step[(s >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(s);
         }
         return found;
+    }
+
+    private long hit(int s) {
+        return (s & 1) == 0 ? 0 : hits[(s >>> 1) / classes];
     }
 
     private static List<List<String>> lowered(List<List<String>> literalsPerRule) {
@@ -262,7 +237,7 @@ final class LiteralIndex {
 
     @Override
     public String toString() {
-        return "LiteralIndex[" + states + " states, " + classes + " classes, always " + Long.toBinaryString(always)
-                + ", " + accepting + " accepting]";
+        return "LiteralIndex[" + hits.length + " states, " + classes + " classes, always " + Long.toBinaryString(always)
+                + ", " + Arrays.stream(hits).filter(h -> h != 0).count() + " accepting]";
     }
 }
