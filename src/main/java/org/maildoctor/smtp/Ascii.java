@@ -27,6 +27,28 @@ final class Ascii {
      * AsciiLowerTest compares this with the char loop.
      */
     static String lower(String s) {
+        Lowered l = last;
+        if (l != null && l.text().equals(s)) {
+            return l.lower() == l.text() ? s : l.lower(); // still s itself when it has no A-Z
+        }
+        String lower = lowerLatin1(s);
+        last = new Lowered(s, lower);
+        return lower;
+    }
+
+    /**
+     * The last text lowered. A diagnostic is lowered by the notice reader that finds its command,
+     * then again by the reason rules (as the diagnostic, and as the wording when nothing is cut from
+     * it), each time another String of the same chars; comparing is cheaper than lowering (one
+     * vectorised pass, nothing copied). A plain field: a record's final fields are seen whole by any
+     * thread, and a stale entry only misses.
+     */
+    private record Lowered(String text, String lower) {
+    }
+
+    private static Lowered last;
+
+    private static String lowerLatin1(String s) {
         byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
         if (b.length != s.length()) {
             return lowerChars(s); // a surrogate pair became one '?'

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** {@link Ascii#lower} over Latin-1 bytes gives what the char loop it replaced gives, for any text. */
+/** {@link Ascii#lower} over Latin-1 bytes, remembering the last text, gives what the char loop it replaced gives, for any text. */
 class AsciiLowerTest {
 
     /** The char loop {@link Ascii#lower} was, verbatim. */
@@ -36,6 +36,23 @@ class AsciiLowerTest {
         assertThat(actual).as(text).isEqualTo(expected);
         assertThat(actual == text).as("unchanged text is returned itself: " + text).isEqualTo(expected == text);
         assertThat(Ascii.lowerChars(text)).isEqualTo(expected);
+    }
+
+    /** The remembered last text answers only for equal text: texts repeated (as other Strings), in any order. */
+    @Property(tries = 1000)
+    void repeatedTextsAreLoweredAsTheCharLoopDid(@ForAll("repeatedTexts") java.util.List<String> texts) {
+        for (String t : texts) {
+            String text = new String(t);
+            String expected = oldLower(text);
+            String actual = Ascii.lower(text);
+            assertThat(actual).as(text).isEqualTo(expected);
+            assertThat(actual == text).as("unchanged text is returned itself: " + text).isEqualTo(expected == text);
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<String>> repeatedTexts() {
+        return texts().list().ofMinSize(1).ofMaxSize(3).flatMap(pool -> Arbitraries.of(pool).list().ofMaxSize(8));
     }
 
     @Test
