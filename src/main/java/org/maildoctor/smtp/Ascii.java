@@ -1,5 +1,6 @@
 package org.maildoctor.smtp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,81 @@ final class Ascii {
     private Ascii() {
     }
 
-    /** {@code s} with A-Z lowered and every other char unchanged (what CASE_INSENSITIVE folds). */
+    /** Each Latin-1 char's {@link #lower}, as a byte: a table lookup, where a test for A-Z was a branch mispredicted at every case change. */
+    private static final byte[] LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+    }
+
+    /**
+     * {@code s} with A-Z lowered and every other char unchanged (what CASE_INSENSITIVE folds); {@code s}
+     * itself when it has no A-Z. The notice readers lower every message text once per recipient, so
+     * Latin-1 text (nearly all of it) is lowered as bytes: {@code getBytes(ISO_8859_1)} and
+     * {@code new String(bytes, ISO_8859_1)} are plain copies for a Latin-1 string, where the char loop
+     * inflated the text to a char[] and compressed it back. Other text takes the char loop.
+     * AsciiLowerTest compares this with the char loop.
+     */
     static String lower(String s) {
+        Lowered l = last;
+        if (l != null && l.text().equals(s)) {
+            return l.lower() == l.text() ? s : l.lower(); // still s itself when it has no A-Z
+        }
+        String lower = lowerLatin1(s);
+        last = new Lowered(s, lower);
+        return lower;
+    }
+
+    /**
+     * The last text lowered. A diagnostic is lowered by the notice reader that finds its command,
+     * then again by the reason rules (as the diagnostic, and as the wording when nothing is cut from
+     * it), each time another String of the same chars; comparing is cheaper than lowering (one
+     * vectorised pass, nothing copied). A plain field: a record's final fields are seen whole by any
+     * thread, and a stale entry only misses.
+     */
+    private record Lowered(String text, String lower) {
+    }
+
+    private static Lowered last;
+
+    private static String lowerLatin1(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (b.length != s.length()) {
+            return lowerChars(s); // a surrogate pair became one '?'
+        }
+        int changed = 0;
+        boolean question = false;
+        for (int i = 0; i < b.length; i++) {
+            byte c = b[i];
+            byte l = LOWER[c & 0xFF];
+            changed |= c ^ l;
+            question |= c == '?';
+            b[i] = l;
+        }
+        if (question && !isLatin1Image(s, b)) {
+            return lowerChars(s);
+        }
+        return changed == 0 ? s : new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether {@code b}, {@code s} encoded as ISO-8859-1 (and then lowered, which leaves '?' alone), of
+     * the same length as {@code s}, holds every char of {@code s}: the encoder writes '?' for each char
+     * above U+00FF, so it does unless some '?' in it is no '?' in {@code s}.
+     */
+    private static boolean isLatin1Image(String s, byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '?' && s.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #lower} char by char, for text with chars above U+00FF. */
+    static String lowerChars(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'A' && c <= 'Z') {

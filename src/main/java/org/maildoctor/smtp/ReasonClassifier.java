@@ -129,14 +129,36 @@ public final class ReasonClassifier {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return fromText(text, Ascii.lower(text));
+        Last l = last;
+        return l != null && l.text().equals(text) ? l.reason() : fromText(text, Ascii.lower(text));
     }
+
+    /**
+     * The last text classified and its reason. A bounce's reply text is classified twice, by
+     * SmtpReplyParser (is this a reply at all?) and then by the reason rules, which read the same
+     * words when the diagnostic holds no codes; the second time costs a string comparison. A plain
+     * field: a record's final fields are seen whole by any thread, and a stale entry only misses.
+     */
+    private record Last(String text, Optional<Reason> reason) {
+    }
+
+    private static Last last;
 
     /** {@link #fromText(String)} with {@code lower} = {@link WordingPattern#lower}{@code (text)}, for callers that have it already. */
     public static Optional<Reason> fromText(String text, String lower) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Last l = last;
+        if (l != null && l.text().equals(text)) {
+            return l.reason();
+        }
+        Optional<Reason> reason = classify(text, lower);
+        last = new Last(text, reason);
+        return reason;
+    }
+
+    private static Optional<Reason> classify(String text, String lower) {
         long possible = INDEX.possible(lower);
         for (int i = 0; i < RULES.size(); i++) {
             Rule rule = RULES.get(i);

@@ -196,8 +196,11 @@ public final class SmtpReplyParser {
             if (text.isEmpty()) {
                 return new ReplyParseResult.NotAReply("the input is empty");
             }
-            boolean known = tags.stream().anyMatch(t -> !t.value().contains("."))
-                    || ReasonClassifier.fromText(text).isPresent();
+            boolean known = false;
+            for (ProviderTag t : tags) {
+                known |= !t.value().contains("."); // a provider's code, not a host name
+            }
+            known = known || ReasonClassifier.fromText(text).isPresent();
             if (!known) {
                 return new ReplyParseResult.NotAReply(
                         "no SMTP reply code (like 550), enhanced status code (like 5.1.1) or known bounce wording found");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -51,6 +52,24 @@ class ReasonClassifierFastPathTest {
     @Property(tries = 2000)
     void fastPathAgreesWithThePlainRules(@ForAll("replies") String text) {
         assertThat(ReasonClassifier.fromText(text)).isEqualTo(ReasonClassifier.fromTextUnoptimised(text));
+    }
+
+    /** The remembered last text answers only for the same text: texts repeated, in any order, with or without {@code lower}. */
+    @Property(tries = 500)
+    void rememberedReasonIsThatOfTheSameText(@ForAll("repeatedReplies") List<String> texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            Optional<Reason> expected = ReasonClassifier.fromTextUnoptimised(text);
+            // a copy: equal content, another String, as the parser and the reason rules each build their own
+            String copy = new String(text);
+            Optional<Reason> actual = i % 2 == 0 ? ReasonClassifier.fromText(copy) : ReasonClassifier.fromText(copy, Ascii.lower(copy));
+            assertThat(actual).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> repeatedReplies() {
+        return replies().list().ofMinSize(1).ofMaxSize(3).flatMap(pool -> Arbitraries.of(pool).list().ofMaxSize(8));
     }
 
     @Provide
