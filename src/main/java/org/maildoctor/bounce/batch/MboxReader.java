@@ -121,8 +121,8 @@ public final class MboxReader implements AutoCloseable {
 
     private static boolean hasFromLine(byte[] b) {
         for (int i = 0; i + 5 <= b.length; i++) {
-            if ((i == 0 || b[i - 1] == '\n' || b[i - 1] == '\r') && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o'
-                    && b[i + 3] == 'm' && b[i + 4] == ' ') {
+            if (b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' '
+                    && (i == 0 || b[i - 1] == '\n' || b[i - 1] == '\r')) {
                 return true;
             }
         }

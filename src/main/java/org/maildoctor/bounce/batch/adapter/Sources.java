@@ -45,7 +45,7 @@ public final class Sources {
             } else if (!Files.exists(path)) {
                 problems.accept(p, "cannot read: no such file or directory");
             } else {
-                out.add(new FileSource(path));
+                out.add(new FileSource(path, UNKNOWN));
             }
         }
         return out;
@@ -63,12 +63,20 @@ public final class Sources {
         }
         for (Path c : children) {
             String name = c.getFileName().toString();
-            if (Files.isDirectory(c)) {
+            // one stat per entry (links followed, as isDirectory and isRegularFile do); its size decides later
+            // whether the file is read ahead, without a stat of its own
+            java.nio.file.attribute.BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(c, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (IOException | SecurityException e) {
+                a = null; // a broken link, or gone: not a regular file
+            }
+            if (a != null && a.isDirectory()) {
                 if (!maildir || name.equals("cur") || name.equals("new") || (name.startsWith(".") && isMaildir(c))) {
                     walk(c, out, problems);
                 }
-            } else if (!maildir && Files.isRegularFile(c)) {
-                out.add(new FileSource(c)); // a maildir's own files (dovecot indexes, uidlists) hold no mail
+            } else if (!maildir && a != null && a.isRegularFile()) {
+                out.add(new FileSource(c, a.size())); // a maildir's own files (dovecot indexes, uidlists) hold no mail
             } else if (!maildir) {
                 // never open a pipe or a device: reading one could block the batch for ever
                 problems.accept(c.toString(), "skipped: not a regular file (a broken link, a pipe or a device)");
@@ -87,7 +95,10 @@ public final class Sources {
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
-    private record FileSource(Path path) implements Source {
+    private static final long UNKNOWN = -2;
+
+    /** {@code size}: from the directory walk, or {@link #UNKNOWN} for a path named on the command line. */
+    private record FileSource(Path path, long size) implements Source {
         @Override
         public String name() {
             return path.toString();
@@ -95,7 +106,7 @@ public final class Sources {
 
         @Override
         public InputStream open() throws IOException {
-            if (Files.isDirectory(path)) {
+            if (size == UNKNOWN && Files.isDirectory(path)) {
                 throw new IOException("is a directory");
             }
             return Files.newInputStream(path);
@@ -103,6 +114,9 @@ public final class Sources {
 
         @Override
         public long size() {
+            if (size != UNKNOWN) {
+                return size;
+            }
             try {
                 return Files.isRegularFile(path) ? Files.size(path) : -1;
             } catch (IOException | SecurityException e) {
