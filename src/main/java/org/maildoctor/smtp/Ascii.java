@@ -101,6 +101,11 @@ final class Ascii {
 
     /** {@code lower(s).contains(literal)} for a literal without A-Z, without lowering a copy of {@code s}. */
     static boolean containsLowerLiteral(String s, String literal) {
+        return indexOfLowerLiteral(s, literal) >= 0;
+    }
+
+    /** Where {@code lower(s)} first holds {@code literal} (a literal without A-Z), or -1; no lowered copy is made. */
+    static int indexOfLowerLiteral(String s, String literal) {
         int n = literal.length();
         for (int i = 0; i + n <= s.length(); i++) {
             int j = 0;
@@ -113,10 +118,10 @@ final class Ascii {
                 j++;
             }
             if (j == n) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /**

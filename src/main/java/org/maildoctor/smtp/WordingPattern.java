@@ -44,6 +44,14 @@ public final class WordingPattern {
         return Ascii.lower(text);
     }
 
+    /**
+     * Where {@code text} first holds {@code lowerLiteral} (no A-Z) in any mix of ASCII case, as CASE_INSENSITIVE
+     * folds, or -1; for prefilters outside this package, without a lowered copy of {@code text}.
+     */
+    public static int indexOfLowered(String text, String lowerLiteral) {
+        return Ascii.indexOfLowerLiteral(text, lowerLiteral);
+    }
+
     /** False only when no match is possible ({@code lower} holds none of the required literals). */
     public boolean mayMatch(String lower) {
         if (!lowered || prefilter.isEmpty()) {

@@ -46,7 +46,7 @@ public final class DsnParser {
         String diag = g.getOrDefault("diagnostic-code", "");
         String diagType = "";
         int semi = diag.indexOf(';');
-        if (semi > 0 && semi < 20 && !spaceBefore(diag, semi)) {
+        if (semi > 0 && semi < 20 && !spaceBetween(diag, 0, semi)) {
             diagType = diag.substring(0, semi).strip();
             diag = diag.substring(semi + 1).strip();
         }
@@ -171,17 +171,11 @@ public final class DsnParser {
         return sp >= 0 && sp < end;
     }
 
-    /** Whether {@code s} holds a space before {@code end}. */
-    private static boolean spaceBefore(String s, int end) {
-        int sp = s.indexOf(' ');
-        return sp >= 0 && sp < end;
-    }
-
     /** Drops the {@code type;} prefix of a typed field ({@code dns; mx.example.org}). */
     public static String untype(String value) {
         String v = value == null ? "" : value.strip();
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 12 && !spaceBefore(v, semi)) {
+        if (semi > 0 && semi < 12 && !spaceBetween(v, 0, semi)) {
             v = v.substring(semi + 1).strip();
         }
         return v;

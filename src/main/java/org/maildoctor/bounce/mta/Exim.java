@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maildoctor.bounce.mime.Mail;
+import org.maildoctor.smtp.WordingPattern;
 import org.maildoctor.smtp.Reason;
 
 /**
@@ -59,7 +60,7 @@ public final class Exim implements MtaDialect {
         // ".*" alternatives there cost more than the rest of the dialect
         int first = -1;
         for (String l : START_LITERALS) {
-            int at = Notice.indexOfIgnoringAsciiCase(notice, l);
+            int at = WordingPattern.indexOfLowered(notice, l);
             first = at >= 0 && (first < 0 || at < first) ? at : first;
         }
         Matcher s = first < 0 ? null : Notice.findAtLineStarts(START, notice, Notice.earliestLineStart(notice, first));

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maildoctor.bounce.mime.Mail;
+import org.maildoctor.smtp.WordingPattern;
 
 /**
  * The last resort: a plain-text notice from software with no dialect of its own. Reads only a
@@ -159,7 +160,7 @@ public class FreeForm implements MtaDialect {
         String seg = segmentFor(notice, recipient);
         Matcher said = REASON_LINE.matcher(notice);
         // the regex opens with ^ and would be tried at every character; its literal decides first
-        if (Notice.containsIgnoringAsciiCase(notice, " reason:") && said.find()) {
+        if (WordingPattern.indexOfLowered(notice, " reason:") >= 0 && said.find()) {
             return collapse(said.group(1)); // "reject reason: Mailbox full" above "target mail address: rcpt"
         }
         String d = replyParagraph(seg);

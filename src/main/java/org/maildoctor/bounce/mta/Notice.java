@@ -149,28 +149,6 @@ public final class Notice {
     }
 
     /**
-     * Whether {@code text} holds {@code lower} (lower-case ASCII) in any mix of ASCII case (as CASE_INSENSITIVE folds), without a lowered copy of
-     * {@code text}: the same answer as {@code text.toLowerCase(Locale.ROOT).contains(lower)} for a needle
-     * without 'k' or 'i' (the letters that a non-ASCII character lowers to, Kelvin sign and dotted capital I).
-     */
-    static boolean containsIgnoringAsciiCase(String text, String lower) {
-        return indexOfIgnoringAsciiCase(text, lower) >= 0;
-    }
-
-    /** Where {@code text} first holds {@code lower} (lower-case ASCII) in any mix of ASCII case, or -1. */
-    static int indexOfIgnoringAsciiCase(String text, String lower) {
-        char first = lower.charAt(0);
-        char upper = Character.toUpperCase(first);
-        for (int i = 0, last = text.length() - lower.length(); i <= last; i++) {
-            char c = text.charAt(i);
-            if ((c == first || c == upper) && sameIgnoringAsciiCase(text, i, lower)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
      * The first line start from which a match holding the literal at {@code at} can begin: {@code at}'s line,
      * or above it as far as the lines before are only white space ({@code \s*} after {@code ^} crosses them).
      * In text with other line terminators (where {@code ^} also matches after CR) simply the start.
@@ -314,7 +292,7 @@ public final class Notice {
     }
 
     /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
+    static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 

@@ -122,16 +122,12 @@ final class ReplyLine {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
     private static boolean beforeBasic(char c) {
-        return space(c) || c == ':' || c == ';' || c == '\'' || c == '"' || c == '(' || c == '<' || c == '[' || c == '#';
+        return Notice.isRegexSpace(c) || c == ':' || c == ';' || c == '\'' || c == '"' || c == '(' || c == '<' || c == '[' || c == '#';
     }
 
     private static boolean beforeEnhanced(char c) {
-        return space(c) || c == ':' || c == ';' || c == '(' || c == '#';
+        return Notice.isRegexSpace(c) || c == ':' || c == ';' || c == '(' || c == '#';
     }
 
     private static boolean classDigit(char c) {

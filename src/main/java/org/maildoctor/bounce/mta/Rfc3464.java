@@ -6,6 +6,7 @@ import org.maildoctor.bounce.dsn.DeliveryStatus;
 import org.maildoctor.bounce.dsn.DsnParser;
 import org.maildoctor.bounce.dsn.RecipientFields;
 import org.maildoctor.bounce.mime.Mail;
+import org.maildoctor.smtp.WordingPattern;
 
 /**
  * RFC 3464 delivery status notifications ({@code multipart/report; report-type=delivery-status})
@@ -30,7 +31,7 @@ public final class Rfc3464 implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return !mail.deliveryStatus().isEmpty() || Notice.containsIgnoringAsciiCase(mail.text(), "final-recipient:");
+        return !mail.deliveryStatus().isEmpty() || WordingPattern.indexOfLowered(mail.text(), "final-recipient:") >= 0;
     }
 
     @Override

@@ -84,7 +84,7 @@ class NoticeScanTest {
         java.util.regex.Pattern p = ANCHORED.getFirst();
         int first = -1;
         for (String l : List.of("failed:", "could not be delivered to ")) {
-            int at = Notice.indexOfIgnoringAsciiCase(text, l);
+            int at = org.maildoctor.smtp.WordingPattern.indexOfLowered(text, l);
             first = at >= 0 && (first < 0 || at < first) ? at : first;
         }
         Matcher plain = p.matcher(text);
