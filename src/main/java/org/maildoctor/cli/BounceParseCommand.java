@@ -102,6 +102,7 @@ public final class BounceParseCommand extends BaseCommand {
 
             @Override
             public void warning(String source, String text) {
+                sink.flushRows();
                 err.println("maildoctor: " + source + ": " + text);
             }
         };
@@ -115,6 +116,7 @@ public final class BounceParseCommand extends BaseCommand {
         // one reader per core: output stays in input order (BounceBatch.readAll replays each file's findings in turn)
         batch.readAll(sources, Runtime.getRuntime().availableProcessors(), (s, e) -> {
             anyUnreadable[0] = true;
+            sink.flushRows();
             err.println("maildoctor: " + s.name() + ": cannot read: " + Sources.describe(e));
         });
         sink.finish();

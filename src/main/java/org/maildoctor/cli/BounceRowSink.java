@@ -1,8 +1,11 @@
 package org.maildoctor.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,39 +18,75 @@ import org.maildoctor.bounce.batch.ResultRows;
  * widths and so holds its rows; use jsonl or csv for very large batches).
  */
 final class BounceRowSink {
-    private static final ObjectWriter LINE = Output.JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter LINE = Output.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    /** Rows are flushed at least this often, so a long batch shows its progress. */
+    private static final long FLUSH_NANOS = 200_000_000L;
     private static final List<String> TABLE = List.of("file", "recipient", "status", "replyCode", "reason", "hard", "dialect");
     private final Output out;
     private final BounceCommand.Format format;
     private final List<Map<String, Object>> buffered = new ArrayList<>();
     private boolean header;
+    /**
+     * Rows go through a buffer of their own and one JSON generator: a flush and a new generator per row
+     * (the output writer flushes on each line) took as long as finding the row.
+     */
+    private final PrintWriter rows;
+    private JsonGenerator json;
+    private long flushed = System.nanoTime();
 
     BounceRowSink(Output out, BounceCommand.Format format) {
         this.out = out;
         this.format = format;
+        this.rows = new PrintWriter(new BufferedWriter(out.out(), 1 << 16));
     }
 
     void row(Map<String, Object> row) {
         switch (format) {
             case jsonl -> {
                 try {
-                    out.out().println(LINE.writeValueAsString(row));
-                } catch (JsonProcessingException e) {
-                    throw CliException.runtime("could not write JSON: " + e.getOriginalMessage(), e);
+                    if (json == null) {
+                        json = LINE.createGenerator(rows)
+                                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                                .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+                                .setRootValueSeparator(null);
+                    }
+                    LINE.writeValue(json, row);
+                    json.writeRaw(System.lineSeparator());
+                } catch (IOException e) {
+                    throw CliException.runtime("could not write JSON: " + e.getMessage(), e);
                 }
             }
             case csv -> {
                 if (!header) {
-                    out.out().println(Csv.line(ResultRows.COLUMNS));
+                    rows.println(Csv.line(ResultRows.COLUMNS));
                     header = true;
                 }
-                out.out().println(Csv.line(ResultRows.COLUMNS.stream().map(row::get).toList()));
+                rows.println(Csv.line(ResultRows.COLUMNS.stream().map(row::get).toList()));
             }
             case table -> buffered.add(row);
         }
+        long now = System.nanoTime();
+        if (now - flushed > FLUSH_NANOS) {
+            flushRows();
+            flushed = now;
+        }
+    }
+
+    /** Writes out the rows so far: before a warning, so that a terminal shows both in the order they came. */
+    void flushRows() {
+        if (json != null) {
+            try {
+                json.flush(); // into rows only (FLUSH_PASSED_TO_STREAM is off)
+            } catch (IOException e) {
+                throw CliException.runtime("could not write JSON: " + e.getMessage(), e);
+            }
+        }
+        rows.flush();
     }
 
     void finish() {
+        flushRows();
         if (format == BounceCommand.Format.table && !buffered.isEmpty()) {
             int[] w = new int[TABLE.size()];
             for (int i = 0; i < w.length; i++) {

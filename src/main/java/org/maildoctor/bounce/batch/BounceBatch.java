@@ -45,6 +45,8 @@ public final class BounceBatch {
     private Exception failure;
     /** In such a batch: its loops run on the read-ahead thread itself, watched by the coordinator. */
     private CappedLoop.Watch watch;
+    /** In such a batch: an unexpected failure of its read, rethrown when replayed. */
+    private Throwable crash;
 
     /**
      * @param cap     the per-message parse time cap
@@ -91,8 +93,9 @@ public final class BounceBatch {
     /**
      * Reads {@code inputs} as {@link #read} would one after another, with the same listener calls, summary
      * and warnings in the same order, but parses up to {@code threads} small inputs at once: a directory of
-     * bounces is many small files, and one core per file at a time left the others idle. A few inputs ahead
-     * are read into memory-bounded lists of findings and replayed in order; large ones (an mbox) and stdin
+     * bounces is many small files, and one core per file at a time left the others idle. A few chunks of
+     * consecutive small inputs ahead are read into memory-bounded lists of findings and replayed in order (a
+     * chunk with a message over the cap is read again here, whole); large ones (an mbox) and stdin
      * are streamed on this thread as before. {@code unreadable} gets, in order, each input that failed with
      * an I/O error (what was found in it before the error is reported first, as in a sequential read).
      */
@@ -110,37 +113,83 @@ public final class BounceBatch {
                     return t;
                 });
         try {
+            List<List<Input>> chunks = chunks(inputs);
             int window = threads * 4;
-            java.util.List<java.util.concurrent.Future<BounceBatch>> ahead = new java.util.ArrayList<>(inputs.size());
-            java.util.List<CappedLoop.Watch> watches = new java.util.ArrayList<>(inputs.size());
+            java.util.List<java.util.concurrent.Future<List<BounceBatch>>> ahead = new java.util.ArrayList<>(chunks.size());
+            java.util.List<CappedLoop.Watch> watches = new java.util.ArrayList<>(chunks.size());
             int submitted = 0;
-            for (int i = 0; i < inputs.size(); i++) {
-                while (submitted < inputs.size() && submitted < i + window) {
-                    Input next = inputs.get(submitted++);
+            for (int i = 0; i < chunks.size(); i++) {
+                while (submitted < chunks.size() && submitted < i + window) {
+                    List<Input> next = chunks.get(submitted++);
                     CappedLoop.Watch w = new CappedLoop.Watch();
                     watches.add(w);
-                    ahead.add(readsAhead(next) ? pool.submit(() -> readDeferred(next, w)) : null);
+                    ahead.add(readsAhead(next.get(0)) ? pool.submit(() -> readChunk(next, w)) : null);
                 }
-                java.util.concurrent.Future<BounceBatch> f = ahead.get(i);
+                java.util.concurrent.Future<List<BounceBatch>> f = ahead.get(i);
                 CappedLoop.Watch w = watches.get(i);
                 ahead.set(i, null);
                 watches.set(i, null);
-                BounceBatch read = f == null ? null : awaitWithin(f, w);
+                List<BounceBatch> read = f == null ? null : awaitWithin(f, w);
+                List<Input> chunk = chunks.get(i);
+                chunks.set(i, null);
                 if (read != null) {
-                    replay(inputs.get(i), read, unreadable);
+                    for (int k = 0; k < chunk.size(); k++) {
+                        replay(chunk.get(k), read.get(k), unreadable);
+                    }
                 } else {
                     if (f != null) {
                         // a message of it ran over the cap on its read-ahead thread, which may never come back:
-                        // give the pool a thread in its place, and read the input again here, under the cap
+                        // give the pool a thread in its place, and read the chunk again here, under the cap
                         pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
                         pool.setCorePoolSize(pool.getCorePoolSize() + 1);
                     }
-                    readOne(inputs.get(i), unreadable);
+                    for (Input in : chunk) {
+                        readOne(in, unreadable);
+                    }
                 }
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Read-ahead inputs per hand-over, and their bytes: a hand-over per small file cost more than reading it. */
+    static final int CHUNK_INPUTS = 16;
+    static final long CHUNK_BYTES = 256 * 1024;
+
+    /** Runs of consecutive read-ahead inputs, each under both chunk limits; any other input alone. */
+    private static List<List<Input>> chunks(List<? extends Input> inputs) {
+        List<List<Input>> out = new java.util.ArrayList<>(inputs.size() / 4 + 1);
+        List<Input> run = null;
+        long bytes = 0;
+        for (Input in : inputs) {
+            if (!readsAhead(in)) {
+                out.add(List.of(in));
+                run = null;
+                continue;
+            }
+            if (run == null || run.size() == CHUNK_INPUTS || bytes + in.size() > CHUNK_BYTES) {
+                run = new java.util.ArrayList<>(CHUNK_INPUTS);
+                out.add(run);
+                bytes = 0;
+            }
+            run.add(in);
+            bytes += in.size();
+        }
+        return out;
+    }
+
+    /** Reads a chunk on a read-ahead thread; null when a message of it overran the cap (see {@link #readDeferred}). */
+    private List<BounceBatch> readChunk(List<Input> chunk, CappedLoop.Watch w) {
+        List<BounceBatch> out = new java.util.ArrayList<>(chunk.size());
+        for (Input in : chunk) {
+            BounceBatch b = readDeferred(in, w);
+            if (b == null) {
+                return null;
+            }
+            out.add(b);
+        }
+        return out;
     }
 
     private static boolean readsAhead(Input in) {
@@ -164,18 +213,39 @@ public final class BounceBatch {
         BounceBatch b = new BounceBatch(parser, cap, listener, summary, year);
         b.deferred = new java.util.ArrayList<>();
         b.watch = w;
-        try (InputStream s = in.open()) {
-            b.read(in.name(), s);
+        try {
+            byte[] all = readWhole(in);
+            if (all != null) {
+                b.read(in.name(), all);
+            } else {
+                try (InputStream s = in.open()) {
+                    b.read(in.name(), s);
+                }
+            }
         } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
             b.failure = e;
         } catch (CappedLoop.Abandoned e) {
             return null; // the coordinator reads this input again itself
+        } catch (RuntimeException | Error e) {
+            b.crash = e; // thrown when its turn comes, after the inputs before it are replayed
         }
         return b;
     }
 
+    /**
+     * A small input's bytes in one read, or null when reading it whole failed: it is then streamed, so
+     * that what it holds before a bad block is still found, as in a sequential read.
+     */
+    private static byte[] readWhole(Input in) {
+        try (InputStream s = in.open()) {
+            return s.readAllBytes();
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+            return null;
+        }
+    }
+
     /** The read-ahead result, or null when a message of it has been computing for longer than the cap. */
-    private BounceBatch awaitWithin(java.util.concurrent.Future<BounceBatch> f, CappedLoop.Watch w) {
+    private <T> T awaitWithin(java.util.concurrent.Future<T> f, CappedLoop.Watch w) {
         long capNanos = cap.toNanos();
         long poll = Math.max(1, Math.min(100, cap.toMillis() / 4));
         while (true) {
@@ -206,6 +276,12 @@ public final class BounceBatch {
             e.accept(this);
         }
         timedOut += read.timedOut;
+        if (read.crash instanceof RuntimeException r) {
+            throw r;
+        }
+        if (read.crash instanceof Error e) {
+            throw e;
+        }
         if (read.failure != null) {
             unreadable.accept(in, read.failure);
         }
@@ -224,6 +300,20 @@ public final class BounceBatch {
             return;
         }
         switch (InputFormat.sniff(head)) {
+            case JSON -> readJson(source, in);
+            case LOG -> readLog(source, in);
+            case MESSAGES -> readMessages(source, in);
+        }
+    }
+
+    /** {@link #read(String, InputStream)} of an input already in memory. */
+    public void read(String source, byte[] all) throws IOException {
+        if (all.length == 0) {
+            report(b -> b.listener.warning(source, "empty file"));
+            return;
+        }
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(all);
+        switch (InputFormat.sniff(all, Math.min(all.length, SNIFF))) {
             case JSON -> readJson(source, in);
             case LOG -> readLog(source, in);
             case MESSAGES -> readMessages(source, in);
@@ -444,15 +534,20 @@ public final class BounceBatch {
         JSON, LOG, MESSAGES;
 
         static InputFormat sniff(byte[] head) {
+            return sniff(head, head.length);
+        }
+
+        /** From the first {@code length} bytes of {@code head}. */
+        static InputFormat sniff(byte[] head, int length) {
             int i = 0;
-            while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+            while (i < length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
                 i++;
             }
-            if (i < head.length && (head[i] == '{' || head[i] == '[')) {
+            if (i < length && (head[i] == '{' || head[i] == '[')) {
                 return JSON;
             }
             int end = i;
-            while (end < head.length && head[end] != '\n' && head[end] != '\r') {
+            while (end < length && head[end] != '\n' && head[end] != '\r') {
                 end++;
             }
             String first = new String(head, i, end - i, StandardCharsets.ISO_8859_1);

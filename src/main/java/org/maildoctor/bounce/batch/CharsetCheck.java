@@ -21,7 +21,7 @@ final class CharsetCheck {
     }
 
     static Set<String> unknown(byte[] m) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = null; // most messages name only known charsets
         int end = Math.min(m.length, SCAN) - NEEDLE.length;
         for (int i = 0; i <= end; i++) {
             if ((m[i] | 0x20) != 'c' || !matchesAt(m, i)) {
@@ -38,12 +38,15 @@ final class CharsetCheck {
             if (e > s) {
                 String name = new String(m, s, e - s, StandardCharsets.US_ASCII);
                 if (!supported(name)) {
+                    if (out == null) {
+                        out = new LinkedHashSet<>();
+                    }
                     out.add(name.toLowerCase(Locale.ROOT));
                 }
             }
             i = e;
         }
-        return out;
+        return out == null ? Set.of() : out;
     }
 
     private static boolean matchesAt(byte[] m, int i) {
