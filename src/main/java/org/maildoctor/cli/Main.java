@@ -9,8 +9,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point: builds the command line, maps failures to exit codes and one-line messages. */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {
     }
 
@@ -28,7 +26,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl;
         try {
-            cl = commandLine(ConfigDefaultProvider.fromEnvironment());
+            cl = commandLine(ConfigDefaultProvider.fromEnvironment(), args);
         } catch (CliException e) {
             err.println("maildoctor: " + e.getMessage());
             return e.exitCode();
@@ -38,8 +36,16 @@ public final class Main {
         return cl.execute(args);
     }
 
+    /** The command line with every subcommand. */
     public static CommandLine commandLine(ConfigDefaultProvider defaults) {
+        return commandLine(defaults, new String[0]);
+    }
+
+    /** The command line for these arguments: only the subcommand they start with, if they start with one. */
+    public static CommandLine commandLine(ConfigDefaultProvider defaults, String[] args) {
         CommandLine cl = new CommandLine(new MaildoctorCommand());
+        // before the settings below: picocli applies them only to the subcommands already registered
+        MaildoctorCommand.addSubcommands(cl, args.length == 0 ? null : args[0]);
         cl.setDefaultValueProvider(defaults);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr()));
@@ -64,12 +70,17 @@ public final class Main {
         }
         if (t instanceof CliException ce) {
             err.println("maildoctor: " + ce.getMessage());
-            LOG.debug("command failed", ce);
+            log().debug("command failed", ce);
             return ce.exitCode();
         }
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         err.println("maildoctor: unexpected failure: " + message);
-        LOG.debug("command failed", ex);
+        log().debug("command failed", ex);
         return ExitCode.RUNTIME;
+    }
+
+    /** Only on failure: initialising logging costs ~35 ms of start-up that a successful run does not need. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Main.class);
     }
 }

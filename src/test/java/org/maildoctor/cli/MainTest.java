@@ -84,6 +84,59 @@ class MainTest {
     }
 
     @Test
+    void aCommandLineForOneSubcommandBuildsOnlyThatOne() {
+        var lazy = Main.commandLine(noConfig(), new String[] {"bounce", "parse", "x"});
+        assertThat(lazy.getSubcommands().keySet()).containsExactly("bounce");
+        assertThat(lazy.getSubcommands().get("bounce").getSubcommands().keySet()).containsExactly("parse");
+
+        var full = Main.commandLine(noConfig());
+        assertThat(full.getSubcommands().keySet()).containsExactlyElementsOf(
+                MaildoctorCommand.SUBCOMMANDS.stream().map(java.util.Map.Entry::getKey).toList());
+        assertThat(full.getSubcommands()).hasSizeGreaterThan(15);
+    }
+
+    @Test
+    void subcommandsAreListedUnderTheirCommandNames() {
+        for (var sub : MaildoctorCommand.SUBCOMMANDS) {
+            picocli.CommandLine.Command command = sub.getValue().getAnnotation(picocli.CommandLine.Command.class);
+            assertThat(command.name()).isEqualTo(sub.getKey());
+            assertThat(command.aliases()).as("aliases of %s (not looked up by the lazy command line)", sub.getKey()).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownCommandPrintsTheSameWhateverTheCommandLine() {
+        String[] args = {"boune", "parse", "x"};
+        String[] unknown = {"nosuch"};
+        assertThat(output(Main.commandLine(noConfig(), args), args)).isEqualTo(output(Main.commandLine(noConfig()), args))
+                .contains("Did you mean: maildoctor bounce");
+        assertThat(output(Main.commandLine(noConfig(), unknown), unknown))
+                .isEqualTo(output(Main.commandLine(noConfig()), unknown))
+                .contains("Usage: maildoctor", "warmup", "Exit codes");
+    }
+
+    @Test
+    void subcommandHelpIsTheSameWhateverTheCommandLine() {
+        String[] args = {"bounce", "parse", "--help"};
+        assertThat(output(Main.commandLine(noConfig(), args), args)).isEqualTo(output(Main.commandLine(noConfig()), args))
+                .contains("Usage: maildoctor bounce parse");
+    }
+
+    private static ConfigDefaultProvider noConfig() {
+        return new ConfigDefaultProvider(java.util.Map.of(), null);
+    }
+
+    /** Exit code, stdout and stderr of one run. */
+    private static String output(picocli.CommandLine cl, String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        cl.setOut(new PrintWriter(stdout, true));
+        cl.setErr(new PrintWriter(stderr, true));
+        int code = cl.execute(args);
+        return code + "\n" + stdout + "\n--\n" + stderr;
+    }
+
+    @Test
     void unexpectedFailuresBecomeOneLineWithExitThree() {
         StringWriter sw = new StringWriter();
         int code = Main.handle(new IllegalStateException("boom"), new PrintWriter(sw, true));
