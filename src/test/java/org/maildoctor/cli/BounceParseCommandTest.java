@@ -139,6 +139,34 @@ class BounceParseCommandTest {
         assertThat(out.toString()).contains("jane@example.com");
     }
 
+    /**
+     * Rows are buffered for speed, but a warning first writes out the rows before it: on a terminal (one
+     * stream for both) the lines come in the order the inputs were read, as when every row was flushed.
+     */
+    @Test
+    void rowsAndWarningsKeepTheirOrderOnOneStream(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 30; i++) {
+            Path f = dir.resolve(String.format("m%02d.eml", i));
+            if (i % 10 == 5) {
+                Files.write(f, new byte[0]);
+            } else {
+                Files.writeString(f, dsn("user" + i + "@example.com", "5.1.1", "Sun, 06 Dec 2026 01:00:00 +0000"));
+            }
+        }
+        StringWriter both = new StringWriter();
+        PrintWriter w = new PrintWriter(both, true);
+        assertThat(Main.run(new String[] {"bounce", "parse", dir.toString()}, w, w)).isEqualTo(ExitCode.OK);
+        List<String> order = both.toString().lines()
+                .map(l -> l.startsWith("maildoctor: ") ? l.replaceAll(".*/(m\\d\\d)\\.eml: empty file", "warn $1")
+                        : l.replaceAll(".*\"recipient\":\"user(\\d+)@.*", "row $1"))
+                .toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            expected.add(i % 10 == 5 ? String.format("warn m%02d", i) : "row " + i);
+        }
+        assertThat(order).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void nothingReadableExitsTwo(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("a.bin"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 9});

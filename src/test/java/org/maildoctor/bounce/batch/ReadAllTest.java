@@ -132,4 +132,36 @@ class ReadAllTest {
         // small inputs were read ahead on the pool; large and unsized ones on this thread
         assertThat(parallelThreads).contains("bounce-read-ahead", Thread.currentThread().getName());
     }
+    /**
+     * Inputs are read ahead in chunks: an unexpected failure in the middle of a chunk still surfaces in its
+     * turn, after what the inputs before it found, and nothing after it is reported; as one after another.
+     */
+    @Test
+    void aFailureInTheMiddleOfAChunkSurfacesInItsTurn() {
+        for (int threads : new int[] {1, 2}) {
+            List<BounceBatch.Input> inputs = new ArrayList<>();
+            Set<String> opened = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < BounceBatch.CHUNK_INPUTS + 4; i++) {
+                String m = BounceParserSample.DSN.replace("jane@example.com", "user" + i + "@example.com");
+                inputs.add(i == 7 ? new Broken("in-7", m.length()) : new Mem("in-" + i, m, m.length(), opened));
+            }
+            Log log = new Log();
+            BounceBatch batch = new BounceBatch(BounceParser.standard(), Duration.ofSeconds(10), log, null, Year.of(2026));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> batch.readAll(inputs, threads, (in, e) -> { }))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("broken source");
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                expected.add("result in-" + i + "#1 user" + i + "@example.com userunknown");
+            }
+            assertThat(log.events).as("threads=" + threads).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** An input whose source fails in a way no reader expects. */
+    record Broken(String name, long size) implements BounceBatch.Input {
+        @Override
+        public InputStream open() {
+            throw new IllegalStateException("broken source");
+        }
+    }
 }
