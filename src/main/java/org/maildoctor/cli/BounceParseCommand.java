@@ -107,14 +107,15 @@ public final class BounceParseCommand extends BaseCommand {
             }
         };
         BounceBatch batch = new BounceBatch(BounceParser.standard(), timeLimit, listener, totals, Year.now(clock));
-        boolean[] missing = {false};
-        List<Sources.Source> sources = Sources.expand(paths, stdin, (p, why) -> {
-            missing[0] |= why.startsWith("cannot");
+        boolean[] anyUnreadable = {false};
+        // walked while read: the first files are parsed while a large tree is still being listed
+        Iterable<Sources.Source> sources = Sources.lazily(paths, stdin, (p, why) -> {
+            anyUnreadable[0] |= why.startsWith("cannot");
+            sink.flushRows();
             err.println("maildoctor: " + p + ": " + why);
         });
-        boolean[] anyUnreadable = {missing[0]};
         // one reader per core: output stays in input order (BounceBatch.readAll replays each file's findings in turn)
-        batch.readAll(sources, Runtime.getRuntime().availableProcessors(), (s, e) -> {
+        long inputs = batch.readAll(sources, Runtime.getRuntime().availableProcessors(), (s, e) -> {
             anyUnreadable[0] = true;
             sink.flushRows();
             err.println("maildoctor: " + s.name() + ": cannot read: " + Sources.describe(e));
@@ -126,7 +127,7 @@ public final class BounceParseCommand extends BaseCommand {
         err.flush();
         out.out().flush();
         if (batch.decoded() == 0) {
-            throw CliException.usage(sources.isEmpty() && !anyUnreadable[0] ? "no input files found" : "no input could be read");
+            throw CliException.usage(inputs == 0 && !anyUnreadable[0] ? "no input files found" : "no input could be read");
         }
         return ExitCode.OK;
     }

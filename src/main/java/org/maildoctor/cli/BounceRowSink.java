@@ -18,8 +18,16 @@ import org.maildoctor.bounce.batch.ResultRows;
  * widths and so holds its rows; use jsonl or csv for very large batches).
  */
 final class BounceRowSink {
-    private static final ObjectWriter LINE = Output.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    /** Made on first use: {@code bounce parse} sets Jackson up on another thread while it starts reading. */
+    private static ObjectWriter line() {
+        return Line.WRITER;
+    }
+
+    private static final class Line {
+        static final ObjectWriter WRITER = Output.json().writer().without(SerializationFeature.INDENT_OUTPUT)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    }
+
     /** Rows are flushed at least this often, so a long batch shows its progress. */
     private static final long FLUSH_NANOS = 200_000_000L;
     private static final List<String> TABLE = List.of("file", "recipient", "status", "replyCode", "reason", "hard", "dialect");
@@ -39,6 +47,9 @@ final class BounceRowSink {
         this.out = out;
         this.format = format;
         this.rows = new PrintWriter(new BufferedWriter(out.out(), 1 << 16));
+        if (format == BounceCommand.Format.jsonl) {
+            Output.prepareJson();
+        }
     }
 
     void row(Map<String, Object> row) {
@@ -46,12 +57,12 @@ final class BounceRowSink {
             case jsonl -> {
                 try {
                     if (json == null) {
-                        json = LINE.createGenerator(rows)
+                        json = line().createGenerator(rows)
                                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                                 .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
                                 .setRootValueSeparator(null);
                     }
-                    LINE.writeValue(json, row);
+                    line().writeValue(json, row);
                     json.writeRaw(System.lineSeparator());
                 } catch (IOException e) {
                     throw CliException.runtime("could not write JSON: " + e.getMessage(), e);

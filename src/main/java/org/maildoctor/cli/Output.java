@@ -8,10 +8,28 @@ import java.io.PrintWriter;
 
 /** Where a command writes: results to {@code out} (text or one JSON document), diagnostics to {@code err}. */
 public final class Output {
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** The JSON mapper of every command's {@code --json}. */
+    public static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    /**
+     * A holder, so that a command gets its writers without setting up Jackson (about a tenth of a second of
+     * a cold start): a command that writes JSON may set it up on another thread meanwhile ({@link #prepareJson}).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** Sets up the JSON mapper on a daemon thread; the first use waits for it if it is not ready yet. */
+    static void prepareJson() {
+        Thread t = new Thread(Output::json, "json-setup");
+        t.setDaemon(true);
+        t.start();
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -31,7 +49,7 @@ public final class Output {
 
     public void json(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(json().writeValueAsString(value));
             out.flush();
         } catch (JsonProcessingException e) {
             throw CliException.runtime("could not write JSON: " + e.getOriginalMessage(), e);

@@ -144,7 +144,7 @@ final class TestCommand implements Runnable {
 
         private static Map<String, Object> parse(String json) {
             try {
-                return Output.JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+                return Output.json().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
             } catch (JsonProcessingException e) {
                 throw CliException.runtime("the stored report is not readable: " + e.getOriginalMessage());
             }

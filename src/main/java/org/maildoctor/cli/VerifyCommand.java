@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "verify", description = "Check whether mail to addresses would be accepted (deliverable / undeliverable / risky / unknown).")
 public final class VerifyCommand extends BaseCommand {
-    private static final ObjectMapper JSON_LINES = Output.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINES = Output.json().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     @Parameters(paramLabel = "ADDRESS", arity = "0..*", description = "Addresses to verify.")
     List<String> addresses = new ArrayList<>();

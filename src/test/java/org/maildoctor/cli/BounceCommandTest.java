@@ -30,7 +30,7 @@ class BounceCommandTest {
         assertThat(run("bounce", "parse", corpus("lhost/exim").toString())).isEqualTo(ExitCode.OK);
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSizeGreaterThan(30);
-        JsonNode first = Output.JSON.readTree(lines.get(0));
+        JsonNode first = Output.json().readTree(lines.get(0));
         for (String f : List.of("file", "recipient", "status", "replyCode", "reason", "hard", "action", "diagnostic",
                 "reportingMta", "dialect")) {
             assertThat(first.has(f)).as(f).isTrue();
@@ -65,7 +65,7 @@ class BounceCommandTest {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSizeGreaterThan(900);
         for (String l : lines) {
-            JsonNode n = Output.JSON.readTree(l);
+            JsonNode n = Output.json().readTree(l);
             assertThat(n.has("recipient") && n.has("reason") && n.has("hard") && n.has("dialect")).as(l).isTrue();
         }
     }

@@ -68,7 +68,7 @@ class BounceParseCommandTest {
         Path supp = dir.resolve("suppress.csv");
         assertThat(run("bounce", "parse", corpus().toString(), "--summary", "--json", "--sent", "20000",
                 "--suppression", supp.toString())).isEqualTo(ExitCode.OK);
-        JsonNode s = Output.JSON.readTree(out.toString());
+        JsonNode s = Output.json().readTree(out.toString());
         assertThat(s.get("messages").asLong()).isGreaterThan(900);
         assertThat(s.get("byReason").get("userunknown").asLong()).isGreaterThan(100);
         assertThat(s.get("byDomain").size()).isGreaterThan(50);
@@ -104,7 +104,7 @@ class BounceParseCommandTest {
         String log = "Dec  6 01:42:01 mx1 postfix/smtpd[1]: connect from unknown[192.0.2.9]\n" + POSTFIX + "\n";
         BounceParseCommand.stdin = new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8));
         assertThat(run("bounce", "parse", "-")).isEqualTo(ExitCode.OK);
-        JsonNode row = Output.JSON.readTree(out.toString().lines().findFirst().orElseThrow());
+        JsonNode row = Output.json().readTree(out.toString().lines().findFirst().orElseThrow());
         assertThat(row.get("file").asText()).isEqualTo("-");
         assertThat(row.get("recipient").asText()).isEqualTo("jane@example.com");
         assertThat(row.get("reason").asText()).isEqualTo("userunknown");
@@ -183,7 +183,7 @@ class BounceParseCommandTest {
         assertThat(run("bounce", "parse", plain.toString())).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEmpty();
         assertThat(run("bounce", "parse", "--verbose", plain.toString())).isEqualTo(ExitCode.OK);
-        JsonNode row = Output.JSON.readTree(out.toString().strip());
+        JsonNode row = Output.json().readTree(out.toString().strip());
         assertThat(row.get("outcome").asText()).isEqualTo("not-a-bounce");
         assertThat(row.get("recipient").isNull()).isTrue();
     }

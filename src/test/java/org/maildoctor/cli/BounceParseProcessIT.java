@@ -86,7 +86,7 @@ class BounceParseProcessIT {
         Run r = run(dir, null, "bounce", "parse", mbox.toString(), "--summary", "--json");
         assertThat(r.err()).doesNotContain("OutOfMemoryError").doesNotContain("Exception");
         assertThat(r.exit()).isZero();
-        JsonNode s = Output.JSON.readTree(r.out());
+        JsonNode s = Output.json().readTree(r.out());
         // every message read once: no "From " line inside a body split a message
         assertThat(s.get("messages").asInt()).isEqualTo(n);
         assertThat(s.get("bounces").asInt()).isEqualTo(n);
@@ -102,7 +102,7 @@ class BounceParseProcessIT {
         List<String> rows = lines.out().lines().toList();
         assertThat(rows).hasSizeGreaterThan(900);
         for (String l : rows) {
-            JsonNode n = Output.JSON.readTree(l);
+            JsonNode n = Output.json().readTree(l);
             for (String f : List.of("file", "recipient", "status", "replyCode", "reason", "hard", "action", "diagnostic",
                     "reportingMta", "dialect")) {
                 assertThat(n.has(f)).as(f + " in " + l).isTrue();
@@ -111,7 +111,7 @@ class BounceParseProcessIT {
         // per-file warnings on stderr, one line each, no stack traces
         assertThat(lines.err()).contains("size-0: empty file").doesNotContain("\tat ");
         Run summary = run(dir, null, "bounce", "parse", corpus.toString(), "--summary", "--json", "--sent", "1000");
-        JsonNode s = Output.JSON.readTree(summary.out());
+        JsonNode s = Output.json().readTree(summary.out());
         assertThat(s.get("bounceRate").get("aboveLine").asBoolean()).isTrue();
         assertThat(s.get("clusters").findValuesAsText("domain")).contains("libsisimai.net");
     }

@@ -43,7 +43,7 @@ class ExplainCommandTest {
     @Test
     void jsonHasTheDocumentedStableFields() throws Exception {
         assertThat(run("explain", "--json", SEED)).isEqualTo(ExitCode.OK);
-        JsonNode json = Output.JSON.readTree(out.toString());
+        JsonNode json = Output.json().readTree(out.toString());
         assertThat(json.get("replyCode").asInt()).isEqualTo(554);
         assertThat(json.get("status").asText()).isEqualTo("5.1.1");
         assertThat(json.get("reason").asText()).isEqualTo("userunknown");
@@ -59,7 +59,7 @@ class ExplainCommandTest {
     void jsonUsesNullForAbsentCodesAndNamesTheProvider() throws Exception {
         assertThat(run("explain", "--json", "[TSS04] Messages from 192.0.2.1 temporarily deferred due to user complaints"))
                 .isEqualTo(ExitCode.OK);
-        JsonNode json = Output.JSON.readTree(out.toString());
+        JsonNode json = Output.json().readTree(out.toString());
         assertThat(json.get("replyCode").isNull()).isTrue();
         assertThat(json.get("status").isNull()).isTrue();
         assertThat(json.get("provider").asText()).isEqualTo("yahoo");

@@ -26,7 +26,7 @@ class GenerateCommandTest {
     }
 
     private JsonNode json() throws Exception {
-        return Output.JSON.readTree(out.toString());
+        return Output.json().readTree(out.toString());
     }
 
     @Test
@@ -67,7 +67,7 @@ class GenerateCommandTest {
         JsonNode doc = json();
         assertThat(doc.has("privateKeyPem")).isFalse();
         assertThat(Files.readString(dir.resolve("s1.example.org.private.pem"))).contains("PRIVATE KEY");
-        String record = String.join("", Output.JSON.convertValue(doc.get("record").get("strings"), String[].class));
+        String record = String.join("", Output.json().convertValue(doc.get("record").get("strings"), String[].class));
         assertThat(DkimKeyRecordParser.parse(record)).isInstanceOf(DkimKeyRecord.Parse.Valid.class);
     }
 

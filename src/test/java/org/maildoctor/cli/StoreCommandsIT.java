@@ -56,7 +56,7 @@ class StoreCommandsIT {
 
         Result list = run(withDataDir("settings", "list", "--json"));
         assertThat(list.exit()).isZero();
-        JsonNode json = Output.JSON.readTree(list.out());
+        JsonNode json = Output.json().readTree(list.out());
         assertThat(json.isArray()).isTrue();
         assertThat(json.get(0).get("key").asText()).isEqualTo("a.key");
         assertThat(json.get(1).get("value").asText()).isEqualTo("mx.example");
@@ -133,7 +133,7 @@ class StoreCommandsIT {
             }
             Result after = run("store", "status", "--json", "--db", db.url());
             assertThat(after.exit()).isZero();
-            JsonNode json = Output.JSON.readTree(after.out());
+            JsonNode json = Output.json().readTree(after.out());
             assertThat(json.get("schemaVersion").asText()).isEqualTo(ShippedMigrations.latestVersion());
             assertThat(json.get("lastHeartbeat").get("node").asText()).isEqualTo("status-node");
         }

@@ -98,13 +98,18 @@ public final class BounceBatch {
      * chunk with a message over the cap is read again here, whole); large ones (an mbox) and stdin
      * are streamed on this thread as before. {@code unreadable} gets, in order, each input that failed with
      * an I/O error (what was found in it before the error is reported first, as in a sequential read).
+     * Inputs are taken from {@code inputs} only a few chunks ahead of the one being replayed.
+     *
+     * @return the number of inputs
      */
-    public void readAll(List<? extends Input> inputs, int threads, java.util.function.BiConsumer<Input, Exception> unreadable) {
-        if (threads <= 1 || inputs.size() <= 1) {
+    public long readAll(Iterable<? extends Input> inputs, int threads, java.util.function.BiConsumer<Input, Exception> unreadable) {
+        long n = 0;
+        if (threads <= 1) {
             for (Input in : inputs) {
+                n++;
                 readOne(in, unreadable);
             }
-            return;
+            return n;
         }
         java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor)
                 java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -113,37 +118,34 @@ public final class BounceBatch {
                     return t;
                 });
         try {
-            List<List<Input>> chunks = chunks(inputs);
+            Chunks chunks = new Chunks(inputs.iterator());
             int window = threads * 4;
-            java.util.List<java.util.concurrent.Future<List<BounceBatch>>> ahead = new java.util.ArrayList<>(chunks.size());
-            java.util.List<CappedLoop.Watch> watches = new java.util.ArrayList<>(chunks.size());
-            int submitted = 0;
-            for (int i = 0; i < chunks.size(); i++) {
-                while (submitted < chunks.size() && submitted < i + window) {
-                    List<Input> next = chunks.get(submitted++);
+            java.util.ArrayDeque<Ahead> ahead = new java.util.ArrayDeque<>(window);
+            while (true) {
+                // the inputs are taken (a directory walked) only as far as the window reaches
+                while (ahead.size() < window && chunks.hasNext()) {
+                    List<Input> next = chunks.next();
+                    n += next.size();
                     CappedLoop.Watch w = new CappedLoop.Watch();
-                    watches.add(w);
-                    ahead.add(readsAhead(next.get(0)) ? pool.submit(() -> readChunk(next, w)) : null);
+                    ahead.add(new Ahead(next, readsAhead(next.get(0)) ? pool.submit(() -> readChunk(next, w)) : null, w));
                 }
-                java.util.concurrent.Future<List<BounceBatch>> f = ahead.get(i);
-                CappedLoop.Watch w = watches.get(i);
-                ahead.set(i, null);
-                watches.set(i, null);
-                List<BounceBatch> read = f == null ? null : awaitWithin(f, w);
-                List<Input> chunk = chunks.get(i);
-                chunks.set(i, null);
+                Ahead a = ahead.poll();
+                if (a == null) {
+                    return n;
+                }
+                List<BounceBatch> read = a.read() == null ? null : awaitWithin(a.read(), a.watch());
                 if (read != null) {
-                    for (int k = 0; k < chunk.size(); k++) {
-                        replay(chunk.get(k), read.get(k), unreadable);
+                    for (int k = 0; k < a.chunk().size(); k++) {
+                        replay(a.chunk().get(k), read.get(k), unreadable);
                     }
                 } else {
-                    if (f != null) {
+                    if (a.read() != null) {
                         // a message of it ran over the cap on its read-ahead thread, which may never come back:
                         // give the pool a thread in its place, and read the chunk again here, under the cap
                         pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
                         pool.setCorePoolSize(pool.getCorePoolSize() + 1);
                     }
-                    for (Input in : chunk) {
+                    for (Input in : a.chunk()) {
                         readOne(in, unreadable);
                     }
                 }
@@ -153,30 +155,54 @@ public final class BounceBatch {
         }
     }
 
+    /** A chunk handed to the pool (or, when {@code read} is null, to be read on the coordinator). */
+    private record Ahead(List<Input> chunk, java.util.concurrent.Future<List<BounceBatch>> read, CappedLoop.Watch watch) {
+    }
+
+    private static boolean readsAhead(Input in) {
+        long size = in.size();
+        return size >= 0 && size <= READ_AHEAD_MAX_BYTES;
+    }
+
     /** Read-ahead inputs per hand-over, and their bytes: a hand-over per small file cost more than reading it. */
     static final int CHUNK_INPUTS = 16;
     static final long CHUNK_BYTES = 256 * 1024;
 
     /** Runs of consecutive read-ahead inputs, each under both chunk limits; any other input alone. */
-    private static List<List<Input>> chunks(List<? extends Input> inputs) {
-        List<List<Input>> out = new java.util.ArrayList<>(inputs.size() / 4 + 1);
-        List<Input> run = null;
-        long bytes = 0;
-        for (Input in : inputs) {
-            if (!readsAhead(in)) {
-                out.add(List.of(in));
-                run = null;
-                continue;
-            }
-            if (run == null || run.size() == CHUNK_INPUTS || bytes + in.size() > CHUNK_BYTES) {
-                run = new java.util.ArrayList<>(CHUNK_INPUTS);
-                out.add(run);
-                bytes = 0;
-            }
-            run.add(in);
-            bytes += in.size();
+    private static final class Chunks implements java.util.Iterator<List<Input>> {
+        private final java.util.Iterator<? extends Input> inputs;
+        private Input held;
+
+        Chunks(java.util.Iterator<? extends Input> inputs) {
+            this.inputs = inputs;
         }
-        return out;
+
+        @Override
+        public boolean hasNext() {
+            return held != null || inputs.hasNext();
+        }
+
+        @Override
+        public List<Input> next() {
+            Input first = held != null ? held : inputs.next();
+            held = null;
+            if (!readsAhead(first)) {
+                return List.of(first);
+            }
+            List<Input> run = new java.util.ArrayList<>(CHUNK_INPUTS);
+            run.add(first);
+            long bytes = first.size();
+            while (run.size() < CHUNK_INPUTS && inputs.hasNext()) {
+                Input in = inputs.next();
+                if (!readsAhead(in) || bytes + in.size() > CHUNK_BYTES) {
+                    held = in;
+                    break;
+                }
+                run.add(in);
+                bytes += in.size();
+            }
+            return run;
+        }
     }
 
     /** Reads a chunk on a read-ahead thread; null when a message of it overran the cap (see {@link #readDeferred}). */
@@ -190,11 +216,6 @@ public final class BounceBatch {
             out.add(b);
         }
         return out;
-    }
-
-    private static boolean readsAhead(Input in) {
-        long size = in.size();
-        return size >= 0 && size <= READ_AHEAD_MAX_BYTES;
     }
 
     private void readOne(Input in, java.util.function.BiConsumer<Input, Exception> unreadable) {

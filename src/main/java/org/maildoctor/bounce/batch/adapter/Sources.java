@@ -30,38 +30,112 @@ public final class Sources {
      */
     public static List<Source> expand(List<String> paths, InputStream stdin, BiConsumer<String, String> problems) {
         List<Source> out = new ArrayList<>();
-        for (String p : paths) {
-            if (p.equals("-")) {
-                out.add(new StdinSource(stdin));
-                continue;
-            }
-            Path path = Path.of(p);
-            if (Files.isDirectory(path)) {
-                try {
-                    walk(path, out, problems);
-                } catch (IOException | UncheckedIOException | SecurityException e) {
-                    problems.accept(p, "cannot list directory: " + message(e));
-                }
-            } else if (!Files.exists(path)) {
-                problems.accept(p, "cannot read: no such file or directory");
-            } else {
-                out.add(new FileSource(path, UNKNOWN));
-            }
-        }
+        lazily(paths, stdin, problems).forEach(out::add);
         return out;
+    }
+
+    /**
+     * {@link #expand}, walked as it is iterated: a batch starts reading the first files while the rest of a
+     * large tree is still to be listed. {@code problems} hears of each path when the walk reaches it.
+     */
+    public static Iterable<Source> lazily(List<String> paths, InputStream stdin, BiConsumer<String, String> problems) {
+        return () -> new Walk(paths, stdin, problems);
     }
 
     static boolean isMaildir(Path dir) {
         return Files.isDirectory(dir.resolve("cur")) && Files.isDirectory(dir.resolve("new"));
     }
 
-    private static void walk(Path dir, List<Source> out, BiConsumer<String, String> problems) throws IOException {
-        boolean maildir = isMaildir(dir);
-        List<Path> children;
-        try (Stream<Path> s = Files.list(dir)) {
-            children = s.sorted().toList();
+    /**
+     * Depth-first, each directory's entries in name order, one listing held per level. A directory that
+     * cannot be listed, at any depth, ends the walk of the command-line path it is under, which is named
+     * in the problem; the files found before it stay.
+     */
+    private static final class Walk implements java.util.Iterator<Source> {
+        private final java.util.Iterator<String> paths;
+        private final InputStream stdin;
+        private final BiConsumer<String, String> problems;
+        private final java.util.ArrayDeque<Level> levels = new java.util.ArrayDeque<>();
+        private String top;
+        private Source next;
+
+        private record Level(boolean maildir, List<Path> children, int[] at) {
         }
-        for (Path c : children) {
+
+        Walk(List<String> paths, InputStream stdin, BiConsumer<String, String> problems) {
+            this.paths = paths.iterator();
+            this.stdin = stdin;
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (levels.isEmpty()) {
+                    if (!paths.hasNext()) {
+                        return false;
+                    }
+                    start(paths.next());
+                } else {
+                    try {
+                        step();
+                    } catch (IOException | UncheckedIOException | SecurityException e) {
+                        levels.clear();
+                        problems.accept(top, "cannot list directory: " + message(e));
+                    }
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Source next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            Source s = next;
+            next = null;
+            return s;
+        }
+
+        private void start(String p) {
+            top = p;
+            if (p.equals("-")) {
+                next = new StdinSource(stdin);
+                return;
+            }
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                try {
+                    enter(path);
+                } catch (IOException | UncheckedIOException | SecurityException e) {
+                    problems.accept(p, "cannot list directory: " + message(e));
+                }
+            } else if (!Files.exists(path)) {
+                problems.accept(p, "cannot read: no such file or directory");
+            } else {
+                next = new FileSource(path, UNKNOWN);
+            }
+        }
+
+        private void enter(Path dir) throws IOException {
+            boolean maildir = isMaildir(dir);
+            List<Path> children;
+            try (Stream<Path> s = Files.list(dir)) {
+                children = s.sorted().toList();
+            }
+            levels.push(new Level(maildir, children, new int[1]));
+        }
+
+        /** Looks at the next entry of the deepest directory: sets {@link #next}, descends, or climbs back. */
+        private void step() throws IOException {
+            Level l = levels.peek();
+            if (l.at()[0] == l.children().size()) {
+                levels.pop();
+                return;
+            }
+            Path c = l.children().get(l.at()[0]++);
+            boolean maildir = l.maildir();
             String name = c.getFileName().toString();
             // one stat per entry (links followed, as isDirectory and isRegularFile do); its size decides later
             // whether the file is read ahead, without a stat of its own
@@ -73,10 +147,10 @@ public final class Sources {
             }
             if (a != null && a.isDirectory()) {
                 if (!maildir || name.equals("cur") || name.equals("new") || (name.startsWith(".") && isMaildir(c))) {
-                    walk(c, out, problems);
+                    enter(c);
                 }
             } else if (!maildir && a != null && a.isRegularFile()) {
-                out.add(new FileSource(c, a.size())); // a maildir's own files (dovecot indexes, uidlists) hold no mail
+                next = new FileSource(c, a.size()); // a maildir's own files (dovecot indexes, uidlists) hold no mail
             } else if (!maildir) {
                 // never open a pipe or a device: reading one could block the batch for ever
                 problems.accept(c.toString(), "skipped: not a regular file (a broken link, a pipe or a device)");
