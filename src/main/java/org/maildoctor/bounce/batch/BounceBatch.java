@@ -28,7 +28,10 @@ import org.maildoctor.bounce.ParseOutcome;
 public final class BounceBatch {
 
     public static final Duration DEFAULT_TIME_CAP = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Webhook JSON only: set up on first use, since a batch of mail files never needs Jackson. */
+    private static final class Webhooks {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final int SNIFF = 8192;
 
     private final BounceParser parser;
@@ -406,7 +409,7 @@ public final class BounceBatch {
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(all);
+            tree = Webhooks.JSON.readTree(all);
         } catch (IOException e) {
             report(b -> b.handle(source, 1, new ParseOutcome.Undecodable("not valid JSON"), Optional.empty()));
             return;
@@ -422,7 +425,7 @@ public final class BounceBatch {
                     single[0] = false;
                     return new Event(++n[0], all);
                 }
-                return events != null && events.hasNext() ? new Event(++n[0], JSON.writeValueAsBytes(events.next())) : null;
+                return events != null && events.hasNext() ? new Event(++n[0], Webhooks.JSON.writeValueAsBytes(events.next())) : null;
             }
 
             @Override
