@@ -62,7 +62,7 @@ final class BounceRowSink {
                                 .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
                                 .setRootValueSeparator(null);
                     }
-                    line().writeValue(json, row);
+                    writeRow(row);
                     json.writeRaw(System.lineSeparator());
                 } catch (IOException e) {
                     throw CliException.runtime("could not write JSON: " + e.getMessage(), e);
@@ -82,6 +82,26 @@ final class BounceRowSink {
             flushRows();
             flushed = now;
         }
+    }
+
+    /**
+     * The row's fields straight to the generator: what the mapper writes for a map of such values (the same
+     * generator escapes them), without looking up a serializer for each value of each row.
+     */
+    private void writeRow(Map<String, Object> row) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            json.writeFieldName(e.getKey());
+            switch (e.getValue()) {
+                case null -> json.writeNull();
+                case String v -> json.writeString(v);
+                case Boolean v -> json.writeBoolean(v);
+                case Integer v -> json.writeNumber(v);
+                case Long v -> json.writeNumber(v);
+                default -> line().writeValue(json, e.getValue());
+            }
+        }
+        json.writeEndObject();
     }
 
     /** Writes out the rows so far: before a warning, so that a terminal shows both in the order they came. */
