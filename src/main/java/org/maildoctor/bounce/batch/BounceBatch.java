@@ -88,6 +88,13 @@ public final class BounceBatch {
         default long size() {
             return -1;
         }
+
+        /** All its bytes, for a small input read whole; fails as {@link #open} or reading the stream would. */
+        default byte[] readAll() throws IOException {
+            try (InputStream s = open()) {
+                return s.readAllBytes();
+            }
+        }
     }
 
     /** Inputs up to this size are read ahead on other threads, their findings held until their turn. */
@@ -261,8 +268,8 @@ public final class BounceBatch {
      * that what it holds before a bad block is still found, as in a sequential read.
      */
     private static byte[] readWhole(Input in) {
-        try (InputStream s = in.open()) {
-            return s.readAllBytes();
+        try {
+            return in.readAll();
         } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
             return null;
         }

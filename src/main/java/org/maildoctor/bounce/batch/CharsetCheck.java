@@ -16,6 +16,16 @@ final class CharsetCheck {
     private static final byte[] NEEDLE = "charset=".getBytes(StandardCharsets.US_ASCII);
     private static final int SCAN = 1024 * 1024;
     private static final int MAX_NAME = 40;
+    /** Horspool shifts for "charset=" (any case), by the byte under the last position of the window. */
+    private static final byte[] SHIFT = new byte[256];
+
+    static {
+        java.util.Arrays.fill(SHIFT, (byte) NEEDLE.length);
+        for (int k = 0; k < NEEDLE.length - 1; k++) {
+            SHIFT[NEEDLE[k]] = (byte) (NEEDLE.length - 1 - k);
+            SHIFT[Character.toUpperCase(NEEDLE[k])] = (byte) (NEEDLE.length - 1 - k);
+        }
+    }
 
     private CharsetCheck() {
     }
@@ -23,8 +33,16 @@ final class CharsetCheck {
     static Set<String> unknown(byte[] m) {
         Set<String> out = null; // most messages name only known charsets
         int end = Math.min(m.length, SCAN) - NEEDLE.length;
-        for (int i = 0; i <= end; i++) {
-            if ((m[i] | 0x20) != 'c' || !matchesAt(m, i)) {
+        int i = 0;
+        while (i <= end) {
+            // '=' ends the needle and is nowhere else in it: most windows are skipped whole
+            byte last = m[i + NEEDLE.length - 1];
+            if (last != '=') {
+                i += SHIFT[last & 0xff];
+                continue;
+            }
+            if (!matchesAt(m, i)) {
+                i += NEEDLE.length;
                 continue;
             }
             int s = i + NEEDLE.length;
@@ -44,7 +62,7 @@ final class CharsetCheck {
                     out.add(name.toLowerCase(Locale.ROOT));
                 }
             }
-            i = e;
+            i = e + 1;
         }
         return out == null ? Set.of() : out;
     }

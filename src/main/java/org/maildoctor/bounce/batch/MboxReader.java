@@ -37,14 +37,15 @@ public final class MboxReader implements AutoCloseable {
     private boolean started;
     private boolean done;
     private final int maxMessageBytes;
-    private final byte[] buf = new byte[16 * 1024];
+    // the buffers below are for line-by-line reading, allocated only when an input needs it
+    private byte[] buf;
     private int pos;
     private int lim;
     private boolean eof;
 
-    private final Bytes line = new Bytes();
+    private Bytes line;
     private boolean lineCut;
-    private final Bytes message = new Bytes();
+    private Bytes message;
     private boolean messageCut;
     private boolean messageHasContent;
     private byte[] candidate;
@@ -77,6 +78,11 @@ public final class MboxReader implements AutoCloseable {
                 return hasContent(head) ? new Message(index++, head, false) : null;
             }
             in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+        }
+        if (buf == null) {
+            buf = new byte[16 * 1024];
+            line = new Bytes();
+            message = new Bytes();
         }
         while (readLine()) {
             Message done = accept();
@@ -119,11 +125,34 @@ public final class MboxReader implements AutoCloseable {
         return null;
     }
 
-    private static boolean hasFromLine(byte[] b) {
-        for (int i = 0; i + 5 <= b.length; i++) {
-            if (b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' '
-                    && (i == 0 || b[i - 1] == '\n' || b[i - 1] == '\r')) {
+    /** Horspool shifts for a line end then "From ", by the byte under the last position of the window. */
+    private static final byte[] FROM_SHIFT = new byte[256];
+
+    static {
+        Arrays.fill(FROM_SHIFT, (byte) 6);
+        FROM_SHIFT['\n'] = 5;
+        FROM_SHIFT['\r'] = 5;
+        FROM_SHIFT['F'] = 4;
+        FROM_SHIFT['r'] = 3;
+        FROM_SHIFT['o'] = 2;
+        FROM_SHIFT['m'] = 1;
+    }
+
+    /** Whether a line starts with "From " (at offset 0 or after LF or CR), looking at only some of the bytes. */
+    static boolean hasFromLine(byte[] b) {
+        if (b.length >= 5 && b[0] == 'F' && b[1] == 'r' && b[2] == 'o' && b[3] == 'm' && b[4] == ' ') {
+            return true;
+        }
+        int i = 0;
+        while (i + 6 <= b.length) {
+            byte last = b[i + 5];
+            if (last != ' ') {
+                i += FROM_SHIFT[last & 0xff];
+            } else if (b[i + 1] == 'F' && b[i + 2] == 'r' && b[i + 3] == 'o' && b[i + 4] == 'm'
+                    && (b[i] == '\n' || b[i] == '\r')) {
                 return true;
+            } else {
+                i += 6; // ' ' is nowhere else in the window
             }
         }
         return false;

@@ -79,4 +79,30 @@ class MboxReaderPropertyTest {
             assertThat(new String(ms.get(i).bytes(), StandardCharsets.UTF_8)).startsWith("From a@b Thu Sep 18 17:54:0" + i);
         }
     }
+
+    /** The skipping search for a line starting "From " agrees with looking at every byte. */
+    @Property(tries = 3000)
+    void hasFromLineAsByteByByte(@ForAll("fromish") String text) {
+        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(MboxReader.hasFromLine(b)).as(text).isEqualTo(hasFromLineReference(b));
+    }
+
+    private static boolean hasFromLineReference(byte[] b) {
+        for (int i = 0; i + 5 <= b.length; i++) {
+            if (b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm' && b[i + 4] == ' '
+                    && (i == 0 || b[i - 1] == '\n' || b[i - 1] == '\r')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> fromish() {
+        return net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.of("From ", "From", "rom ", "om ", "m ", "From  ", "FFrom ", "xFrom ", "\n", "\r",
+                        "\r\n", " ", "F", "r", "o", "m", "\u00c6", "\u00ff"),
+                net.jqwik.api.Arbitraries.strings().withChars("From \n\rx\u0080").ofMaxLength(7))
+                .list().ofMaxSize(30).map(l -> String.join("", l));
+    }
 }

@@ -186,6 +186,27 @@ public final class Sources {
             return Files.newInputStream(path);
         }
 
+        /**
+         * With the size from the walk, one read of a byte more than that is the whole file (the stream asks
+         * for the size and position and reads once more to find the end); a file that changed since is
+         * read as a stream.
+         */
+        @Override
+        public byte[] readAll() throws IOException {
+            if (size < 0 || size >= Integer.MAX_VALUE - 8) {
+                return Source.super.readAll();
+            }
+            byte[] b = new byte[(int) size + 1];
+            int n;
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+                n = ch.read(java.nio.ByteBuffer.wrap(b));
+            }
+            if (n == size || (n < 0 && size == 0)) {
+                return java.util.Arrays.copyOf(b, (int) size);
+            }
+            return Source.super.readAll();
+        }
+
         @Override
         public long size() {
             if (size != UNKNOWN) {

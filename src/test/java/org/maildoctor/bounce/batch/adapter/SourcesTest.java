@@ -1,6 +1,7 @@
 package org.maildoctor.bounce.batch.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -76,5 +77,27 @@ class SourcesTest {
         assertThat(s.name()).isEqualTo("-");
         assertThat(s.size()).isEqualTo(-1);
         assertThat(it.hasNext()).isFalse();
+    }
+
+    /** A walked file read whole: its bytes now, whether or not its size is still the one the walk saw. */
+    @Test
+    void readAllGivesTheBytesEvenOfAFileThatChangedSinceTheWalk(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("a.eml"), "same");
+        Files.writeString(root.resolve("b.eml"), "will grow");
+        Files.writeString(root.resolve("c.eml"), "will shrink");
+        Files.writeString(root.resolve("d.eml"), "");
+        Files.writeString(root.resolve("e.eml"), "will be empty");
+        Files.writeString(root.resolve("f.eml"), "will go");
+        List<Sources.Source> in = Sources.expand(List.of(root.toString()), new ByteArrayInputStream(new byte[0]), (p, why) -> { });
+        Files.writeString(root.resolve("b.eml"), "will grow: and did");
+        Files.writeString(root.resolve("c.eml"), "shrunk");
+        Files.writeString(root.resolve("e.eml"), "");
+        Files.delete(root.resolve("f.eml"));
+        assertThat(new String(in.get(0).readAll())).isEqualTo("same");
+        assertThat(new String(in.get(1).readAll())).isEqualTo("will grow: and did");
+        assertThat(new String(in.get(2).readAll())).isEqualTo("shrunk");
+        assertThat(in.get(3).readAll()).isEmpty();
+        assertThat(in.get(4).readAll()).isEmpty();
+        assertThatThrownBy(() -> in.get(5).readAll()).isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
 }
