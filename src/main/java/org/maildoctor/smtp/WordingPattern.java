@@ -39,6 +39,14 @@ public final class WordingPattern {
         return compile(regex, 0);
     }
 
+    /**
+     * This pattern without its literal prefilter, for a caller whose {@link StartCheck} asks for more than the
+     * prefilter does: scanning the text for the prefilter's literals would then only add to the cost.
+     */
+    public WordingPattern withoutPrefilter() {
+        return new WordingPattern(pattern, lowered, List.of(), starts);
+    }
+
     /** {@code text} with A-Z lowered, to pass as {@code lower} below (computed once per text, not per rule). */
     public static String lower(String text) {
         return Ascii.lower(text);

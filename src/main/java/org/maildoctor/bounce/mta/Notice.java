@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.maildoctor.smtp.WordingPattern;
 
 /** Reading helpers shared by the free-form dialects: addresses, the refused SMTP command, the returned message. */
@@ -23,15 +22,17 @@ public final class Notice {
      * transcript {@code >>> RCPT To:}, Exim {@code after RCPT TO}, qmail {@code most progress was RCPT TO},
      * DragonFly {@code did not like our final DATA}, Exchange {@code SMTP:RCPT}, Yahoo {@code [RCPT_TO]}.
      */
-    static final List<WordingPattern> IN_REPLY_TO = Stream.of(
+    static final List<WordingPattern> IN_REPLY_TO = List.of(
             // spelled in lower case so that they run case-sensitively on lowered text (see WordingPattern)
-            "in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([a-z]+)(?:\\s+[a-z]+)?\\s+command",
-            "(?:after|while sending|in response to|did not like our|progress was|smtp:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
-                    + "(rcpt[ _]to|mail[ _]from|rcpt|mail|data|helo|ehlo|starttls|auth|end of data)\\b",
-            "^\\s*>>>\\s*(rcpt|mail|data|helo|ehlo|quit|starttls)\\b",
-            "smtp error from remote (?:mail server|mailer) after (?:end of )?([a-z]+)",
-            "smtp error from remote server for ([a-z]+) command")
-            .map(r -> WordingPattern.compile(r, Pattern.MULTILINE)).toList();
+            wording("in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([a-z]+)(?:\\s+[a-z]+)?\\s+command"),
+            // its start check (mayStartCommandAfter) runs the regex only where a command name, "the" or "final"
+            // follows a start literal; the prefilter, a command name anywhere ("mail" is in most notices), would
+            // rule out few texts more for scans of every text
+            wording("(?:after|while sending|in response to|did not like our|progress was|smtp:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
+                    + "(rcpt[ _]to|mail[ _]from|rcpt|mail|data|helo|ehlo|starttls|auth|end of data)\\b").withoutPrefilter(),
+            wording("^\\s*>>>\\s*(rcpt|mail|data|helo|ehlo|quit|starttls)\\b"),
+            wording("smtp error from remote (?:mail server|mailer) after (?:end of )?([a-z]+)"),
+            wording("smtp error from remote server for ([a-z]+) command"));
     /**
      * What must follow the start literals of each of {@link #IN_REPLY_TO} (null: not checked): "in" of the
      * first is a part of many words, and "[" and "after" of the second are in most notices, each a try of
@@ -75,6 +76,10 @@ public final class Notice {
             i++;
         }
         return i;
+    }
+
+    private static WordingPattern wording(String regex) {
+        return WordingPattern.compile(regex, Pattern.MULTILINE);
     }
 
     /** The Sendmail transcript line ({@code >>> RCPT To:}) of the list above. */
