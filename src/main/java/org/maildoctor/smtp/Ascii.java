@@ -104,20 +104,60 @@ final class Ascii {
         return indexOfLowerLiteral(s, literal) >= 0;
     }
 
-    /** Where {@code lower(s)} first holds {@code literal} (a literal without A-Z), or -1; no lowered copy is made. */
+    /**
+     * Where {@code lower(s)} first holds {@code literal} (a literal without A-Z), or -1; no lowered copy is made.
+     * Candidates are found with {@code indexOf} of one char of the literal that ASCII case folding leaves
+     * alone (punctuation rather than a space where there is some, as rarer), a tight loop over the String's
+     * bytes, and checked whole there: the char-by-char comparison at every position cost more under C1.
+     * A literal of letters only takes that comparison everywhere. AsciiIndexTest compares the two.
+     */
     static int indexOfLowerLiteral(String s, String literal) {
+        int k = anchor(literal);
+        if (k < 0) {
+            return indexOfLowerLiteralEverywhere(s, literal);
+        }
+        char c = literal.charAt(k);
+        int last = s.length() - literal.length();
+        for (int a = s.indexOf(c, k); a >= 0 && a - k <= last; a = s.indexOf(c, a + 1)) {
+            if (lowerLiteralAt(s, a - k, literal)) {
+                return a - k;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the char of {@code literal} to look for: its first punctuation char, else its first non-letter, else -1. */
+    private static int anchor(String literal) {
+        int space = -1;
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                continue;
+            }
+            if (c != ' ' && !(c >= '0' && c <= '9')) {
+                return i;
+            }
+            space = space < 0 ? i : space;
+        }
+        return space;
+    }
+
+    private static boolean lowerLiteralAt(String s, int i, String literal) {
+        for (int j = 0; j < literal.length(); j++) {
+            char c = s.charAt(i + j);
+            char l = literal.charAt(j);
+            if (c != l && !(l >= 'a' && l <= 'z' && c == l - ('a' - 'A'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #indexOfLowerLiteral} by comparing at every position. */
+    static int indexOfLowerLiteralEverywhere(String s, String literal) {
         int n = literal.length();
         for (int i = 0; i + n <= s.length(); i++) {
-            int j = 0;
-            while (j < n) {
-                char c = s.charAt(i + j);
-                char l = literal.charAt(j);
-                if (c != l && !(l >= 'a' && l <= 'z' && c == l - ('a' - 'A'))) {
-                    break;
-                }
-                j++;
-            }
-            if (j == n) {
+            if (lowerLiteralAt(s, i, literal)) {
                 return i;
             }
         }

@@ -39,6 +39,14 @@ public final class WordingPattern {
         return compile(regex, 0);
     }
 
+    /**
+     * This pattern without its literal prefilter, for a caller whose {@link StartCheck} asks for more than the
+     * prefilter does: scanning the text for the prefilter's literals would then only add to the cost.
+     */
+    public WordingPattern withoutPrefilter() {
+        return new WordingPattern(pattern, lowered, List.of(), starts);
+    }
+
     /** {@code text} with A-Z lowered, to pass as {@code lower} below (computed once per text, not per rule). */
     public static String lower(String text) {
         return Ascii.lower(text);
@@ -75,11 +83,35 @@ public final class WordingPattern {
      * the text the pattern runs on, see {@link #matcherOrNull}), or null when there is none.
      */
     public Matcher findFirst(String text, String lower) {
+        return findFirst(text, lower, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * {@link #findFirst(String, String)} when its match starts before {@code before}, else null; where the
+     * pattern has start literals the search stops there, and tries the regex only at those occurrences that
+     * {@code check} (null: any) lets through. For a caller that already holds a match further left (a regex
+     * cannot match before where it can start) and knows what must follow a start literal.
+     */
+    public Matcher findFirst(String text, String lower, int before, StartCheck check) {
         if (!lowered) {
             Matcher m = pattern.matcher(text);
-            return m.find() ? m : null;
+            return m.find() && m.start() < before ? m : null;
         }
-        return mayMatch(lower) ? firstMatch(pattern, lower, starts) : null;
+        return mayMatch(lower) ? firstMatch(pattern, lower, starts, before, check) : null;
+    }
+
+    /** What a caller of {@link #findFirst(String, String, int, StartCheck)} knows must follow a start literal. */
+    @FunctionalInterface
+    public interface StartCheck {
+        /**
+         * False only when no match can start at {@code at} of {@code lower} (the lowered text), where one of
+         * the start literals occurs, ending at {@code end}.
+         */
+        boolean mayStart(String lower, int at, int end);
+    }
+
+    static Matcher firstMatch(Pattern pattern, String text, List<String> starts) {
+        return firstMatch(pattern, text, starts, Integer.MAX_VALUE, null);
     }
 
     /**
@@ -89,31 +121,53 @@ public final class WordingPattern {
      * tries every alternative at every position. {@code lookingAt} over a region with transparent,
      * non-anchoring bounds matches at a position exactly as {@code find} does there ({@code \b},
      * lookbehinds and {@code ^} still see the text before it), so the first success is find's match.
+     * Null as well when that match starts at or after {@code before}; see {@link StartCheck} for {@code check}.
      */
-    static Matcher firstMatch(Pattern pattern, String text, List<String> starts) {
+    static Matcher firstMatch(Pattern pattern, String text, List<String> starts, int before, StartCheck check) {
         Matcher m = pattern.matcher(text);
         if (starts == null) {
-            return m.find() ? m : null;
+            return m.find() && m.start() < before ? m : null;
         }
         m.useTransparentBounds(true).useAnchoringBounds(false);
+        // next[j]: where starts[j] first occurs at or after `from`, when found (< from: not known); clear[j]:
+        // it starts nowhere from `from` up to there. Each literal is looked for only before the nearest
+        // candidate so far, so the literals after a matching one are not scanned to the end of the text.
+        int n = text.length();
         int[] next = new int[starts.size()];
+        int[] clear = new int[starts.size()];
         java.util.Arrays.fill(next, -1);
+        int limit = Math.min(before, n + 1);
         int from = 0;
         while (true) {
-            int p = Integer.MAX_VALUE;
+            int p = limit;
+            int literal = -1;
             for (int j = 0; j < next.length; j++) {
                 if (next[j] < from) {
-                    int at = text.indexOf(starts.get(j), from);
-                    next[j] = at < 0 ? Integer.MAX_VALUE : at;
+                    int s = Math.max(from, clear[j]);
+                    if (s < p) {
+                        String l = starts.get(j);
+                        int end = Math.min(n, p - 1 + l.length());
+                        int at = s + l.length() <= end ? text.indexOf(l, s, end) : -1;
+                        if (at >= 0) {
+                            next[j] = at;
+                        } else {
+                            clear[j] = p;
+                        }
+                    }
                 }
-                p = Math.min(p, next[j]);
+                if (next[j] >= from && next[j] < p) {
+                    p = next[j];
+                    literal = j;
+                }
             }
-            if (p == Integer.MAX_VALUE) {
+            if (literal < 0) {
                 return null;
             }
-            m.region(p, text.length());
-            if (m.lookingAt()) {
-                return m;
+            if (check == null || check.mayStart(text, p, p + starts.get(literal).length())) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return m;
+                }
             }
             from = p + 1;
         }

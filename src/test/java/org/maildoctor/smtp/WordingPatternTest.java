@@ -69,6 +69,21 @@ class WordingPatternTest {
         }
     }
 
+    /** Bounded, the search finds the plain regex's leftmost match when it starts before the bound, else nothing. */
+    @Property(tries = 3000)
+    void boundedFindFirstIsTheLeftmostMatchBeforeTheBound(@ForAll("regexes") String regex, @ForAll("texts") String text,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 100) int before) {
+        Matcher plain = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE).matcher(text);
+        Matcher fast = WordingPattern.compile(regex, Pattern.MULTILINE).findFirst(text, WordingPattern.lower(text), before, null);
+        if (!plain.find() || plain.start() >= before) {
+            assertThat(fast).as("%s on %s before %d", regex, text, before).isNull();
+            return;
+        }
+        assertThat(fast).as("%s on %s before %d", regex, text, before).isNotNull();
+        assertThat(fast.start()).isEqualTo(plain.start());
+        assertThat(fast.end()).isEqualTo(plain.end());
+    }
+
     @Test
     void caseFreeClassEscapesStillLowerTheText() {
         assertThat(Ascii.noUpperCaseLiteral("from \\S+ sent", "SDWB")).isTrue();

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.maildoctor.smtp.WordingPattern;
 
 /** Reading helpers shared by the free-form dialects: addresses, the refused SMTP command, the returned message. */
@@ -23,15 +22,66 @@ public final class Notice {
      * transcript {@code >>> RCPT To:}, Exim {@code after RCPT TO}, qmail {@code most progress was RCPT TO},
      * DragonFly {@code did not like our final DATA}, Exchange {@code SMTP:RCPT}, Yahoo {@code [RCPT_TO]}.
      */
-    private static final List<WordingPattern> IN_REPLY_TO = Stream.of(
+    static final List<WordingPattern> IN_REPLY_TO = List.of(
             // spelled in lower case so that they run case-sensitively on lowered text (see WordingPattern)
-            "in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([a-z]+)(?:\\s+[a-z]+)?\\s+command",
-            "(?:after|while sending|in response to|did not like our|progress was|smtp:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
-                    + "(rcpt[ _]to|mail[ _]from|rcpt|mail|data|helo|ehlo|starttls|auth|end of data)\\b",
-            "^\\s*>>>\\s*(rcpt|mail|data|helo|ehlo|quit|starttls)\\b",
-            "smtp error from remote (?:mail server|mailer) after (?:end of )?([a-z]+)",
-            "smtp error from remote server for ([a-z]+) command")
-            .map(r -> WordingPattern.compile(r, Pattern.MULTILINE)).toList();
+            wording("in\\s+reply\\s+to\\s+(?:the\\s+)?(?:end\\s+of\\s+)?([a-z]+)(?:\\s+[a-z]+)?\\s+command"),
+            // its start check (mayStartCommandAfter) runs the regex only where a command name, "the" or "final"
+            // follows a start literal; the prefilter, a command name anywhere ("mail" is in most notices), would
+            // rule out few texts more for scans of every text
+            wording("(?:after|while sending|in response to|did not like our|progress was|smtp:|\\[)\\s*(?:the\\s+)?(?:final\\s+)?"
+                    + "(rcpt[ _]to|mail[ _]from|rcpt|mail|data|helo|ehlo|starttls|auth|end of data)\\b").withoutPrefilter(),
+            wording("^\\s*>>>\\s*(rcpt|mail|data|helo|ehlo|quit|starttls)\\b"),
+            wording("smtp error from remote (?:mail server|mailer) after (?:end of )?([a-z]+)"),
+            wording("smtp error from remote server for ([a-z]+) command"));
+    /**
+     * What must follow the start literals of each of {@link #IN_REPLY_TO} (null: not checked): "in" of the
+     * first is a part of many words, and "[" and "after" of the second are in most notices, each a try of
+     * the regex; see {@link #mayStartReplyTo} and {@link #mayStartCommandAfter}. NoticeCommandTest compares
+     * {@link #command} with the single regex, and these checks with the regexes they guard.
+     */
+    static final List<WordingPattern.StartCheck> START_CHECKS = java.util.Arrays.asList(
+            Notice::mayStartReplyTo, Notice::mayStartCommandAfter, null, null, null);
+
+    /** "in" ends at {@code end}: the first regex needs {@code \s+reply} next. */
+    static boolean mayStartReplyTo(String lower, int at, int end) {
+        int i = skipSpace(lower, end);
+        return i > end && lower.startsWith("reply", i);
+    }
+
+    /**
+     * A start literal of the second regex ends at {@code end}: after {@code \s*} comes "the", "final" or a
+     * command name of the regex (each of those opens with one of these words).
+     */
+    static boolean mayStartCommandAfter(String lower, int at, int end) {
+        int i = skipSpace(lower, end);
+        if (i >= lower.length()) {
+            return false;
+        }
+        return switch (lower.charAt(i)) {
+            case 't' -> lower.startsWith("the", i);
+            case 'f' -> lower.startsWith("final", i);
+            case 'r' -> lower.startsWith("rcpt", i);
+            case 'm' -> lower.startsWith("mail", i);
+            case 'd' -> lower.startsWith("data", i);
+            case 'h' -> lower.startsWith("helo", i);
+            case 'e' -> lower.startsWith("ehlo", i) || lower.startsWith("end of data", i);
+            case 's' -> lower.startsWith("starttls", i);
+            case 'a' -> lower.startsWith("auth", i);
+            default -> false;
+        };
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static WordingPattern wording(String regex) {
+        return WordingPattern.compile(regex, Pattern.MULTILINE);
+    }
+
     /** The Sendmail transcript line ({@code >>> RCPT To:}) of the list above. */
     private static final WordingPattern TRANSCRIPT = IN_REPLY_TO.get(2);
 
@@ -110,17 +160,14 @@ public final class Notice {
     public static String command(String text) {
         String lower = WordingPattern.lower(text);
         // The leftmost match of the alternatives, the earlier one on a tie: what one regex of them all
-        // would find. Kept apart so that each skips texts without its own literals.
+        // would find. Kept apart so that each skips texts without its own literals, and searches only
+        // before the best match so far.
         Matcher m = null;
-        boolean transcript = text.contains(">>>");
-        for (WordingPattern p : IN_REPLY_TO) {
-            if (p == TRANSCRIPT && !transcript) {
-                // its literal prefilter is the command names ("mail", "data"), which most replies hold, and
-                // the regex opens with ^, so without this check it was tried at every character of them
-                continue;
-            }
-            Matcher c = p.findFirst(text, lower);
-            if (c != null && (m == null || c.start() < m.start())) {
+        for (int i = 0; i < IN_REPLY_TO.size(); i++) {
+            WordingPattern p = IN_REPLY_TO.get(i);
+            int before = m == null ? Integer.MAX_VALUE : m.start();
+            Matcher c = p == TRANSCRIPT ? findTranscript(text, lower, before) : p.findFirst(text, lower, before, START_CHECKS.get(i));
+            if (c != null) {
                 m = c;
             }
         }
@@ -146,6 +193,22 @@ public final class Notice {
             }
         }
         return "";
+    }
+
+    /**
+     * {@link #TRANSCRIPT}'s first match if it starts before {@code before}, else null. Its literal prefilter is
+     * the command names ("mail", "data"), which most replies hold, and the regex opens with ^: so it is
+     * tried only with a "&gt;&gt;&gt;" in the text, and only at the line starts from that one's line on (see
+     * {@link #earliestLineStart}), where find tried it at every character.
+     */
+    static Matcher findTranscript(String text, String lower, int before) {
+        int at = lower.indexOf(">>>");
+        Matcher t = at < 0 ? null : TRANSCRIPT.matcherOrNull(text, lower);
+        if (t == null) {
+            return null;
+        }
+        Matcher c = findAtLineStarts(t, lower, earliestLineStart(lower, at));
+        return c != null && c.start() < before ? c : null;
     }
 
     /**
@@ -303,7 +366,11 @@ public final class Notice {
      * line terminators takes plain {@code find}. The matcher after the match, or null.
      */
     static Matcher findAtLineStarts(Pattern pattern, String text, int from) {
-        Matcher m = pattern.matcher(text);
+        return findAtLineStarts(pattern.matcher(text), text, from);
+    }
+
+    /** {@link #findAtLineStarts(Pattern, String, int)} with {@code m}, a matcher over {@code text}. */
+    private static Matcher findAtLineStarts(Matcher m, String text, int from) {
         if (otherLineEnds(text)) {
             return m.find(from) ? m : null;
         }
