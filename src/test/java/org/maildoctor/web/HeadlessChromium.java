@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -58,7 +60,27 @@ final class HeadlessChromium implements AutoCloseable {
      */
     void submit(WebElement button) {
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> isGone(button));
+    }
+
+    /**
+     * Whether an element has left the document. While the next page replaces it, Chromium may answer "Node with
+     * given id does not belong to the document" instead of a stale-element error: that is the same news
+     * ({@link ExpectedConditions#stalenessOf} took it for a failure and ended the test).
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            String m = e.getMessage();
+            if (m != null && m.contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     @Override
