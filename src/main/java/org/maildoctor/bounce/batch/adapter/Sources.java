@@ -59,7 +59,16 @@ public final class Sources {
         private String top;
         private Source next;
 
-        private record Level(boolean maildir, List<Path> children, int[] at) {
+        /** One directory being walked: its entries in name order and the next one to look at. */
+        private static final class Level {
+            final boolean maildir;
+            final List<Path> children;
+            int next;
+
+            Level(boolean maildir, List<Path> children) {
+                this.maildir = maildir;
+                this.children = children;
+            }
         }
 
         Walk(List<String> paths, InputStream stdin, BiConsumer<String, String> problems) {
@@ -124,18 +133,18 @@ public final class Sources {
             try (Stream<Path> s = Files.list(dir)) {
                 children = s.sorted().toList();
             }
-            levels.push(new Level(maildir, children, new int[1]));
+            levels.push(new Level(maildir, children));
         }
 
         /** Looks at the next entry of the deepest directory: sets {@link #next}, descends, or climbs back. */
         private void step() throws IOException {
             Level l = levels.peek();
-            if (l.at()[0] == l.children().size()) {
+            if (l.next == l.children.size()) {
                 levels.pop();
                 return;
             }
-            Path c = l.children().get(l.at()[0]++);
-            boolean maildir = l.maildir();
+            Path c = l.children.get(l.next++);
+            boolean maildir = l.maildir;
             String name = c.getFileName().toString();
             // one stat per entry (links followed, as isDirectory and isRegularFile do); its size decides later
             // whether the file is read ahead, without a stat of its own
