@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.maildoctor.bounce.mime.Bytes;
 
 /**
  * Names the charsets a message declares ({@code charset=} parameters) that Java cannot decode. The
@@ -16,33 +17,22 @@ final class CharsetCheck {
     private static final byte[] NEEDLE = "charset=".getBytes(StandardCharsets.US_ASCII);
     private static final int SCAN = 1024 * 1024;
     private static final int MAX_NAME = 40;
-    /** Horspool shifts for "charset=" (any case), by the byte under the last position of the window. */
-    private static final byte[] SHIFT = new byte[256];
-
-    static {
-        java.util.Arrays.fill(SHIFT, (byte) NEEDLE.length);
-        for (int k = 0; k < NEEDLE.length - 1; k++) {
-            SHIFT[NEEDLE[k]] = (byte) (NEEDLE.length - 1 - k);
-            SHIFT[Character.toUpperCase(NEEDLE[k])] = (byte) (NEEDLE.length - 1 - k);
-        }
-    }
-
     private CharsetCheck() {
     }
 
     static Set<String> unknown(byte[] m) {
         Set<String> out = null; // most messages name only known charsets
-        int end = Math.min(m.length, SCAN) - NEEDLE.length;
+        int scan = Math.min(m.length, SCAN);
         int i = 0;
-        while (i <= end) {
-            // '=' ends the needle and is nowhere else in it: most windows are skipped whole
-            byte last = m[i + NEEDLE.length - 1];
-            if (last != '=') {
-                i += SHIFT[last & 0xff];
-                continue;
+        while (true) {
+            // '=' ends the needle and is nowhere else in it: find the '=' (eight bytes at a time), then look back
+            int eq = Bytes.indexOf(m, (byte) '=', i + NEEDLE.length - 1, scan);
+            if (eq < 0) {
+                break;
             }
+            i = eq + 1 - NEEDLE.length;
             if (!matchesAt(m, i)) {
-                i += NEEDLE.length;
+                i++;
                 continue;
             }
             int s = i + NEEDLE.length;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.maildoctor.bounce.mime.Bytes;
 
 /**
  * Streams the messages of an mbox (RFC 4155) one at a time with bounded memory: at most one message
@@ -43,9 +44,9 @@ public final class MboxReader implements AutoCloseable {
     private int lim;
     private boolean eof;
 
-    private Bytes line;
+    private ByteRun line;
     private boolean lineCut;
-    private Bytes message;
+    private ByteRun message;
     private boolean messageCut;
     private boolean messageHasContent;
     private byte[] candidate;
@@ -81,8 +82,8 @@ public final class MboxReader implements AutoCloseable {
         }
         if (buf == null) {
             buf = new byte[16 * 1024];
-            line = new Bytes();
-            message = new Bytes();
+            line = new ByteRun();
+            message = new ByteRun();
         }
         while (readLine()) {
             Message done = accept();
@@ -125,34 +126,13 @@ public final class MboxReader implements AutoCloseable {
         return null;
     }
 
-    /** Horspool shifts for a line end then "From ", by the byte under the last position of the window. */
-    private static final byte[] FROM_SHIFT = new byte[256];
+    private static final byte[] FROM = "From ".getBytes(StandardCharsets.ISO_8859_1);
 
-    static {
-        Arrays.fill(FROM_SHIFT, (byte) 6);
-        FROM_SHIFT['\n'] = 5;
-        FROM_SHIFT['\r'] = 5;
-        FROM_SHIFT['F'] = 4;
-        FROM_SHIFT['r'] = 3;
-        FROM_SHIFT['o'] = 2;
-        FROM_SHIFT['m'] = 1;
-    }
-
-    /** Whether a line starts with "From " (at offset 0 or after LF or CR), looking at only some of the bytes. */
+    /** Whether a line starts with "From " (at offset 0 or after LF or CR). */
     static boolean hasFromLine(byte[] b) {
-        if (b.length >= 5 && b[0] == 'F' && b[1] == 'r' && b[2] == 'o' && b[3] == 'm' && b[4] == ' ') {
-            return true;
-        }
-        int i = 0;
-        while (i + 6 <= b.length) {
-            byte last = b[i + 5];
-            if (last != ' ') {
-                i += FROM_SHIFT[last & 0xff];
-            } else if (b[i + 1] == 'F' && b[i + 2] == 'r' && b[i + 3] == 'o' && b[i + 4] == 'm'
-                    && (b[i] == '\n' || b[i] == '\r')) {
+        for (int at = Bytes.indexOf(b, FROM, 0, b.length); at >= 0; at = Bytes.indexOf(b, FROM, at + 1, b.length)) {
+            if (at == 0 || b[at - 1] == '\n' || b[at - 1] == '\r') {
                 return true;
-            } else {
-                i += 6; // ' ' is nowhere else in the window
             }
         }
         return false;
@@ -233,27 +213,32 @@ public final class MboxReader implements AutoCloseable {
                 return any;
             }
             any = true;
-            byte b = buf[pos++];
-            addToLine(b);
-            if (b == '\n') {
-                return true;
+            // the rest of the line in the buffer in one copy, not byte by byte
+            int end = Bytes.indexOfEither(buf, (byte) '\n', (byte) '\r', pos, lim);
+            int stop = end < 0 ? lim : end + 1;
+            addToLine(buf, pos, stop - pos);
+            pos = stop;
+            if (end < 0) {
+                continue;
             }
-            if (b == '\r') {
+            if (buf[end] == '\r') {
                 if (pos == lim && !fill()) {
                     return true;
                 }
                 if (buf[pos] == '\n') {
-                    addToLine(buf[pos++]);
+                    addToLine(buf, pos++, 1);
                 }
-                return true;
             }
+            return true;
         }
     }
 
-    private void addToLine(byte b) {
-        if (line.length < maxMessageBytes) {
-            line.add(b);
-        } else {
+    private void addToLine(byte[] b, int off, int n) {
+        int keep = Math.min(n, maxMessageBytes - line.length);
+        if (keep > 0) {
+            line.add(b, off, keep);
+        }
+        if (keep < n) {
             lineCut = true;
         }
     }
@@ -289,16 +274,9 @@ public final class MboxReader implements AutoCloseable {
     }
 
     /** A growable byte array; the backing array is reused across lines and messages. */
-    private static final class Bytes {
+    private static final class ByteRun {
         byte[] data = new byte[256];
         int length;
-
-        void add(byte b) {
-            if (length == data.length) {
-                data = Arrays.copyOf(data, data.length * 2);
-            }
-            data[length++] = b;
-        }
 
         void add(byte[] b, int off, int n) {
             if (n <= 0) {

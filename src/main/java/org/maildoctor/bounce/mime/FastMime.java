@@ -56,14 +56,11 @@ final class FastMime {
     private static final int MAX_PARTS = 200;
 
     private final byte[] b;
-    /** {@code b} as Latin-1 text, one char per byte: searched with the JDK's vectorised String.indexOf. */
-    private final String text;
     private final List<Node> leaves = new ArrayList<>();
     private int parts;
 
-    private FastMime(byte[] lf, String text) {
+    private FastMime(byte[] lf) {
         this.b = lf;
-        this.text = text != null ? text : new String(lf, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -72,15 +69,15 @@ final class FastMime {
      * leaf given to {@code sink}; or null, having given nothing, when the message is not one this walk reads.
      */
     static String walk(byte[] lf, Leaves sink) {
-        return walk(lf, null, 0, sink);
+        return walk(lf, 0, sink);
     }
 
     /**
      * {@link #walk(byte[], Leaves)} of the message that starts at {@code start} in {@code lf} (after an mbox line:
-     * not copied out), given {@code lf} as Latin-1 text too when the caller has it (else null).
+     * not copied out).
      */
-    static String walk(byte[] lf, String text, int start, Leaves sink) {
-        FastMime w = new FastMime(lf, text);
+    static String walk(byte[] lf, int start, Leaves sink) {
+        FastMime w = new FastMime(lf);
         Fields headers = new Fields();
         int body = w.headers(start, lf.length, headers);
         if (body < 0) {
@@ -134,15 +131,16 @@ final class FastMime {
         if (boundary == null || boundary.isEmpty() || !encoding.equals("7bit")) {
             return false;
         }
-        return multipart(boundary.getBytes(StandardCharsets.ISO_8859_1), "\n--" + boundary, start, end, depth, sink);
+        return multipart(boundary.getBytes(StandardCharsets.ISO_8859_1),
+                ("\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), start, end, depth, sink);
     }
 
     /**
      * Splits {@code [start, end)} at its boundary lines. Only the first line and the lines found by searching for
-     * {@code delimiter} (LF, "--", the boundary) can be boundary lines or look like one; the search runs as the
-     * JDK's vectorised {@code String.indexOf} over a Latin-1 view of the message, instead of visiting every line.
+     * {@code delimiter} (LF, "--", the boundary) can be boundary lines or look like one; the search runs eight
+     * bytes at a time ({@link Bytes#indexOf(byte[], byte[], int, int)}) instead of visiting every line.
      */
-    private boolean multipart(byte[] boundary, String delimiter, int start, int end, int depth, Leaves sink) {
+    private boolean multipart(byte[] boundary, byte[] delimiter, int start, int end, int depth, Leaves sink) {
         int partStart = -1;
         int line = start;
         while (line < end) {
@@ -161,7 +159,7 @@ final class FastMime {
                 }
                 partStart = eol < 0 ? end : eol + 1;
             }
-            int next = eol < 0 ? -1 : text.indexOf(delimiter, eol);
+            int next = eol < 0 ? -1 : Bytes.indexOf(b, delimiter, eol, b.length);
             line = next < 0 || next + 1 >= end ? end : next + 1;
         }
         // No closing boundary (a truncated bounce, common): with mail.mime.multipart.ignoremissingendboundary,
@@ -518,11 +516,11 @@ final class FastMime {
 
     /** The first index of {@code c} in {@code b[from, to)}, or -1. */
     private int indexOf(char c, int from, int to) {
-        return text.indexOf(c, from, to);
+        return Bytes.indexOf(b, (byte) c, from, to);
     }
 
     /** Header bytes as text; non-ASCII bytes survive as Latin-1 and make the type parsers refuse the value. */
     private String ascii(int from, int to) {
-        return text.substring(from, to);
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }

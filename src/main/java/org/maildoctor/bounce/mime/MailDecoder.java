@@ -30,6 +30,8 @@ public final class MailDecoder {
     static final int MAX_TEXT = 128 * 1024;
 
     private static final Session SESSION;
+    private static final byte[] BLANK_LINE = {'\n', '\n'};
+    private static final byte[] FROM_LINE = "From ".getBytes(StandardCharsets.ISO_8859_1);
 
     static {
         Properties p = new Properties();
@@ -57,17 +59,13 @@ public final class MailDecoder {
 
     /** {@code fast}: try {@link FastMime} first; false only for tests that compare it with Jakarta Mail. */
     static Mail decode(byte[] raw, boolean fast) {
-        // The message as Latin-1 text, one char per byte: the JDK's vectorised String.indexOf then finds CRs, the
-        // end of the header block and (in FastMime) line ends and boundaries several times faster than byte loops.
-        String latin = new String(raw, StandardCharsets.ISO_8859_1);
-        int cr = latin.indexOf('\r');
+        int cr = Bytes.indexOf(raw, (byte) '\r', 0, raw.length);
         byte[] lf = cr < 0 ? raw : MimeText.toLf(raw, 0, raw.length, cr);
-        String lfText = cr < 0 ? latin : new String(lf, StandardCharsets.ISO_8859_1);
-        int blank = lfText.indexOf("\n\n");
+        int blank = Bytes.indexOf(lf, BLANK_LINE, 0, lf.length);
         Headers headers = Headers.parse(MimeText.decode(lf, 0, blank < 0 ? lf.length : blank + 1, "UTF-8"));
         Collector c = new Collector();
-        int start = messageStart(lf, lfText);
-        String walked = fast ? FastMime.walk(lf, lfText, start, c) : null;
+        int start = messageStart(lf);
+        String walked = fast ? FastMime.walk(lf, start, c) : null;
         String contentType = walked == null ? "" : lower(walked);
         try {
             if (walked == null) {
@@ -96,9 +94,9 @@ public final class MailDecoder {
     }
 
     /** Where the message starts: after an mbox "From " line, else 0. */
-    private static int messageStart(byte[] lf, String lfText) {
-        if (lf.length > 5 && lfText.startsWith("From ")) {
-            int nl = lfText.indexOf('\n');
+    private static int messageStart(byte[] lf) {
+        if (lf.length > 5 && Bytes.startsWith(lf, FROM_LINE)) {
+            int nl = Bytes.indexOf(lf, (byte) '\n', 0, lf.length);
             if (nl > 0) {
                 return nl + 1;
             }

@@ -12,7 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The skipping search for "charset=" finds what looking at every byte finds. */
+/** The search for "charset=" by its '=' finds what looking at every byte finds. */
 class CharsetCheckPropertyTest {
 
     @Property(tries = 3000)
