@@ -27,31 +27,52 @@ final class Ascii {
      * AsciiLowerTest compares this with the char loop.
      */
     static String lower(String s) {
-        Lowered l = last;
+        Lowered l = LAST.get();
         if (l != null && l.text().equals(s)) {
+            if (l.lower() == l.text() && l.text() != s) {
+                LAST.set(new Lowered(s, s, l.latin1())); // s itself is the answer: let latin1(s) find it
+            }
             return l.lower() == l.text() ? s : l.lower(); // still s itself when it has no A-Z
         }
-        String lower = lowerLatin1(s);
-        last = new Lowered(s, lower);
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        String lower = lowerLatin1(s, b);
+        if (lower == null) {
+            lower = lowerChars(s);
+            b = null;
+        }
+        LAST.set(new Lowered(s, lower, b));
         return lower;
     }
 
     /**
-     * The last text lowered. A diagnostic is lowered by the notice reader that finds its command,
-     * then again by the reason rules (as the diagnostic, and as the wording when nothing is cut from
-     * it), each time another String of the same chars; comparing is cheaper than lowering (one
-     * vectorised pass, nothing copied). A plain field: a record's final fields are seen whole by any
-     * thread, and a stale entry only misses.
+     * The ISO-8859-1 bytes of {@code lower} when it is the last text this thread {@link #lower lowered} (the same
+     * String object) and all Latin-1, else null: what a search may run over eight bytes at a time
+     * ({@link org.maildoctor.text.Bytes}) in place of {@code lower.indexOf}, one byte per turn under C1.
      */
-    private record Lowered(String text, String lower) {
+    static byte[] latin1(String lower) {
+        Lowered l = LAST.get();
+        return l != null && l.lower() == lower ? l.latin1() : null;
     }
 
-    private static Lowered last;
+    /**
+     * The last text lowered on this thread. A diagnostic is lowered by the notice reader that finds its command,
+     * then again by the reason rules (as the diagnostic, and as the wording when nothing is cut from
+     * it), each time another String of the same chars; comparing is cheaper than lowering (one
+     * pass, nothing copied). Per thread, as the batch parses on two: one shared entry was replaced by the other
+     * thread's text between the lowering and the searches that use its bytes.
+     */
+    private record Lowered(String text, String lower, byte[] latin1) {
+    }
 
-    private static String lowerLatin1(String s) {
-        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    private static final ThreadLocal<Lowered> LAST = new ThreadLocal<>();
+
+    /**
+     * {@code s} lowered through {@code b}, its ISO-8859-1 bytes, which are lowered in place; null when {@code b} is
+     * not {@code s} one char per byte (chars above U+00FF).
+     */
+    private static String lowerLatin1(String s, byte[] b) {
         if (b.length != s.length()) {
-            return lowerChars(s); // a surrogate pair became one '?'
+            return null; // a surrogate pair became one '?'
         }
         int changed = 0;
         boolean question = false;
@@ -63,7 +84,7 @@ final class Ascii {
             b[i] = l;
         }
         if (question && !isLatin1Image(s, b)) {
-            return lowerChars(s);
+            return null;
         }
         return changed == 0 ? s : new String(b, StandardCharsets.ISO_8859_1);
     }

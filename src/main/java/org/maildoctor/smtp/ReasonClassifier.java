@@ -28,7 +28,7 @@ public final class ReasonClassifier {
             List<String> prefixes = lowered ? Ascii.requiredLiterals(regex) : null;
             List<String> starts = lowered ? Ascii.withoutLongerStarts(Ascii.startLiterals(regex)) : null;
             return new Rule(reason, Pattern.compile(regex, lowered ? 0 : Pattern.CASE_INSENSITIVE), lowered,
-                    prefixes == null ? List.of() : List.copyOf(prefixes), starts == null ? null : List.copyOf(starts));
+                    prefixes == null ? List.of() : List.copyOf(prefixes), Literals.of(starts));
         }
 
         /**

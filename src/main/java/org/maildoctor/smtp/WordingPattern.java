@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 public final class WordingPattern {
     private final Pattern pattern;
     private final boolean lowered;
-    private final List<String> prefilter;
-    private final List<String> starts;
+    private final Literals prefilter;
+    private final Literals starts;
 
-    private WordingPattern(Pattern pattern, boolean lowered, List<String> prefilter, List<String> starts) {
+    private WordingPattern(Pattern pattern, boolean lowered, Literals prefilter, Literals starts) {
         this.pattern = pattern;
         this.lowered = lowered;
         this.prefilter = prefilter;
@@ -32,7 +32,7 @@ public final class WordingPattern {
         List<String> literals = lowered ? Ascii.requiredLiterals(regex) : null;
         List<String> starts = lowered ? Ascii.withoutLongerStarts(Ascii.startLiterals(regex)) : null;
         return new WordingPattern(Pattern.compile(regex, flags | (lowered ? 0 : Pattern.CASE_INSENSITIVE)), lowered,
-                literals == null ? List.of() : List.copyOf(literals), starts == null ? null : List.copyOf(starts));
+                Literals.of(literals == null ? List.of() : literals), Literals.of(starts));
     }
 
     public static WordingPattern compile(String regex) {
@@ -44,7 +44,7 @@ public final class WordingPattern {
      * prefilter does: scanning the text for the prefilter's literals would then only add to the cost.
      */
     public WordingPattern withoutPrefilter() {
-        return new WordingPattern(pattern, lowered, List.of(), starts);
+        return new WordingPattern(pattern, lowered, Literals.of(List.of()), starts);
     }
 
     /** {@code text} with A-Z lowered, to pass as {@code lower} below (computed once per text, not per rule). */
@@ -65,8 +65,9 @@ public final class WordingPattern {
         if (!lowered || prefilter.isEmpty()) {
             return true;
         }
-        for (String p : prefilter) {
-            if (lower.contains(p)) {
+        byte[] latin1 = Ascii.latin1(lower);
+        for (int j = 0; j < prefilter.size(); j++) {
+            if (prefilter.indexOf(j, lower, latin1, 0, lower.length()) >= 0) {
                 return true;
             }
         }
@@ -133,6 +134,8 @@ public final class WordingPattern {
         // it starts nowhere from `from` up to there. Each literal is looked for only before the nearest
         // candidate so far, so the literals after a matching one are not scanned to the end of the text.
         int n = text.length();
+        Literals literals = starts instanceof Literals l ? l : Literals.of(starts);
+        byte[] latin1 = Ascii.latin1(text);
         int[] next = new int[starts.size()];
         int[] clear = new int[starts.size()];
         java.util.Arrays.fill(next, -1);
@@ -147,7 +150,7 @@ public final class WordingPattern {
                     if (s < p) {
                         String l = starts.get(j);
                         int end = Math.min(n, p - 1 + l.length());
-                        int at = s + l.length() <= end ? text.indexOf(l, s, end) : -1;
+                        int at = s + l.length() <= end ? literals.indexOf(j, text, latin1, s, end) : -1;
                         if (at >= 0) {
                             next[j] = at;
                         } else {

@@ -69,6 +69,26 @@ class WordingPatternTest {
         }
     }
 
+    /**
+     * The lowered text's bytes ({@link Ascii#latin1}, known for Latin-1 text just lowered on this thread) only make
+     * the search faster: a copy of the lowered text, whose bytes are not known, gives the same match.
+     */
+    @Property(tries = 2000)
+    void theLoweredBytesChangeNoMatch(@ForAll("regexes") String regex, @ForAll("texts") String text) {
+        WordingPattern p = WordingPattern.compile(regex, Pattern.MULTILINE);
+        String lower = WordingPattern.lower(text);
+        assertThat(Ascii.latin1(lower) != null).as(text).isEqualTo(text.chars().allMatch(c -> c < 256));
+        Matcher withBytes = p.findFirst(text, lower);
+        String copy = new String(lower);
+        assertThat(Ascii.latin1(copy)).isNull();
+        Matcher without = p.findFirst(text, copy);
+        assertThat(withBytes == null).as("%s on %s", regex, text).isEqualTo(without == null);
+        if (withBytes != null) {
+            assertThat(withBytes.start()).isEqualTo(without.start());
+            assertThat(withBytes.end()).isEqualTo(without.end());
+        }
+    }
+
     /** Bounded, the search finds the plain regex's leftmost match when it starts before the bound, else nothing. */
     @Property(tries = 3000)
     void boundedFindFirstIsTheLeftmostMatchBeforeTheBound(@ForAll("regexes") String regex, @ForAll("texts") String text,

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.maildoctor.bounce.mime.Bytes;
+import org.maildoctor.text.Bytes;
 
 /**
  * Names the charsets a message declares ({@code charset=} parameters) that Java cannot decode. The

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
-import org.maildoctor.bounce.mime.Bytes;
+import org.maildoctor.text.Bytes;
 
 /**
  * Streams the messages of an mbox (RFC 4155) one at a time with bounded memory: at most one message

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.maildoctor.text.Bytes;
 
 /**
  * The common MIME layouts of a bounce walked straight over the bytes: a single text part, or

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.maildoctor.text.Bytes;
 
 /**
  * Bytes to {@link Mail} with Jakarta Mail's MIME parser (no transport: a Session with no store or
@@ -62,7 +63,10 @@ public final class MailDecoder {
         int cr = Bytes.indexOf(raw, (byte) '\r', 0, raw.length);
         byte[] lf = cr < 0 ? raw : MimeText.toLf(raw, 0, raw.length, cr);
         int blank = Bytes.indexOf(lf, BLANK_LINE, 0, lf.length);
-        Headers headers = Headers.parse(MimeText.decode(lf, 0, blank < 0 ? lf.length : blank + 1, "UTF-8"));
+        int headerEnd = blank < 0 ? lf.length : blank + 1;
+        String headerText = MimeText.decode(lf, 0, headerEnd, "UTF-8");
+        // as many chars as bytes: each char is one byte (a UTF-8 sequence of more bytes makes fewer chars)
+        Headers headers = Headers.parse(headerText, headerText.length() == headerEnd ? lf : null, 0);
         Collector c = new Collector();
         int start = messageStart(lf);
         String walked = fast ? FastMime.walk(lf, start, c) : null;

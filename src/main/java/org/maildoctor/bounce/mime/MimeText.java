@@ -3,6 +3,7 @@ package org.maildoctor.bounce.mime;
 import jakarta.mail.internet.MimeUtility;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.maildoctor.text.Bytes;
 
 /** Text helpers that never throw: encoded words, charsets, line ends, HTML to text. */
 public final class MimeText {

@@ -111,5 +111,13 @@ class HeadersTest {
         assertThat(h.fields()).as("fields of %s", text).isEqualTo(want);
         assertThat(h.isEmpty()).isEqualTo(want.isEmpty());
         assertThat(h.hasPrefix("x-")).isEqualTo(want.stream().anyMatch(f -> f.name().toLowerCase(java.util.Locale.ROOT).startsWith("x-")));
+        if (text.chars().allMatch(c -> c < 256)) {
+            // the same text with its bytes at an offset in a larger array, as MailDecoder passes them
+            byte[] latin = text.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] image = new byte[latin.length + 11];
+            java.util.Arrays.fill(image, (byte) '\n');
+            System.arraycopy(latin, 0, image, 5, latin.length);
+            assertThat(Headers.parse(text, image, 5).fields()).as("fields of %s from its bytes", text).isEqualTo(want);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.maildoctor.bounce.mime;
+package org.maildoctor.text;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -30,7 +30,7 @@ public final class Bytes {
             // a byte of v is zero where a byte equals x; the lowest flagged byte is always a true one
             long t = (v - ONES) & ~v & HIGHS;
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + lowestFlagged(t);
             }
         }
         for (; i < to; i++) {
@@ -42,6 +42,14 @@ public final class Bytes {
     }
 
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+    /**
+     * The index of the lowest byte flagged in {@code t} (only high bits of bytes set): a multiply, where C1 calls
+     * {@code Long.numberOfTrailingZeros} as a method (it is no intrinsic there), itself calling the int one.
+     */
+    private static int lowestFlagged(long t) {
+        return (int) ((((t & -t) >>> 7) * 0x0001020304050607L) >>> 56);
+    }
 
     /** The high bit of each byte of {@code v} that is zero, and no other bit (no borrow crosses bytes). */
     private static long zeroBytes(long v) {
@@ -65,7 +73,7 @@ public final class Bytes {
         for (; i + 7 <= last; i += 8) {
             long m = zeroBytes((long) LONGS.get(a, i) ^ first) & zeroBytes((long) LONGS.get(a, i + n - 1) ^ end);
             while (m != 0) {
-                int k = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                int k = i + lowestFlagged(m);
                 if (middleMatches(a, p, k)) {
                     return k;
                 }
@@ -89,7 +97,7 @@ public final class Bytes {
             long w = (long) LONGS.get(a, i);
             long t = zeroBytes(w ^ px) | zeroBytes(w ^ py);
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + lowestFlagged(t);
             }
         }
         for (; i < to; i++) {
@@ -110,7 +118,7 @@ public final class Bytes {
     }
 
     /** Whether {@code a} starts with {@code p}. */
-    static boolean startsWith(byte[] a, byte[] p) {
+    public static boolean startsWith(byte[] a, byte[] p) {
         return a.length >= p.length && java.util.Arrays.equals(a, 0, p.length, p, 0, p.length);
     }
 
@@ -121,7 +129,7 @@ public final class Bytes {
      * word without CR is stored whole; one with a CR is stored whole too (the bytes after the CR are overwritten
      * by what follows, as the output only advances past the bytes before it). One pass, no call per line.
      */
-    static byte[] crToLf(byte[] raw, int from, int to, int cr) {
+    public static byte[] crToLf(byte[] raw, int from, int to, int cr) {
         byte[] out = new byte[to - from];
         System.arraycopy(raw, from, out, 0, cr - from);
         int n = cr - from;
@@ -136,7 +144,7 @@ public final class Bytes {
                 i += 8;
                 continue;
             }
-            int k = i + (Long.numberOfTrailingZeros(t) >>> 3);
+            int k = i + lowestFlagged(t);
             n += k - i;
             out[n++] = '\n';
             i = k + 1;

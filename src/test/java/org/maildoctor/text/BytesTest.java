@@ -1,4 +1,4 @@
-package org.maildoctor.bounce.mime;
+package org.maildoctor.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
