@@ -282,9 +282,34 @@ public final class Notice {
     }
 
     private static boolean otherLineEnds(String text) {
-        return text.indexOf('\r') >= 0 || text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0
+        LineEnds memo = LINE_ENDS.get();
+        if (memo.text == text) {
+            return memo.other;
+        }
+        if (memo.previous == text) {
+            return memo.previousOther;
+        }
+        boolean other = text.indexOf('\r') >= 0 || text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0
                 || text.indexOf('\u2029') >= 0;
+        memo.previous = memo.text;
+        memo.previousOther = memo.other;
+        memo.text = text;
+        memo.other = other;
+        return other;
     }
+
+    /**
+     * The last two texts {@link #otherLineEnds} looked at on this thread, and its answers: the notice readers ask
+     * it of a notice and of its lowered copy, several times each, and each answer was up to four scans.
+     */
+    private static final class LineEnds {
+        String text;
+        boolean other;
+        String previous;
+        boolean previousOther;
+    }
+
+    private static final ThreadLocal<LineEnds> LINE_ENDS = ThreadLocal.withInitial(LineEnds::new);
 
     private static int returnedStartByLines(String text) {
         Matcher m = RETURNED_START.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);

@@ -19,9 +19,45 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hand-written scanners in {@link MimeText} against what they replaced: {@code htmlToText} against the
- * regular expressions it was written with, and {@code toLf} against the byte-at-a-time loop.
+ * regular expressions it was written with, {@code toLf} against the byte-at-a-time loop, and
+ * {@code decodeWords} against Jakarta Mail's {@code MimeUtility.decodeText}.
  */
 class MimeTextTest {
+
+    @Property(tries = 3000)
+    void decodeWordsAsJakartaMail(@ForAll("encodedHeaders") String value) {
+        String expected;
+        try {
+            expected = jakarta.mail.internet.MimeUtility.decodeText(value);
+        } catch (Exception e) {
+            expected = value;
+        }
+        assertThat(MimeText.decodeWords(value)).as(value).isEqualTo(expected);
+    }
+
+    @Test
+    void decodeWordsAsJakartaMailOverTheCorpusHeaders() throws IOException {
+        int encoded = 0;
+        try (Stream<Path> s = Files.walk(Path.of("src/test/resources/corpora/bounces"))) {
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".eml")).sorted().toList()) {
+                for (String line : new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).split("\n")) {
+                    if (line.contains("=?")) {
+                        encoded++;
+                        decodeWordsAsJakartaMail(line.substring(line.indexOf(':') + 1));
+                    }
+                }
+            }
+        }
+        assertThat(encoded).isGreaterThan(100);
+    }
+
+    @Provide
+    Arbitrary<String> encodedHeaders() {
+        Arbitrary<String> token = Arbitraries.of("=?UTF-8?B?w6k=?=", "=?iso-8859-1?Q?caf=E9?=", "=?utf-8?q?a_b?=", "=?x?",
+                "=?UTF-8?B?***?=", "=?unknown-charset?Q?x?=", "=?UTF-8?Q?", "?=", "=?", "<a@b.example>", "\"Name\"", " ", "\t",
+                "\r\n ", "\n", "  ", "plain", "=?UTF-8?B?w6k=?=x", "x=?UTF-8?B?w6k=?=", ",", "=?utf-8?X?abc?=");
+        return token.list().ofMinSize(1).ofMaxSize(12).map(l -> String.join("", l)).filter(v -> v.contains("=?"));
+    }
 
     private static final Pattern TAG = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>|<br\\s*/?>|</?(p|div|tr|li|h\\d)[^>]*>|<[^>]+>");
     private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\n");
