@@ -94,7 +94,7 @@ public final class MailDecoder {
             c.warnings.add("notice text longer than " + MAX_TEXT + " characters; only the start was read");
         }
         return new Mail(headers, text, c.deliveryStatus, c.feedback.toString(),
-                Headers.parse(c.returned), c.returned, contentType, c.warnings);
+                Headers.parse(c.returned, c.returnedImage, c.returnedOff), c.returned, contentType, c.warnings);
     }
 
     /** Where the message starts: after an mbox "From " line, else 0. */
@@ -125,6 +125,9 @@ public final class MailDecoder {
         final List<String> deliveryStatus = new ArrayList<>();
         final StringBuilder feedback = new StringBuilder();
         String returned = "";
+        /** The bytes {@link #returned} was decoded from when it has one char per byte (see Headers.parse), else null. */
+        byte[] returnedImage;
+        int returnedOff;
         final List<String> warnings = new ArrayList<>();
         int parts;
 
@@ -173,6 +176,8 @@ public final class MailDecoder {
                      "message/global-headers" -> {
                     if (returned.isEmpty()) {
                         returned = lfOnly ? MimeText.decode(bytes, off, len, "UTF-8") : MimeText.decodeLf(bytes, off, len, "UTF-8");
+                        returnedImage = lfOnly && returned.length() == len ? bytes : null;
+                        returnedOff = off;
                     }
                 }
                 case "text/html" -> html.add(new Slice(bytes, off, len, charset));
