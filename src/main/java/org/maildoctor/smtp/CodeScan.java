@@ -10,6 +10,9 @@ package org.maildoctor.smtp;
  *
  * <p>{@code \d} and {@code \s} in those regexes are ASCII ([0-9], [ \t\n\x0B\f\r]): java.util.regex
  * reads them so without UNICODE_CHARACTER_CLASS, and so do {@link #digit} and {@link #space}.
+ *
+ * <p>They take a String, not a CharSequence: under the quick JIT compiler of a short run (C1), a call through
+ * the interface cannot be inlined and goes through a dispatch stub for every character looked at.
  */
 public final class CodeScan {
 
@@ -35,7 +38,7 @@ public final class CodeScan {
      * digit runs are not followed by another digit, or -1. Every regex replaced here needs that: after
      * a run cut short by the {@code {1,3}} bound comes a digit, which none of them accepts next.
      */
-    public static int statusEnd(CharSequence s, int at) {
+    public static int statusEnd(String s, int at) {
         int n = s.length();
         if (at + 4 >= n || !statusClass(s.charAt(at)) || s.charAt(at + 1) != '.') {
             return -1;
@@ -48,7 +51,7 @@ public final class CodeScan {
     }
 
     /** The end of a run of 1 to 3 digits at {@code at} not followed by a fourth digit, or -1. */
-    private static int digits(CharSequence s, int at) {
+    private static int digits(String s, int at) {
         int n = s.length();
         int i = at;
         while (i < n && i - at < 4 && digit(s.charAt(i))) {
@@ -58,7 +61,7 @@ public final class CodeScan {
     }
 
     /** {@code (?![\d.]*\d)} at {@code at}: no digit after any dots there. */
-    public static boolean noDigitAfterDots(CharSequence s, int at) {
+    public static boolean noDigitAfterDots(String s, int at) {
         int i = at;
         while (i < s.length() && s.charAt(i) == '.') {
             i++;
@@ -67,13 +70,13 @@ public final class CodeScan {
     }
 
     /** {@code (?!\.?\d)} at {@code at}. */
-    public static boolean noDigitAfterOneDot(CharSequence s, int at) {
+    public static boolean noDigitAfterOneDot(String s, int at) {
         int i = at < s.length() && s.charAt(at) == '.' ? at + 1 : at;
         return i >= s.length() || !digit(s.charAt(i));
     }
 
     /** {@code [245]\d\d} at {@code at}. */
-    public static boolean replyCodeAt(CharSequence s, int at) {
+    public static boolean replyCodeAt(String s, int at) {
         return at + 2 < s.length() && statusClass(s.charAt(at)) && digit(s.charAt(at + 1)) && digit(s.charAt(at + 2));
     }
 
@@ -82,7 +85,7 @@ public final class CodeScan {
      * {@code (?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)} (a status code written on its own, not a
      * piece of a version or an IP address), or -1; it ends at {@link #statusEnd}.
      */
-    public static int standaloneStatus(CharSequence s, int from) {
+    public static int standaloneStatus(String s, int from) {
         int n = s.length();
         for (int i = Math.max(from, 0); i + 4 < n; i++) {
             if (!statusClass(s.charAt(i))) {
@@ -105,7 +108,7 @@ public final class CodeScan {
      * right after a reply code), as the start of its status code; the match starts at
      * {@link #replyCodeBefore} of it. -1 when there is none.
      */
-    public static int statusAfterReplyCode(CharSequence s, int from) {
+    public static int statusAfterReplyCode(String s, int from) {
         int n = s.length();
         for (int i = Math.max(from, 0); i + 8 < n; i++) {
             if (!replyCodeAt(s, i) || i > 0 && digit(s.charAt(i - 1))) {
@@ -126,13 +129,13 @@ public final class CodeScan {
     }
 
     /** Where the reply code of a {@link #statusAfterReplyCode} match starts. */
-    public static int replyCodeBefore(CharSequence s, int statusStart) {
+    public static int replyCodeBefore(String s, int statusStart) {
         char c = s.charAt(statusStart - 1);
         return c == '\'' || c == '"' ? statusStart - 5 : statusStart - 4;
     }
 
     /** The status code between {@code start} and {@link #statusEnd}{@code (s, start)}, which must be one. */
-    public static EnhancedStatus status(CharSequence s, int start, int end) {
+    public static EnhancedStatus status(String s, int start, int end) {
         int dot = start + 2;
         while (s.charAt(dot) != '.') {
             dot++;
@@ -140,7 +143,7 @@ public final class CodeScan {
         return new EnhancedStatus(ReplyClass.of(s.charAt(start) - '0'), number(s, start + 2, dot), number(s, dot + 1, end));
     }
 
-    private static int number(CharSequence s, int from, int to) {
+    private static int number(String s, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
             v = v * 10 + s.charAt(i) - '0';

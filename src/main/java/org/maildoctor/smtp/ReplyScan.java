@@ -53,7 +53,7 @@ final class ReplyScan {
     }
 
     /** {@code $} without MULTILINE at {@code i}: the end, or before one final line terminator (java.util.regex's Dollar). */
-    static boolean dollar(CharSequence s, int i) {
+    static boolean dollar(String s, int i) {
         int n = s.length();
         if (i == n) {
             return true;

@@ -136,8 +136,8 @@ public final class WordingPattern {
         int n = text.length();
         Literals literals = starts instanceof Literals l ? l : Literals.of(starts);
         byte[] latin1 = Ascii.latin1(text);
-        int[] next = new int[starts.size()];
-        int[] clear = new int[starts.size()];
+        int[] next = new int[literals.size()];
+        int[] clear = new int[literals.size()];
         java.util.Arrays.fill(next, -1);
         int limit = Math.min(before, n + 1);
         int from = 0;
@@ -148,7 +148,7 @@ public final class WordingPattern {
                 if (next[j] < from) {
                     int s = Math.max(from, clear[j]);
                     if (s < p) {
-                        String l = starts.get(j);
+                        String l = literals.get(j);
                         int end = Math.min(n, p - 1 + l.length());
                         int at = s + l.length() <= end ? literals.indexOf(j, text, latin1, s, end) : -1;
                         if (at >= 0) {
@@ -166,7 +166,7 @@ public final class WordingPattern {
             if (literal < 0) {
                 return null;
             }
-            if (check == null || check.mayStart(text, p, p + starts.get(literal).length())) {
+            if (check == null || check.mayStart(text, p, p + literals.get(literal).length())) {
                 m.region(p, n);
                 if (m.lookingAt()) {
                     return m;
