@@ -25,7 +25,7 @@ public final class AmazonSesJson implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return mail.text().contains("notificationType"); // also inside an SNS envelope, where quotes are escaped
+        return mail.textContains("notificationType"); // also inside an SNS envelope, where quotes are escaped
     }
 
     @Override

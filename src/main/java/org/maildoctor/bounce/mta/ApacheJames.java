@@ -22,7 +22,7 @@ public final class ApacheJames implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return mail.text().contains("Error message below:") && mail.text().contains("Message details:");
+        return mail.textContains("Error message below:") && mail.textContains("Message details:");
     }
 
     @Override

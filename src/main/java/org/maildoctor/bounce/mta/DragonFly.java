@@ -26,7 +26,7 @@ public final class DragonFly implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return mail.text().contains("This is the DragonFly Mail Agent")
+        return mail.textContains("This is the DragonFly Mail Agent")
                 || mail.headers().get("Received").contains("DragonFly Mail Agent") && RCPT.matcher(mail.text()).find();
     }
 

@@ -25,7 +25,7 @@ public final class Exchange2003 implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return mail.text().contains(START);
+        return mail.textContains(START);
     }
 
     @Override

@@ -41,10 +41,10 @@ public final class Exim implements MtaDialect {
     @Override
     public boolean matches(Mail mail) {
         return mail.headers().has("X-Failed-Recipients")
-                || mail.text().contains("This message was created automatically by mail delivery software")
-                || mail.text().contains("This message was created automatically by the SMTP relay")
+                || mail.textContains("This message was created automatically by mail delivery software")
+                || mail.textContains("This message was created automatically by the SMTP relay")
                 || mail.headers().get("Received").contains("Exim") && FreeForm.looksLikeBounce(mail)
-                        && mail.text().contains("address(es) failed");
+                        && mail.textContains("address(es) failed");
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class Kddi implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return mail.text().contains("Could not be delivered to: <");
+        return mail.textContains("Could not be delivered to: <");
     }
 
     @Override

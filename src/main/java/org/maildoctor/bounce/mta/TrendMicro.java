@@ -29,7 +29,7 @@ public final class TrendMicro implements MtaDialect {
     @Override
     public boolean matches(Mail mail) {
         return mail.from().contains("InterScan") || mail.contentType().contains("interscan")
-                || mail.text().contains(" InterScan ");
+                || mail.textContains(" InterScan ");
     }
 
     @Override

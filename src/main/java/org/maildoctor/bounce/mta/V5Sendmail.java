@@ -30,7 +30,7 @@ public final class V5Sendmail implements MtaDialect {
 
     @Override
     public boolean matches(Mail mail) {
-        return mail.deliveryStatus().isEmpty() && mail.text().contains(TRANSCRIPT) && mail.text().contains(UNSENT);
+        return mail.deliveryStatus().isEmpty() && mail.textContains(TRANSCRIPT) && mail.textContains(UNSENT);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class X3 implements MtaDialect {
     @Override
     public boolean matches(Mail mail) {
         return mail.subject().equals("Delivery status notification") && mail.from().startsWith("Mail Delivery System")
-                && mail.text().contains("This is an automatically generated Delivery Status Notification");
+                && mail.textContains("This is an automatically generated Delivery Status Notification");
     }
 
     @Override
