@@ -41,6 +41,22 @@ public final class Bytes {
         return -1;
     }
 
+    /** Whether every byte of {@code a[from, to)} is below 0x80 (US-ASCII). */
+    public static boolean isAscii(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (((long) LONGS.get(a, i) & HIGHS) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
     /**

@@ -42,6 +42,17 @@ class BytesTest {
         assertThat(Bytes.indexOfEither(a, (byte) '\n', (byte) '\r', f, a.length)).isEqualTo(either);
     }
 
+    @Property(tries = 2000)
+    void isAsciiAsLoop(@ForAll("texts") String text, @ForAll @IntRange(max = 40) int from) {
+        byte[] a = text.getBytes(StandardCharsets.ISO_8859_1);
+        int f = Math.min(from, a.length);
+        boolean ascii = true;
+        for (int i = f; i < a.length; i++) {
+            ascii &= a[i] >= 0;
+        }
+        assertThat(Bytes.isAscii(a, f, a.length)).isEqualTo(ascii);
+    }
+
     private static int reference(byte[] a, byte[] p, int from, int to) {
         outer:
         for (int i = from; i + p.length <= to; i++) {

@@ -83,11 +83,28 @@ public final class MimeText {
     /** {@link #decode(byte[], String)} of {@code bytes[off, off + len)}, without copying the slice first. */
     static String decode(byte[] bytes, int off, int len, String charsetName) {
         Charset cs = charset(charsetName);
+        if ((cs == null || asciiTransparent(cs)) && Bytes.isAscii(bytes, off, off + len)) {
+            // Only US-ASCII bytes, which these charsets (and the UTF-8 default) decode to themselves: copied as
+            // Latin-1, without the decoder's own scan (a byte per turn under C1, where it is no intrinsic).
+            return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
+        }
         if (cs != null) {
             return new String(bytes, off, len, cs);
         }
         String utf8 = new String(bytes, off, len, StandardCharsets.UTF_8);
         return utf8.indexOf('\uFFFD') >= 0 ? new String(bytes, off, len, StandardCharsets.ISO_8859_1) : utf8;
+    }
+
+    /**
+     * Whether {@code cs} reads every US-ASCII byte as that char: UTF-8 and the one-byte Latin, Windows and KOI8
+     * charsets. Not ISO-2022-*, UTF-7, HZ or UTF-16, where ASCII bytes can be escapes or halves of a char.
+     */
+    static boolean asciiTransparent(Charset cs) {
+        if (cs == StandardCharsets.UTF_8 || cs == StandardCharsets.ISO_8859_1 || cs == StandardCharsets.US_ASCII) {
+            return true;
+        }
+        String name = cs.name();
+        return name.startsWith("ISO-8859-") || name.startsWith("windows-125") || name.startsWith("KOI8-");
     }
 
     /** {@code decode(toLf(slice), charsetName)}: a slice without CR is decoded in place. */

@@ -24,6 +24,33 @@ import org.junit.jupiter.api.Test;
  */
 class MimeTextTest {
 
+    /** The ASCII shortcut of {@link MimeText#decode} gives what the charset's decoder gives, for every charset it takes. */
+    @Property(tries = 2000)
+    void decodeAsTheCharsetDecodes(@ForAll("asciiOrNot") byte[] bytes,
+            @ForAll("charsetNames") String name) {
+        java.nio.charset.Charset cs = MimeText.charset(name);
+        String expected;
+        if (cs != null) {
+            expected = new String(bytes, cs);
+        } else {
+            String utf8 = new String(bytes, StandardCharsets.UTF_8);
+            expected = utf8.indexOf('\uFFFD') >= 0 ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8;
+        }
+        assertThat(MimeText.decode(bytes, name)).as("%s in %s", java.util.Arrays.toString(bytes), name).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<byte[]> asciiOrNot() {
+        return Arbitraries.oneOf(Arbitraries.bytes().between((byte) 0, (byte) 127).array(byte[].class).ofMaxSize(40),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(40));
+    }
+
+    @Provide
+    Arbitrary<String> charsetNames() {
+        return Arbitraries.of("UTF-8", "utf-8", "us-ascii", "ISO-8859-1", "iso-8859-2", "iso-8859-15", "windows-1252",
+                "windows-1251", "koi8-r", "iso-2022-jp", "utf-16", "utf-7", "shift_jis", "gb2312", "no-such-charset", "");
+    }
+
     @Property(tries = 3000)
     void decodeWordsAsJakartaMail(@ForAll("encodedHeaders") String value) {
         String expected;
