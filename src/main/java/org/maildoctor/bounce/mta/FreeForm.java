@@ -32,7 +32,6 @@ public class FreeForm implements MtaDialect {
     private static final Pattern NUMERIC_DOMAIN = Pattern.compile(".*@\\d+(\\.\\d+)*");
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[>\"':.,\\s]*");
     private static final Pattern WORD_CHAR = Pattern.compile("[^\\W_]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A notice that states its cause on a labelled line of its own. */
     private static final Pattern REASON_LINE = Pattern.compile("(?im)^\\s*reject(?:ion)? reason:\\s*(\\S.*)$");
 
@@ -123,15 +122,12 @@ public class FreeForm implements MtaDialect {
         }
         int lineStart = notice.lastIndexOf('\n', i) + 1;
         int end = notice.length();
-        Matcher m = Notice.ADDRESS.matcher(notice);
-        int from = i + recipient.length();
-        while (Notice.findAddress(m, notice, from)) {
-            String a = m.group();
-            if (!a.equalsIgnoreCase(recipient) && startsRecipientLine(notice, m.start())) {
+        for (Notice.Span m = Notice.findAddress(notice, i + recipient.length()); m != null;
+                m = Notice.findAddress(notice, m.end())) {
+            if (!m.of(notice).equalsIgnoreCase(recipient) && startsRecipientLine(notice, m.start())) {
                 end = notice.lastIndexOf('\n', m.start()) + 1;
                 break;
             }
-            from = m.end();
         }
         return notice.substring(lineStart, Math.max(lineStart, end));
     }
@@ -218,7 +214,32 @@ public class FreeForm implements MtaDialect {
         return d;
     }
 
+    /**
+     * {@code s.replaceAll("\\s+", " ").strip()}: each run of white space one space, none at the ends. A loop, as
+     * the regex ran at every character of every diagnostic; FreeFormCollapseTest compares the two.
+     */
     static String collapse(String s) {
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < n; ) {
+            if (!Notice.isRegexSpace(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && Notice.isRegexSpace(s.charAt(j))) {
+                j++;
+            }
+            if (j - i > 1 || s.charAt(i) != ' ') {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, i).append(' ');
+                copied = j;
+            }
+            i = j;
+        }
+        return (out == null ? s : out.append(s, copied, n).toString()).strip();
     }
 }

@@ -101,11 +101,8 @@ public final class Notice {
     /** Distinct addresses in order of appearance, lower-cased domain kept as written. */
     public static List<String> addresses(String text) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = ADDRESS.matcher(text);
-        int from = 0;
-        while (findAddress(m, text, from)) {
-            from = m.end();
-            String a = m.group();
+        for (Span s = findAddress(text, 0); s != null; s = findAddress(text, s.end())) {
+            String a = s.of(text);
             while (a.endsWith(".")) {
                 a = a.substring(0, a.length() - 1);
             }
@@ -114,18 +111,25 @@ public final class Notice {
         return new ArrayList<>(out);
     }
 
+    /** Where a match starts and ends in its text. */
+    public record Span(int start, int end) {
+        public String of(String text) {
+            return text.substring(start, end);
+        }
+    }
+
     /**
-     * {@code m.find(from)} for {@link #ADDRESS} ({@code m} is its matcher over {@code text}), tried only where
-     * a match can begin. The local part holds no '@', so a match's '@' is the first one after its start;
-     * for the next '@' the leftmost possible start is found by walking back over local-part characters (at
-     * most 64), and the regex is tried there alone: it takes the whole run up to the '@', and if the domain
+     * The first match of {@link #ADDRESS} in {@code text} at or after {@code from}, as {@code find(from)} finds it,
+     * or null; looked for only where a match can begin. The local part holds no '@', so a match's '@' is the
+     * first one after its start; for the next '@' the leftmost possible start is found by walking back over
+     * local-part characters (at most 64): a match there takes the whole run up to the '@', and if the domain
      * after that '@' does not match, no start before the same '@' can either, so the search moves on to the
-     * next '@'. Same result as {@code find(from)}, which instead tried (and backtracked over) every position
-     * of a long notice. A surrogate in the run (the regex class does not take supplementary characters as
-     * pairs) leaves the search to plain {@code find} from 128 chars back.
+     * next '@'. The domain is then read by {@link #domainEnd} rather than the regex (which ran at every
+     * candidate of every notice). A surrogate (the regex's classes do not take supplementary characters as
+     * pairs) leaves the search to the regex: plain {@code find} from 128 chars back in a local part, {@code
+     * lookingAt} in a domain. NoticeAddressTest compares this with {@code find}.
      */
-    public static boolean findAddress(Matcher m, String text, int from) {
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+    public static Span findAddress(String text, int from) {
         int at = text.indexOf('@', from);
         while (at >= 0) {
             int floor = Math.max(from, at - 64);
@@ -134,18 +138,76 @@ public final class Notice {
                 s--;
             }
             if (s > floor && Character.isSurrogate(text.charAt(s - 1))) {
-                m.region(0, text.length());
-                return m.find(Math.max(from, at - 128));
+                Matcher m = ADDRESS.matcher(text);
+                return m.find(Math.max(from, at - 128)) ? new Span(m.start(), m.end()) : null;
             }
             if (s < at) {
-                m.region(s, text.length());
-                if (m.lookingAt()) {
-                    return true;
+                int end = domainEnd(text, at + 1);
+                if (end == SURROGATE) {
+                    Matcher m = ADDRESS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    m.region(s, text.length());
+                    if (m.lookingAt()) {
+                        return new Span(s, m.end());
+                    }
+                } else if (end >= 0) {
+                    return new Span(s, end);
                 }
             }
             at = text.indexOf('@', at + 1);
         }
-        return false;
+        return null;
+    }
+
+    private static final int SURROGATE = -2;
+
+    /**
+     * Where {@link #ADDRESS}'s domain, {@code L{1,63}(?:\.L{1,63}){1,8}} with L its label class, ends when it
+     * starts at {@code i}; -1 when it does not match there, {@link #SURROGATE} when a surrogate is in the way.
+     * A label is a maximal run of label characters (no '.'), so the greedy regex backtracks to no other split:
+     * a first label longer than 63 fails; a later one is cut at 63, where the next repetition finds no '.'.
+     */
+    private static int domainEnd(String t, int i) {
+        int run = labelRun(t, i);
+        if (run < 0) {
+            return run;
+        }
+        if (run == 0 || run > 63) {
+            return -1;
+        }
+        int end = i + run;
+        int groups = 0;
+        while (groups < 8 && end < t.length() && t.charAt(end) == '.') {
+            int r = labelRun(t, end + 1);
+            if (r == SURROGATE) {
+                return SURROGATE;
+            }
+            if (r <= 0) {
+                break;
+            }
+            end += 1 + Math.min(r, 63);
+            groups++;
+            if (r > 63) {
+                break;
+            }
+        }
+        return groups == 0 ? -1 : end;
+    }
+
+    /** The length of the run of label characters ({@code [A-Za-z0-9\-\u0080-\uFFFF]}) at {@code i}, or {@link #SURROGATE}. */
+    private static int labelRun(String t, int i) {
+        int j = i;
+        while (j < t.length()) {
+            char c = t.charAt(j);
+            if (c >= 0x80) {
+                if (Character.isSurrogate(c)) {
+                    return SURROGATE;
+                }
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                break;
+            }
+            j++;
+        }
+        return j - i;
     }
 
     /** The local-part class of {@link #ADDRESS}, surrogates excepted (see findAddress). */
