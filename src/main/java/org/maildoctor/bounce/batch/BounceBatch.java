@@ -333,7 +333,7 @@ public final class BounceBatch {
         switch (InputFormat.sniff(head)) {
             case JSON -> readJson(source, in);
             case LOG -> readLog(source, in);
-            case MESSAGES -> readMessages(source, in);
+            case MESSAGES -> readMessages(source, new MboxReader(in, BounceParser.MAX_BYTES));
         }
     }
 
@@ -347,7 +347,7 @@ public final class BounceBatch {
         switch (InputFormat.sniff(all, Math.min(all.length, SNIFF))) {
             case JSON -> readJson(source, in);
             case LOG -> readLog(source, in);
-            case MESSAGES -> readMessages(source, in);
+            case MESSAGES -> readMessages(source, new MboxReader(all, BounceParser.MAX_BYTES));
         }
     }
 
@@ -355,8 +355,8 @@ public final class BounceBatch {
     private record Parsed(ParseOutcome outcome, Set<String> unknownCharsets, Optional<Instant> date) {
     }
 
-    private void readMessages(String source, InputStream in) throws IOException {
-        try (MboxReader mbox = new MboxReader(in, BounceParser.MAX_BYTES)) {
+    private void readMessages(String source, MboxReader reader) throws IOException {
+        try (MboxReader mbox = reader) {
             long[] count = {0};
             CappedLoop.run(new CappedLoop.Steps<MboxReader.Message, Parsed>() {
                 @Override

@@ -64,6 +64,18 @@ public final class MboxReader implements AutoCloseable {
         this.started = !whole;
     }
 
+    /**
+     * The messages of an input already in memory. A small one without a "From " line is its one message, given
+     * as this very array (not copied; nothing writes to it); any other is read line by line as from a stream.
+     */
+    public MboxReader(byte[] all, int maxMessageBytes) {
+        this(new java.io.ByteArrayInputStream(all), maxMessageBytes, true);
+        this.all = all;
+    }
+
+    /** The input when it was given in memory, until the first {@link #next}; else null. */
+    private byte[] all;
+
     /** The next message, or null at the end of the input. */
     public Message next() throws IOException {
         if (done) {
@@ -73,12 +85,16 @@ public final class MboxReader implements AutoCloseable {
             started = true;
             // what the line-by-line reading below gives for such an input, without looking at each byte
             int limit = Math.min(WHOLE, maxMessageBytes);
-            byte[] head = in.readNBytes(limit + 1);
+            boolean inMemory = all != null && all.length <= limit;
+            byte[] head = inMemory ? all : in.readNBytes(limit + 1);
+            all = null;
             if (head.length <= limit && !hasFromLine(head)) {
                 done = true;
                 return hasContent(head) ? new Message(index++, head, false) : null;
             }
-            in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+            if (!inMemory) { // else the stream still holds all of it
+                in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+            }
         }
         if (buf == null) {
             buf = new byte[16 * 1024];

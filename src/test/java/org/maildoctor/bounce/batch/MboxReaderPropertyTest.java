@@ -38,12 +38,19 @@ class MboxReaderPropertyTest {
         assertThat(ms.get(0).bytes()).isEqualTo(in);
     }
 
-    /** A small input taken whole gives what reading it line by line gives: messages, bytes, cut flags. */
+    /** A small input taken whole (from a stream or from memory) gives what reading it line by line gives: messages, bytes, cut flags. */
     @Property(tries = 2000)
     void takenWholeAsReadLineByLine(@ForAll("mboxish") String text, @ForAll @IntRange(min = 4, max = 300) int cap)
             throws Exception {
         byte[] in = text.getBytes(StandardCharsets.ISO_8859_1);
         assertThat(describe(in, cap, true)).as(text).isEqualTo(describe(in, cap, false));
+        List<String> inMemory = new java.util.ArrayList<>();
+        try (MboxReader r = new MboxReader(in, cap)) {
+            for (MboxReader.Message m = r.next(); m != null; m = r.next()) {
+                inMemory.add(m.index() + " " + m.truncated() + " " + new String(m.bytes(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(inMemory).as("in memory: %s", text).isEqualTo(describe(in, cap, false));
     }
 
     private static List<String> describe(byte[] in, int cap, boolean whole) throws Exception {
