@@ -3,19 +3,11 @@ package org.maildoctor.smtp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.maildoctor.text.Bytes;
 
 /** US-ASCII case helpers for running case-insensitive regexes on pre-lowered text. */
 final class Ascii {
     private Ascii() {
-    }
-
-    /** Each Latin-1 char's {@link #lower}, as a byte: a table lookup, where a test for A-Z was a branch mispredicted at every case change. */
-    private static final byte[] LOWER = new byte[256];
-
-    static {
-        for (int c = 0; c < 256; c++) {
-            LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        }
     }
 
     /**
@@ -74,19 +66,11 @@ final class Ascii {
         if (b.length != s.length()) {
             return null; // a surrogate pair became one '?'
         }
-        int changed = 0;
-        boolean question = false;
-        for (int i = 0; i < b.length; i++) {
-            byte c = b[i];
-            byte l = LOWER[c & 0xFF];
-            changed |= c ^ l;
-            question |= c == '?';
-            b[i] = l;
-        }
-        if (question && !isLatin1Image(s, b)) {
+        boolean changed = Bytes.lowerAscii(b); // eight bytes at a time, where a table lookup per byte cost more
+        if (Bytes.indexOf(b, (byte) '?', 0, b.length) >= 0 && !isLatin1Image(s, b)) {
             return null;
         }
-        return changed == 0 ? s : new String(b, StandardCharsets.ISO_8859_1);
+        return changed ? new String(b, StandardCharsets.ISO_8859_1) : s;
     }
 
     /**

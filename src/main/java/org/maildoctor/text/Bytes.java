@@ -41,6 +41,31 @@ public final class Bytes {
         return -1;
     }
 
+    /** {@code A-Z} made {@code a-z} in place, every other byte left alone; whether anything changed. */
+    public static boolean lowerAscii(byte[] a) {
+        long upperSeen = 0;
+        int i = 0;
+        for (; i + 8 <= a.length; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long heptets = w & LOWS;
+            // per byte, bit 7 of heptet + 0x3F is set from 'A' (0x41) up, of heptet + 0x25 from '[' (0x5B) up;
+            // they differ exactly on A-Z, kept where the byte itself is ASCII
+            long upper = ((heptets + 0x3F3F3F3F3F3F3F3FL) ^ (heptets + 0x2525252525252525L)) & ~w & HIGHS;
+            if (upper != 0) {
+                LONGS.set(a, i, w | upper >>> 2); // 0x80 >>> 2 is 0x20, the case bit
+                upperSeen |= upper;
+            }
+        }
+        boolean changed = upperSeen != 0;
+        for (; i < a.length; i++) {
+            if (a[i] >= 'A' && a[i] <= 'Z') {
+                a[i] += 'a' - 'A';
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     /** Whether every byte of {@code a[from, to)} is below 0x80 (US-ASCII). */
     public static boolean isAscii(byte[] a, int from, int to) {
         int i = from;

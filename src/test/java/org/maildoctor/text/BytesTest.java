@@ -43,6 +43,28 @@ class BytesTest {
     }
 
     @Property(tries = 2000)
+    void lowerAsciiAsLoop(@ForAll("letters") String text) {
+        byte[] a = text.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] want = a.clone();
+        boolean changed = false;
+        for (int i = 0; i < want.length; i++) {
+            if (want[i] >= 'A' && want[i] <= 'Z') {
+                want[i] += 'a' - 'A';
+                changed = true;
+            }
+        }
+        assertThat(Bytes.lowerAscii(a)).isEqualTo(changed);
+        assertThat(a).isEqualTo(want);
+    }
+
+    /** The bytes around the A-Z and a-z ranges, and their Latin-1 twins (0xC0-0xDF: high bit set). */
+    @Provide
+    Arbitrary<String> letters() {
+        return Arbitraries.strings().withChars('@', 'A', 'M', 'Z', '[', '`', 'a', 'z', '{', (char) 0xC1, (char) 0xDA,
+                (char) 0xC0, (char) 0xFF, (char) 0x80, '?', '0').ofMaxLength(60);
+    }
+
+    @Property(tries = 2000)
     void isAsciiAsLoop(@ForAll("texts") String text, @ForAll @IntRange(max = 40) int from) {
         byte[] a = text.getBytes(StandardCharsets.ISO_8859_1);
         int f = Math.min(from, a.length);

@@ -83,7 +83,7 @@ public final class DsnParser {
                 cur.merge(lastKey, " " + body.substring(start, end).strip(), String::concat);
                 continue;
             }
-            int colon = body.indexOf(':', start);
+            int colon = body.indexOf(':', start, end);
             if (colon < 0 || colon >= end || colon == start || spaceBetween(body, start, colon)) {
                 continue;
             }
