@@ -84,6 +84,9 @@ public final class BounceParseCommand extends BaseCommand {
         PrintWriter err = out.err();
         boolean wantSummary = summary || suppression != null || sent != null;
         BatchSummary totals = wantSummary ? new BatchSummary(new ClusterDetector(clusterMin, clusterWindow)) : null;
+        if (summary && global.json) {
+            Output.prepareJson(); // the summary's mapper, set up while the batch runs
+        }
         BounceRowSink sink = new BounceRowSink(out, format);
         BatchListener listener = new BatchListener() {
             @Override
