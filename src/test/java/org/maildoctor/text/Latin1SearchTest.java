@@ -19,6 +19,17 @@ class Latin1SearchTest {
         assertThat(Latin1Search.contains(new String(text), literal)).isEqualTo(text.contains(literal));
     }
 
+    /** The exact image is the text byte for byte when every char is Latin-1, and there is none otherwise. */
+    @Property(tries = 2000)
+    void exactOnlyForLatin1Text(@ForAll("texts") String text) {
+        byte[] b = Latin1Search.exact(text);
+        if (text.chars().allMatch(c -> c <= 0xFF)) {
+            assertThat(b).isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        } else {
+            assertThat(b).isNull();
+        }
+    }
+
     /** Few chars, so that literals often occur: '?', Latin-1 beyond ASCII, a BMP char and a surrogate pair. */
     @Provide
     Arbitrary<String> texts() {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maildoctor.smtp.WordingPattern;
+import org.maildoctor.text.Bytes;
+import org.maildoctor.text.Latin1Search;
 
 /** Reading helpers shared by the free-form dialects: addresses, the refused SMTP command, the returned message. */
 public final class Notice {
@@ -351,7 +353,9 @@ public final class Notice {
         if (memo.previous == text) {
             return memo.previousOther;
         }
-        boolean other = text.indexOf('\r') >= 0 || text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0
+        byte[] latin1 = Latin1Search.exact(text); // all Latin-1: no U+2028 or U+2029 in it
+        boolean other = latin1 != null ? Bytes.indexOfEither(latin1, (byte) '\r', (byte) 0x85, 0, latin1.length) >= 0
+                : text.indexOf('\r') >= 0 || text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0
                 || text.indexOf('\u2029') >= 0;
         memo.previous = memo.text;
         memo.previousOther = memo.other;
@@ -374,6 +378,7 @@ public final class Notice {
     private static final ThreadLocal<LineEnds> LINE_ENDS = ThreadLocal.withInitial(LineEnds::new);
 
     private static int returnedStartByLines(String text) {
+        byte[] latin1 = Latin1Search.exact(text);
         Matcher m = RETURNED_START.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int n = text.length();
         for (int p = 0; p < n; ) {
@@ -383,7 +388,7 @@ public final class Notice {
                     return p;
                 }
             }
-            int nl = text.indexOf('\n', p);
+            int nl = lineEnd(text, latin1, p);
             if (nl < 0) {
                 break;
             }
@@ -463,20 +468,26 @@ public final class Notice {
         }
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int n = text.length();
-        int p = from == 0 || text.charAt(from - 1) == '\n' ? from : nextLine(text, from);
+        byte[] latin1 = Latin1Search.exact(text);
+        int p = from == 0 || text.charAt(from - 1) == '\n' ? from : nextLine(text, latin1, from);
         while (p >= 0 && p < n) {
             m.region(p, n);
             if (m.lookingAt()) {
                 return m;
             }
-            p = nextLine(text, p);
+            p = nextLine(text, latin1, p);
         }
         return null;
     }
 
-    private static int nextLine(String text, int p) {
-        int nl = text.indexOf('\n', p);
+    private static int nextLine(String text, byte[] latin1, int p) {
+        int nl = lineEnd(text, latin1, p);
         return nl < 0 ? -1 : nl + 1;
+    }
+
+    /** The first LF at or after {@code p}; {@code latin1} is {@link Latin1Search#exact}{@code (text)}. */
+    private static int lineEnd(String text, byte[] latin1, int p) {
+        return latin1 != null ? Bytes.indexOf(latin1, (byte) '\n', p, latin1.length) : text.indexOf('\n', p);
     }
 
     /** Where {@code ^} matches in MULTILINE mode: after any line terminator, but not between CR and LF. */

@@ -106,7 +106,7 @@ class NoticeScanTest {
                 Arbitraries.of("The following address(es) failed:", "address(es) failed:", "  ", "x following address(es) failed:",
                         "could not be delivered to all of its", "could not be delivered to one or more of its ", "failed:",
                         "--- Below this line is a copy", "--- Below the next line is a copy", "Original message follows",
-                        "\n", "\r", "\r\n", "\u2028", "\t", "x", "FAILED:", "--- "),
+                        "\n", "\r", "\r\n", "\u2028", "\t", "x", "FAILED:", "--- ", "?", "\u00e9", "\uD83D\uDE00", "\u0085"),
                 Arbitraries.strings().withChars("ab \n:").ofMaxLength(4))
                 .list().ofMaxSize(12).map(l -> String.join("", l));
     }
@@ -159,7 +159,7 @@ class NoticeScanTest {
                         "The original message was:", "the original MESSAGE was:", "--- Below this line is a copy",
                         "------ This is a copy of the message", "   ---Original message---", "Undelivered message",
                         "-", "=", "--", " ", "\t", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\u000B", "\f",
-                        "text", "Message", "Original", "The", "M", "O", "T", "x"),
+                        "text", "Message", "Original", "The", "M", "O", "T", "x", "?", "\u00e9", "\uD83D\uDE00"),
                 Arbitraries.strings().withChars("-= \nMOTmot").ofMaxLength(6))
                 .list().ofMaxSize(25).map(l -> String.join("", l));
     }
