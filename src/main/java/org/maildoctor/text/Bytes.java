@@ -149,6 +149,59 @@ public final class Bytes {
         return -1;
     }
 
+    private static final long CASE_BITS = 0x2020202020202020L;
+
+    /**
+     * The first index of {@code lower} (no A-Z in it) in {@code a[from, to)} in any mix of ASCII case, or -1. As
+     * {@link #indexOf(byte[], byte[], int, int)}, on words with the case bit set in every byte: a candidate's first
+     * and last bytes then match their letter in either case (and a few other bytes), and it is compared in full.
+     */
+    public static int indexOfIgnoreCase(byte[] a, byte[] lower, int from, int to) {
+        int n = lower.length;
+        if (n <= 1) {
+            return n == 0 ? (from <= to ? from : -1) : indexOfIgnoreCaseAt(a, lower, from, to);
+        }
+        int last = to - n;
+        long first = ((lower[0] | 0x20) & 0xFFL) * ONES;
+        long end = ((lower[n - 1] | 0x20) & 0xFFL) * ONES;
+        int i = from;
+        for (; i + 7 <= last; i += 8) {
+            long m = zeroBytes(((long) LONGS.get(a, i) | CASE_BITS) ^ first)
+                    & zeroBytes(((long) LONGS.get(a, i + n - 1) | CASE_BITS) ^ end);
+            while (m != 0) {
+                int k = i + lowestFlagged(m);
+                if (equalsIgnoreCase(a, k, lower)) {
+                    return k;
+                }
+                m &= m - 1;
+            }
+        }
+        return indexOfIgnoreCaseAt(a, lower, i, to);
+    }
+
+    /** {@link #indexOfIgnoreCase} by comparing at every start from {@code from}. */
+    private static int indexOfIgnoreCaseAt(byte[] a, byte[] lower, int from, int to) {
+        for (int k = from; k + lower.length <= to; k++) {
+            if (equalsIgnoreCase(a, k, lower)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] a, int at, byte[] lower) {
+        for (int j = 0; j < lower.length; j++) {
+            int c = a[at + j];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean middleMatches(byte[] a, byte[] p, int at) {
         for (int j = 1; j < p.length - 1; j++) {
             if (a[at + j] != p[j]) {

@@ -42,6 +42,19 @@ class BytesTest {
         assertThat(Bytes.indexOfEither(a, (byte) '\n', (byte) '\r', f, a.length)).isEqualTo(either);
     }
 
+    @Property(tries = 3000)
+    void indexOfIgnoreCaseAsLoop(@ForAll("letters") String text, @ForAll("letters") String pattern,
+            @ForAll @IntRange(max = 40) int from) {
+        byte[] a = text.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] lower = pattern.getBytes(StandardCharsets.ISO_8859_1);
+        Bytes.lowerAscii(lower);
+        int f = Math.min(from, a.length);
+        byte[] folded = a.clone();
+        Bytes.lowerAscii(folded);
+        assertThat(Bytes.indexOfIgnoreCase(a, lower, f, a.length)).as("%s in %s", pattern, text)
+                .isEqualTo(reference(folded, lower, f, a.length));
+    }
+
     @Property(tries = 2000)
     void lowerAsciiAsLoop(@ForAll("letters") String text) {
         byte[] a = text.getBytes(StandardCharsets.ISO_8859_1);
@@ -61,7 +74,7 @@ class BytesTest {
     @Provide
     Arbitrary<String> letters() {
         return Arbitraries.strings().withChars('@', 'A', 'M', 'Z', '[', '`', 'a', 'z', '{', (char) 0xC1, (char) 0xDA,
-                (char) 0xC0, (char) 0xFF, (char) 0x80, '?', '0').ofMaxLength(60);
+                (char) 0xC0, (char) 0xFF, (char) 0x80, '?', '0', '=', (char) 0x1D).ofMaxLength(60);
     }
 
     @Property(tries = 2000)

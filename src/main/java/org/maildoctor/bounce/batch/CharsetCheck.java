@@ -25,15 +25,9 @@ final class CharsetCheck {
         int scan = Math.min(m.length, SCAN);
         int i = 0;
         while (true) {
-            // '=' ends the needle and is nowhere else in it: find the '=' (eight bytes at a time), then look back
-            int eq = Bytes.indexOf(m, (byte) '=', i + NEEDLE.length - 1, scan);
-            if (eq < 0) {
+            i = Bytes.indexOfIgnoreCase(m, NEEDLE, i, scan); // eight bytes at a time
+            if (i < 0) {
                 break;
-            }
-            i = eq + 1 - NEEDLE.length;
-            if (!matchesAt(m, i)) {
-                i++;
-                continue;
             }
             int s = i + NEEDLE.length;
             if (s < m.length && (m[s] == '"' || m[s] == '\'')) {
@@ -55,19 +49,6 @@ final class CharsetCheck {
             i = e + 1;
         }
         return out == null ? Set.of() : out;
-    }
-
-    private static boolean matchesAt(byte[] m, int i) {
-        for (int k = 0; k < NEEDLE.length; k++) {
-            byte b = m[i + k];
-            if (b >= 'A' && b <= 'Z') {
-                b = (byte) (b | 0x20);
-            }
-            if (b != NEEDLE[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isNameByte(byte b) {
