@@ -230,8 +230,10 @@ public final class Headers {
     }
 
     private int indexOf(String name) {
+        int n = name.length();
         for (int i = 0; i < names.length; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
+            // the length first, inline: most names differ in it, and C1 calls equalsIgnoreCase rather than inlining it
+            if (names[i].length() == n && names[i].equalsIgnoreCase(name)) {
                 return i;
             }
         }
