@@ -154,6 +154,10 @@ final class LiteralIndex {
         if (n < 32 || endA >= n) {
             return always | walk(text, 0, n);
         }
+        byte[] latin1 = Ascii.latin1(text);
+        if (latin1 != null) {
+            return possible(latin1, mid, endA, lengthB);
+        }
         long found = always;
         int a = 0;
         int b = 0;
@@ -174,6 +178,37 @@ final class LiteralIndex {
         }
         for (int i = both; i < lengthB; i++) {
             char c = text.charAt(mid + i);
+            b = step[(b >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(b);
+        }
+        return found;
+    }
+
+    /**
+     * {@link #possible(String)} over the text's Latin-1 bytes (a lowered text's, {@link Ascii#latin1}): the same
+     * walk without a String's coder test and bounds check per char, which C1 keeps in every {@code charAt}.
+     */
+    private long possible(byte[] text, int mid, int endA, int lengthB) {
+        long found = always;
+        int a = 0;
+        int b = 0;
+        int both = Math.min(endA, lengthB);
+        for (int i = 0; i < both; i++) {
+            int ca = text[i] & 0xFF;
+            int cb = text[mid + i] & 0xFF;
+            a = step[(a >>> 1) + (ca < ASCII ? classOf[ca] : 0)];
+            b = step[(b >>> 1) + (cb < ASCII ? classOf[cb] : 0)];
+            if (((a | b) & 1) != 0) {
+                found |= hit(a) | hit(b);
+            }
+        }
+        for (int i = both; i < endA; i++) {
+            int c = text[i] & 0xFF;
+            a = step[(a >>> 1) + (c < ASCII ? classOf[c] : 0)];
+            found |= hit(a);
+        }
+        for (int i = both; i < lengthB; i++) {
+            int c = text[mid + i] & 0xFF;
             b = step[(b >>> 1) + (c < ASCII ? classOf[c] : 0)];
             found |= hit(b);
         }
