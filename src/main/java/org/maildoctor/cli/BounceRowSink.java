@@ -2,6 +2,7 @@ package org.maildoctor.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
@@ -26,6 +27,15 @@ final class BounceRowSink {
      */
     private static final class Rows {
         static final JsonFactory FACTORY = new JsonFactory();
+    }
+
+    /** The columns' names quoted and escaped once, not per row: the generator copies them as they are. */
+    private static final Map<String, SerializedString> NAMES = new java.util.HashMap<>();
+
+    static {
+        for (String c : ResultRows.COLUMNS) {
+            NAMES.put(c, new SerializedString(c));
+        }
     }
 
     private static ObjectWriter line() {
@@ -97,7 +107,12 @@ final class BounceRowSink {
     private void writeRow(Map<String, Object> row) throws IOException {
         json.writeStartObject();
         for (Map.Entry<String, Object> e : row.entrySet()) {
-            json.writeFieldName(e.getKey());
+            SerializedString name = NAMES.get(e.getKey());
+            if (name != null) {
+                json.writeFieldName(name);
+            } else {
+                json.writeFieldName(e.getKey());
+            }
             switch (e.getValue()) {
                 case null -> json.writeNull();
                 case String v -> json.writeString(v);
