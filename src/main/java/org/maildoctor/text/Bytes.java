@@ -189,7 +189,8 @@ public final class Bytes {
         return -1;
     }
 
-    private static boolean equalsIgnoreCase(byte[] a, int at, byte[] lower) {
+    /** Whether {@code a} holds {@code lower} (no A-Z in it) at {@code at} in any mix of ASCII case; it must fit. */
+    public static boolean equalsIgnoreCase(byte[] a, int at, byte[] lower) {
         for (int j = 0; j < lower.length; j++) {
             int c = a[at + j];
             if (c >= 'A' && c <= 'Z') {

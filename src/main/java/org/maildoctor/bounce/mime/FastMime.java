@@ -278,19 +278,7 @@ final class FastMime {
     }
 
     private boolean sameName(int from, int to, byte[] lower) {
-        if (to - from != lower.length) {
-            return false;
-        }
-        for (int i = 0; i < lower.length; i++) {
-            int c = b[from + i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lower[i]) {
-                return false;
-            }
-        }
-        return true;
+        return to - from == lower.length && Bytes.equalsIgnoreCase(b, from, lower);
     }
 
     private static void put(Fields out, int want, StringBuilder value) {
