@@ -38,6 +38,8 @@ public final class MboxReader implements AutoCloseable {
     private boolean started;
     private boolean done;
     private final int maxMessageBytes;
+    /** The input when it was given in memory, until the first {@link #next}; else null. */
+    private byte[] all;
     // the buffers below are for line-by-line reading, allocated only when an input needs it
     private byte[] buf;
     private int pos;
@@ -72,9 +74,6 @@ public final class MboxReader implements AutoCloseable {
         this(new java.io.ByteArrayInputStream(all), maxMessageBytes, true);
         this.all = all;
     }
-
-    /** The input when it was given in memory, until the first {@link #next}; else null. */
-    private byte[] all;
 
     /** The next message, or null at the end of the input. */
     public Message next() throws IOException {
