@@ -1,7 +1,6 @@
 package org.maildoctor.bounce.mta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,6 @@ import org.maildoctor.smtp.Reason;
  * (action, status, diagnosticCode, reportingMTA); a Complaint is feedback; a Delivery is delivered.
  */
 public final class AmazonSesJson implements MtaDialect {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String name() {
@@ -44,7 +41,7 @@ public final class AmazonSesJson implements MtaDialect {
     public static List<Finding> decodeJson(String json) {
         JsonNode n;
         try {
-            n = JSON.readTree(json);
+            n = JsonTree.read(json);
         } catch (Exception e) {
             return List.of();
         }

@@ -1,7 +1,6 @@
 package org.maildoctor.bounce.mta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /**
@@ -9,8 +8,6 @@ import java.util.List;
  * and SendGrid events or bounce lists. Returns the sender's name and what it reported.
  */
 public final class WebhookJson {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a JSON body reported; {@code findings} is empty when it is no known delivery event. */
     public record Decoded(String dialect, List<Finding> findings) {
@@ -22,7 +19,7 @@ public final class WebhookJson {
     public static Decoded decode(String json) {
         JsonNode n;
         try {
-            n = JSON.readTree(json);
+            n = JsonTree.read(json);
         } catch (Exception e) {
             return new Decoded("", List.of());
         }
