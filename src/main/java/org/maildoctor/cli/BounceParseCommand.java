@@ -105,7 +105,7 @@ public final class BounceParseCommand extends BaseCommand {
 
             @Override
             public void warning(String source, String text) {
-                sink.flushRows();
+                sink.beforeWarning();
                 err.println("maildoctor: " + source + ": " + text);
             }
         };
@@ -114,13 +114,13 @@ public final class BounceParseCommand extends BaseCommand {
         // walked while read: the first files are parsed while a large tree is still being listed
         Iterable<Sources.Source> sources = Sources.lazily(paths, stdin, (p, why) -> {
             anyUnreadable[0] |= why.startsWith("cannot");
-            sink.flushRows();
+            sink.beforeWarning();
             err.println("maildoctor: " + p + ": " + why);
         });
         // one reader per core: output stays in input order (BounceBatch.readAll replays each file's findings in turn)
         long inputs = batch.readAll(sources, Runtime.getRuntime().availableProcessors(), (s, e) -> {
             anyUnreadable[0] = true;
-            sink.flushRows();
+            sink.beforeWarning();
             err.println("maildoctor: " + s.name() + ": cannot read: " + Sources.describe(e));
         });
         sink.finish();

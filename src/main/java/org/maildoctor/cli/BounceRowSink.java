@@ -123,7 +123,18 @@ final class BounceRowSink {
         json.writeEndObject();
     }
 
-    /** Writes out the rows so far: before a warning, so that a terminal shows both in the order they came. */
+    /**
+     * Before a warning: writes out the rows so far when rows and warnings may end up in one stream (a terminal),
+     * so that it shows both in the order they came. Where they go to different files, the rows stay buffered: a
+     * flush per warning was a write of its own for each of them.
+     */
+    void beforeWarning() {
+        if (!out.apart()) {
+            flushRows();
+        }
+    }
+
+    /** Writes out the rows so far. */
     void flushRows() {
         if (json != null) {
             try {

@@ -13,8 +13,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = new Output.ProcessStream(System.out, 1);
+        PrintWriter err = new Output.ProcessStream(System.err, 2);
         int code = run(args, out, err);
         out.flush();
         err.flush();

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** Where a command writes: results to {@code out} (text or one JSON document), diagnostics to {@code err}. */
 public final class Output {
@@ -31,8 +36,19 @@ public final class Output {
         t.start();
     }
 
+    /** This process's stdout or stderr, which {@link #apart} can tell apart by their file descriptors. */
+    static final class ProcessStream extends PrintWriter {
+        private final int fd;
+
+        ProcessStream(PrintStream stream, int fd) {
+            super(stream, true);
+            this.fd = fd;
+        }
+    }
+
     private final PrintWriter out;
     private final PrintWriter err;
+    private Boolean apart;
 
     public Output(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -45,6 +61,30 @@ public final class Output {
 
     public PrintWriter err() {
         return err;
+    }
+
+    /**
+     * Whether results and diagnostics go to different files, so that the order of one against the other cannot be
+     * seen. False, keep their order, unless both writers are this process's stdout and stderr and those lead to
+     * different files: a terminal is one file for both, and so is {@code 2>&1}.
+     */
+    public boolean apart() {
+        if (apart == null) {
+            apart = out instanceof ProcessStream o && err instanceof ProcessStream e
+                    && !sameFile(Path.of("/proc/self/fd/" + o.fd), Path.of("/proc/self/fd/" + e.fd));
+        }
+        return apart;
+    }
+
+    /** Whether two paths lead to the same file (links followed); true when that cannot be told. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            Object ka = Files.readAttributes(a, BasicFileAttributes.class).fileKey();
+            Object kb = Files.readAttributes(b, BasicFileAttributes.class).fileKey();
+            return ka == null || ka.equals(kb);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     public void json(Object value) {

@@ -130,4 +130,44 @@ class BounceParseProcessIT {
         assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("x.bin: undecodable", "no input could be read").doesNotContain("Exception");
     }
+
+    /**
+     * Rows stay buffered past warnings when stdout and stderr are different files, and are written out before each
+     * warning when both go to one file ({@code 2>&1}), which then shows them in input order.
+     */
+    @Test
+    void rowsAndWarningsInOneFileKeepTheirOrderAndInTwoFilesAllArrive(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Path f = in.resolve(String.format("m%02d.eml", i));
+            if (i % 8 == 3) {
+                Files.write(f, new byte[0]);
+                expected.add(String.format("warn m%02d", i));
+            } else {
+                Files.writeString(f, BounceParseCommandTest.dsn("user" + i + "@example.com", "5.1.1",
+                        "Sun, 06 Dec 2026 01:00:00 +0000"));
+                expected.add("row " + i);
+            }
+        }
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().toString(), "bounce", "parse", in.toString());
+        Path both = dir.resolve("both.txt");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(both.toFile()).start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("finished").isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(tagged(Files.readString(both))).containsExactlyElementsOf(expected);
+
+        Run apart = run(dir, null, "bounce", "parse", in.toString());
+        assertThat(apart.exit()).isZero();
+        assertThat(tagged(apart.out())).containsExactlyElementsOf(expected.stream().filter(l -> l.startsWith("row")).toList());
+        assertThat(tagged(apart.err())).containsExactlyElementsOf(expected.stream().filter(l -> l.startsWith("warn")).toList());
+    }
+
+    private static List<String> tagged(String lines) {
+        return lines.lines()
+                .map(l -> l.startsWith("maildoctor: ") ? l.replaceAll(".*/(m\\d\\d)\\.eml: empty file", "warn $1")
+                        : l.replaceAll(".*\"recipient\":\"user(\\d+)@.*", "row $1"))
+                .toList();
+    }
 }

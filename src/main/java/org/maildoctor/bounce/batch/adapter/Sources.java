@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
  * Turns command-line paths into the inputs of a batch: files, directories (walked recursively in
@@ -129,10 +128,16 @@ public final class Sources {
 
         private void enter(Path dir) throws IOException {
             boolean maildir = isMaildir(dir);
-            List<Path> children;
-            try (Stream<Path> s = Files.list(dir)) {
-                children = s.sorted().toList();
+            // a loop and one sort, not a stream: the walk shares its thread with writing the rows
+            List<Path> children = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+                for (Path c : s) {
+                    children.add(c);
+                }
+            } catch (java.nio.file.DirectoryIteratorException e) {
+                throw e.getCause();
             }
+            children.sort(null);
             levels.push(new Level(maildir, children));
         }
 
