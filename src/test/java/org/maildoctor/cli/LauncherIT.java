@@ -1,0 +1,71 @@
+package org.maildoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./maildoctor} launcher's choice of JVM options for {@code bounce parse} (MAILDOCTOR_DRY_RUN prints
+ * the command instead of running it): the quick compiler only for inputs estimated at up to 256 MB, the JVM's
+ * defaults for larger ones, for stdin (size unknown) and for other commands.
+ */
+class LauncherIT {
+    private static final String QUICK = "-XX:TieredStopAtLevel=1";
+
+    private static String command(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", Path.of("maildoctor").toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("MAILDOCTOR_DRY_RUN", "1");
+        pb.environment().put("MAILDOCTOR_AOT", "0"); // no start-up cache training in the background
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).as("the java command").contains("-jar ").contains("maildoctor-all.jar " + String.join(" ", args));
+        return out;
+    }
+
+    private static Path sparse(Path file, long size) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size); // no blocks written: the size is what the launcher reads
+        }
+        return file;
+    }
+
+    @Test
+    void aCorpusDirectoryRunsOnTheQuickCompiler() throws Exception {
+        assertThat(command("bounce", "parse", "src/test/resources/corpora/bounces")).contains(QUICK, "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void aLargeFileNamedOrInADirectoryKeepsTheDefaults(@TempDir Path dir) throws Exception {
+        Path big = sparse(dir.resolve("big.mbox"), 300L * 1024 * 1024);
+        assertThat(command("bounce", "parse", big.toString())).doesNotContain(QUICK);
+
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(mixed.resolve("m" + i + ".eml"), "Subject: x\n\nbody\n");
+        }
+        sparse(mixed.resolve("z.mbox"), 300L * 1024 * 1024);
+        assertThat(command("bounce", "parse", mixed.toString())).doesNotContain(QUICK);
+
+        Path small = Files.createDirectories(dir.resolve("small"));
+        sparse(small.resolve("a.mbox"), 200L * 1024 * 1024);
+        assertThat(command("bounce", "parse", small.toString(), "--summary")).contains(QUICK);
+    }
+
+    @Test
+    void stdinAndOtherCommandsKeepTheDefaults() throws Exception {
+        assertThat(command("bounce", "parse", "-")).doesNotContain(QUICK);
+        assertThat(command("explain", "550 5.1.1 user unknown")).doesNotContain(QUICK);
+    }
+}
