@@ -19,6 +19,14 @@ public final class JakartaMail {
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     static {
+        nameStreamProvider();
+    }
+
+    /**
+     * Sets the property now (it is set once, when this class is first used): for code that uses Jakarta Mail's
+     * decoders before it makes a session.
+     */
+    public static void nameStreamProvider() {
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
