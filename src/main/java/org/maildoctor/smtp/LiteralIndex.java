@@ -1,6 +1,5 @@
 package org.maildoctor.smtp;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +52,7 @@ final class LiteralIndex {
             if (literals == null) {
                 continue;
             }
-            if (literals.isEmpty() || literals.stream().anyMatch(l -> l.isEmpty() || !l.chars().allMatch(c -> c < ASCII))) {
+            if (literals.isEmpty() || !allAsciiAndNonEmpty(literals)) {
                 always |= 1L << r;
                 continue;
             }
@@ -81,11 +80,19 @@ final class LiteralIndex {
             }
         }
         this.longest = longest;
-        // the trie
-        List<int[]> trie = new ArrayList<>();
-        List<Long> out = new ArrayList<>();
-        trie.add(new int[classes]);
-        out.add(0L);
+        // the trie, in flat arrays (state s's transitions at trie[s * classes + c]): built at every start, in
+        // the interpreter, where lists of boxed numbers cost several times as much
+        int total = 1;
+        for (int r = 0; r < literalsPerRule.size(); r++) {
+            if ((always >>> r & 1) == 0 && literalsPerRule.get(r) != null) {
+                for (String l : literalsPerRule.get(r)) {
+                    total += l.length();
+                }
+            }
+        }
+        int[] trie = new int[total * classes];
+        long[] out = new long[total];
+        int n = 1;
         for (int r = 0; r < literalsPerRule.size(); r++) {
             if ((always >>> r & 1) != 0 || literalsPerRule.get(r) == null) {
                 continue;
@@ -93,40 +100,39 @@ final class LiteralIndex {
             for (String l : literalsPerRule.get(r)) {
                 int s = 0;
                 for (int i = 0; i < l.length(); i++) {
-                    int c = classOf[l.charAt(i)];
-                    if (trie.get(s)[c] == 0) {
-                        trie.get(s)[c] = trie.size();
-                        trie.add(new int[classes]);
-                        out.add(0L);
+                    int at = s * classes + classOf[l.charAt(i)];
+                    if (trie[at] == 0) {
+                        trie[at] = n++;
                     }
-                    s = trie.get(s)[c];
+                    s = trie[at];
                 }
-                out.set(s, out.get(s) | 1L << r);
+                out[s] |= 1L << r;
             }
         }
         // failure links, breadth first; missing transitions become the failure state's
-        int n = trie.size();
         int[] fail = new int[n];
         int[] next = new int[n * classes];
         hits = new long[n];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
         for (int c = 1; c < classes; c++) {
-            int t = trie.get(0)[c];
+            int t = trie[c];
             next[c] = t;
             if (t != 0) {
-                queue.add(t);
+                queue[tail++] = t;
             }
         }
-        hits[0] = out.get(0);
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            hits[s] = out.get(s) | hits[fail[s]];
+        hits[0] = out[0];
+        while (head < tail) {
+            int s = queue[head++];
+            hits[s] = out[s] | hits[fail[s]];
             for (int c = 1; c < classes; c++) {
-                int t = trie.get(s)[c];
+                int t = trie[s * classes + c];
                 if (t != 0) {
                     fail[t] = next[fail[s] * classes + c];
                     next[s * classes + c] = t;
-                    queue.add(t);
+                    queue[tail++] = t;
                 } else {
                     next[s * classes + c] = next[fail[s] * classes + c];
                 }
@@ -138,6 +144,21 @@ final class LiteralIndex {
             int t = next[i];
             step[i] = t * classes << 1 | (hits[t] != 0 ? 1 : 0);
         }
+    }
+
+    /** Whether every literal has a character and only US-ASCII ones (a loop: this runs in the interpreter at start-up). */
+    private static boolean allAsciiAndNonEmpty(List<String> literals) {
+        for (String l : literals) {
+            if (l.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < l.length(); i++) {
+                if (l.charAt(i) >= ASCII) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
