@@ -28,6 +28,17 @@ public record EnhancedStatus(ReplyClass statusClass, int subject, int detail) {
         }
     }
 
+    /** Written out, as the record's own would be: see {@link ProviderTag#equals}. Statuses of every bounce are compared. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnhancedStatus e && statusClass == e.statusClass && subject == e.subject && detail == e.detail;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * statusClass.hashCode() + subject) * 31 + detail;
+    }
+
     /** Exactly {@code 5.1.1}-shaped text, else empty. */
     public static Optional<EnhancedStatus> parse(String text) {
         if (text == null) {
