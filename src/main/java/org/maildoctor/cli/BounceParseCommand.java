@@ -92,14 +92,14 @@ public final class BounceParseCommand extends BaseCommand {
             @Override
             public void result(String source, long message, BounceResult r) {
                 if (!summary) {
-                    sink.row(ResultRows.row(source, message, r));
+                    sink.row(ResultRows.values(source, message, r));
                 }
             }
 
             @Override
             public void noResult(String source, long message, ParseOutcome o) {
                 if (verbose && !summary) {
-                    sink.row(ResultRows.noResult(source, message, o));
+                    sink.row(ResultRows.noResultValues(source, message, o));
                 }
             }
 

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.maildoctor.bounce.batch.Csv;
 import org.maildoctor.bounce.batch.ResultRows;
 
@@ -28,13 +27,8 @@ final class BounceRowSink {
     private static final JsonFactory ROWS = new JsonFactory();
 
     /** The columns' names quoted and escaped once, not per row: the generator copies them as they are. */
-    private static final Map<String, SerializedString> NAMES = new java.util.HashMap<>();
-
-    static {
-        for (String c : ResultRows.COLUMNS) {
-            NAMES.put(c, new SerializedString(c));
-        }
-    }
+    private static final SerializedString[] NAMES = ResultRows.COLUMNS.stream().map(SerializedString::new)
+            .toArray(SerializedString[]::new);
 
     private static ObjectWriter line() {
         return Line.WRITER;
@@ -48,9 +42,10 @@ final class BounceRowSink {
     /** Rows are flushed at least this often, so a long batch shows its progress. */
     private static final long FLUSH_NANOS = 200_000_000L;
     private static final List<String> TABLE = List.of("file", "recipient", "status", "replyCode", "reason", "hard", "dialect");
+    private static final int[] TABLE_COLUMNS = TABLE.stream().mapToInt(ResultRows.COLUMNS::indexOf).toArray();
     private final Output out;
     private final BounceCommand.Format format;
-    private final List<Map<String, Object>> buffered = new ArrayList<>();
+    private final List<Object[]> buffered = new ArrayList<>();
     private boolean header;
     /**
      * Rows go through a buffer of their own and one JSON generator: a flush and a new generator per row
@@ -66,7 +61,8 @@ final class BounceRowSink {
         this.rows = new PrintWriter(new BufferedWriter(out.out(), 1 << 16));
     }
 
-    void row(Map<String, Object> row) {
+    /** A row: its values in {@link ResultRows#COLUMNS} order. */
+    void row(Object[] row) {
         switch (format) {
             case jsonl -> {
                 try {
@@ -87,7 +83,7 @@ final class BounceRowSink {
                     rows.println(Csv.line(ResultRows.COLUMNS));
                     header = true;
                 }
-                rows.println(Csv.line(ResultRows.COLUMNS.stream().map(row::get).toList()));
+                rows.println(Csv.line(java.util.Arrays.asList(row)));
             }
             case table -> buffered.add(row);
         }
@@ -102,22 +98,23 @@ final class BounceRowSink {
      * The row's fields straight to the generator: what the mapper writes for a map of such values (the same
      * generator escapes them), without looking up a serializer for each value of each row.
      */
-    private void writeRow(Map<String, Object> row) throws IOException {
+    private void writeRow(Object[] row) throws IOException {
         json.writeStartObject();
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            SerializedString name = NAMES.get(e.getKey());
-            if (name != null) {
-                json.writeFieldName(name);
+        for (int i = 0; i < row.length; i++) {
+            json.writeFieldName(NAMES[i]);
+            Object value = row[i];
+            if (value == null) {
+                json.writeNull();
+            } else if (value instanceof String v) {
+                json.writeString(v);
+            } else if (value instanceof Boolean v) {
+                json.writeBoolean(v);
+            } else if (value instanceof Integer v) {
+                json.writeNumber(v);
+            } else if (value instanceof Long v) {
+                json.writeNumber(v);
             } else {
-                json.writeFieldName(e.getKey());
-            }
-            switch (e.getValue()) {
-                case null -> json.writeNull();
-                case String v -> json.writeString(v);
-                case Boolean v -> json.writeBoolean(v);
-                case Integer v -> json.writeNumber(v);
-                case Long v -> json.writeNumber(v);
-                default -> line().writeValue(json, e.getValue());
+                line().writeValue(json, value);
             }
         }
         json.writeEndObject();
@@ -152,13 +149,17 @@ final class BounceRowSink {
             int[] w = new int[TABLE.size()];
             for (int i = 0; i < w.length; i++) {
                 w[i] = TABLE.get(i).length();
-                for (Map<String, Object> r : buffered) {
-                    w[i] = Math.max(w[i], cell(r.get(TABLE.get(i))).length());
+                for (Object[] r : buffered) {
+                    w[i] = Math.max(w[i], cell(r[TABLE_COLUMNS[i]]).length());
                 }
             }
             out.out().println(line(TABLE.stream().map(s -> (Object) s).toList(), w));
-            for (Map<String, Object> r : buffered) {
-                out.out().println(line(TABLE.stream().map(r::get).toList(), w));
+            for (Object[] r : buffered) {
+                List<Object> cells = new ArrayList<>(TABLE_COLUMNS.length);
+                for (int c : TABLE_COLUMNS) {
+                    cells.add(r[c]);
+                }
+                out.out().println(line(cells, w));
             }
         }
         out.out().flush();

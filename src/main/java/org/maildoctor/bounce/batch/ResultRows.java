@@ -18,53 +18,59 @@ public final class ResultRows {
             "status", "replyCode", "reason", "hard", "action", "diagnostic", "command", "reportingMta", "remoteMta",
             "lastAttemptDate", "messageId", "from", "to", "subject", "feedbackType", "dialect", "message", "outcome");
 
+    private static final int FILE = COLUMNS.indexOf("file");
+    private static final int DIAGNOSTIC = COLUMNS.indexOf("diagnostic");
+    private static final int MESSAGE = COLUMNS.indexOf("message");
+    private static final int OUTCOME = COLUMNS.indexOf("outcome");
+
     private ResultRows() {
     }
 
+    /** The row as a map in {@link #COLUMNS} order. */
     public static Map<String, Object> row(String file, long message, BounceResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", file);
-        m.put("recipient", r.recipient());
-        m.put("originalRecipient", r.originalRecipient());
-        m.put("status", r.status().map(EnhancedStatus::toString).orElse(null));
-        m.put("replyCode", r.replyCode().map(ReplyCode::value).orElse(null));
-        m.put("reason", r.reason().code());
-        m.put("hard", r.hard());
-        m.put("action", r.action());
-        m.put("diagnostic", r.diagnostic());
-        m.put("command", r.command());
-        m.put("reportingMta", r.reportingMta());
-        m.put("remoteMta", r.remoteMta());
-        m.put("lastAttemptDate", r.lastAttemptDate());
-        m.put("messageId", r.returned().messageId());
-        m.put("from", r.returned().from());
-        m.put("to", r.returned().to());
-        m.put("subject", r.returned().subject());
-        m.put("feedbackType", r.feedbackType());
-        m.put("dialect", r.dialect());
-        m.put("message", message);
-        m.put("outcome", "bounce");
-        return m;
+        return toMap(values(file, message, r));
+    }
+
+    /**
+     * The row's values in {@link #COLUMNS} order: what {@code bounce parse} writes, without a map per row (it
+     * writes one row per recipient of a batch of any size).
+     */
+    public static Object[] values(String file, long message, BounceResult r) {
+        return new Object[] {file, r.recipient(), r.originalRecipient(), r.status().map(EnhancedStatus::toString).orElse(null),
+            r.replyCode().map(ReplyCode::value).orElse(null), r.reason().code(), r.hard(), r.action(), r.diagnostic(),
+            r.command(), r.reportingMta(), r.remoteMta(), r.lastAttemptDate(), r.returned().messageId(),
+            r.returned().from(), r.returned().to(), r.returned().subject(), r.feedbackType(), r.dialect(), message,
+            "bounce"};
     }
 
     /** The row of a message with no result ({@code --verbose}): outcome and why, the rest empty. */
     public static Map<String, Object> noResult(String file, long message, ParseOutcome o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String c : COLUMNS) {
-            m.put(c, null);
-        }
-        m.put("file", file);
-        m.put("message", message);
+        return toMap(noResultValues(file, message, o));
+    }
+
+    /** {@link #noResult} as values in {@link #COLUMNS} order. */
+    public static Object[] noResultValues(String file, long message, ParseOutcome o) {
+        Object[] v = new Object[COLUMNS.size()];
+        v[FILE] = file;
+        v[MESSAGE] = message;
         switch (o) {
             case ParseOutcome.NotABounce n -> {
-                m.put("outcome", "not-a-bounce");
-                m.put("diagnostic", n.reason());
+                v[OUTCOME] = "not-a-bounce";
+                v[DIAGNOSTIC] = n.reason();
             }
             case ParseOutcome.Undecodable u -> {
-                m.put("outcome", "undecodable");
-                m.put("diagnostic", u.reason());
+                v[OUTCOME] = "undecodable";
+                v[DIAGNOSTIC] = u.reason();
             }
-            case ParseOutcome.Bounces b -> m.put("outcome", "bounce");
+            case ParseOutcome.Bounces b -> v[OUTCOME] = "bounce";
+        }
+        return v;
+    }
+
+    private static Map<String, Object> toMap(Object[] values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            m.put(COLUMNS.get(i), values[i]);
         }
         return m;
     }
