@@ -58,17 +58,24 @@ public final class Sources {
         private String top;
         private Source next;
 
-        /** One directory being walked: its entries in name order and the next one to look at. */
+        /** One directory being walked: its entries in name order, what each is, and the next one to look at. */
         private static final class Level {
             final boolean maildir;
             final List<Path> children;
+            /** Per child its size when it is a regular file, else {@link #DIRECTORY} or {@link #OTHER}. */
+            final long[] kinds;
             int next;
 
-            Level(boolean maildir, List<Path> children) {
+            Level(boolean maildir, List<Path> children, long[] kinds) {
                 this.maildir = maildir;
                 this.children = children;
+                this.kinds = kinds;
             }
         }
+
+        private static final long DIRECTORY = -1;
+        /** A broken link, an entry gone since the listing, a pipe, a device, a socket. */
+        private static final long OTHER = -2;
 
         Walk(List<String> paths, InputStream stdin, BiConsumer<String, String> problems) {
             this.paths = paths.iterator();
@@ -126,19 +133,52 @@ public final class Sources {
             }
         }
 
+        /**
+         * Lists a directory and stats each entry while it is open: relative to the open directory (fstatat), so
+         * the kernel resolves one name instead of the whole path again, and without the two lookups a maildir
+         * check made per directory (the listing shows whether "cur" and "new" are there). The problems of the
+         * entries are still told when the walk reaches them ({@link #step}).
+         */
         private void enter(Path dir) throws IOException {
-            boolean maildir = isMaildir(dir);
             // a loop and one sort, not a stream: the walk shares its thread with writing the rows
             List<Path> children = new ArrayList<>();
+            long[] kinds;
             try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
                 for (Path c : s) {
                     children.add(c);
                 }
+                children.sort(null);
+                kinds = new long[children.size()];
+                for (int i = 0; i < kinds.length; i++) {
+                    kinds[i] = kind(s, children.get(i));
+                }
             } catch (java.nio.file.DirectoryIteratorException e) {
                 throw e.getCause();
             }
-            children.sort(null);
-            levels.push(new Level(maildir, children));
+            boolean maildir = isDirectory(children, kinds, "cur") && isDirectory(children, kinds, "new");
+            levels.push(new Level(maildir, children, kinds));
+        }
+
+        /** An entry's {@link Level#kinds} value, links followed (as isDirectory and isRegularFile do). */
+        private static long kind(java.nio.file.DirectoryStream<Path> listing, Path entry) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a = listing instanceof java.nio.file.SecureDirectoryStream<Path> open
+                        ? open.getFileAttributeView(entry.getFileName(), java.nio.file.attribute.BasicFileAttributeView.class)
+                                .readAttributes()
+                        : Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class);
+                return a.isDirectory() ? DIRECTORY : a.isRegularFile() ? a.size() : OTHER;
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                return OTHER; // a broken link, or gone
+            }
+        }
+
+        private static boolean isDirectory(List<Path> sorted, long[] kinds, String name) {
+            for (int i = 0; i < kinds.length; i++) {
+                if (kinds[i] == DIRECTORY && sorted.get(i).getFileName().toString().equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Looks at the next entry of the deepest directory: sets {@link #next}, descends, or climbs back. */
@@ -148,23 +188,18 @@ public final class Sources {
                 levels.pop();
                 return;
             }
+            long kind = l.kinds[l.next];
             Path c = l.children.get(l.next++);
             boolean maildir = l.maildir;
             String name = c.getFileName().toString();
-            // one stat per entry (links followed, as isDirectory and isRegularFile do); its size decides later
-            // whether the file is read ahead, without a stat of its own
-            java.nio.file.attribute.BasicFileAttributes a;
-            try {
-                a = Files.readAttributes(c, java.nio.file.attribute.BasicFileAttributes.class);
-            } catch (IOException | SecurityException e) {
-                a = null; // a broken link, or gone: not a regular file
-            }
-            if (a != null && a.isDirectory()) {
+            if (kind == DIRECTORY) {
                 if (!maildir || name.equals("cur") || name.equals("new") || (name.startsWith(".") && isMaildir(c))) {
                     enter(c);
                 }
-            } else if (!maildir && a != null && a.isRegularFile()) {
-                next = new FileSource(c, a.size()); // a maildir's own files (dovecot indexes, uidlists) hold no mail
+            } else if (!maildir && kind != OTHER) {
+                // the size from the listing decides later whether the file is read ahead, without a stat of its own;
+                // a maildir's own files (dovecot indexes, uidlists) hold no mail
+                next = new FileSource(c, kind);
             } else if (!maildir) {
                 // never open a pipe or a device: reading one could block the batch for ever
                 problems.accept(c.toString(), "skipped: not a regular file (a broken link, a pipe or a device)");

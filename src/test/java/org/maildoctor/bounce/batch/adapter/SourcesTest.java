@@ -53,6 +53,37 @@ class SourcesTest {
                 .containsExactlyElementsOf(names);
     }
 
+    /**
+     * What each entry is comes from the directory's listing: a pipe is told and skipped (reading one could block),
+     * and a directory is a maildir only when its "cur" and "new" are directories (links followed).
+     */
+    @Test
+    void pipesAreSkippedAndAMaildirNeedsCurAndNewDirectories(@TempDir Path root) throws Exception {
+        file(root, "a/1.eml");
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("a/pipe").toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        file(root, "b/cur"); // a file named cur: b is no maildir
+        file(root, "b/new/n");
+        file(root, "b/x.eml");
+        file(root, "real/cur/c");
+        file(root, "real/new/n");
+        Files.createDirectories(root.resolve("c"));
+        Files.createSymbolicLink(root.resolve("c/cur"), root.resolve("real/cur"));
+        Files.createSymbolicLink(root.resolve("c/new"), root.resolve("real/new"));
+        file(root, "c/dovecot.index");
+        List<String> problems = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String dir : List.of("a", "b", "c")) {
+            for (Sources.Source s : Sources.lazily(List.of(root.resolve(dir).toString()), new ByteArrayInputStream(new byte[0]),
+                    (p, why) -> problems.add(root.relativize(Path.of(p)) + ": " + why))) {
+                names.add(root.relativize(Path.of(s.name())).toString());
+                assertThat(s.size()).isEqualTo(Files.size(Path.of(s.name())));
+            }
+        }
+        assertThat(names).containsExactly("a/1.eml", "b/cur", "b/new/n", "b/x.eml", "c/cur/c", "c/new/n");
+        assertThat(problems).containsExactly("a/pipe: skipped: not a regular file (a broken link, a pipe or a device)");
+    }
+
     /** A batch can start on the first files before the walk has reached the rest of the tree. */
     @Test
     void theWalkGoesOnlyAsFarAsIsTaken(@TempDir Path root) throws Exception {
