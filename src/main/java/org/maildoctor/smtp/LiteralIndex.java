@@ -71,25 +71,20 @@ final class LiteralIndex {
         }
         this.always = always;
         this.classes = classes;
+        // the longest literal, and the literals' total length: the trie has at most that many states besides the root
         int longest = 1;
+        int total = 1;
         for (int r = 0; r < literalsPerRule.size(); r++) {
             if ((always >>> r & 1) == 0 && literalsPerRule.get(r) != null) {
                 for (String l : literalsPerRule.get(r)) {
                     longest = Math.max(longest, l.length());
+                    total += l.length();
                 }
             }
         }
         this.longest = longest;
         // the trie, in flat arrays (state s's transitions at trie[s * classes + c]): built at every start, in
         // the interpreter, where lists of boxed numbers cost several times as much
-        int total = 1;
-        for (int r = 0; r < literalsPerRule.size(); r++) {
-            if ((always >>> r & 1) == 0 && literalsPerRule.get(r) != null) {
-                for (String l : literalsPerRule.get(r)) {
-                    total += l.length();
-                }
-            }
-        }
         int[] trie = new int[total * classes];
         long[] out = new long[total];
         int n = 1;
