@@ -131,7 +131,9 @@ public final class MessageComposer {
         if (first.length() < 2 || !first.chars().allMatch(Character::isLetter)) {
             return null;
         }
-        return Character.toUpperCase(first.charAt(0)) + first.substring(1).toLowerCase(Locale.ROOT);
+        String name = Character.toUpperCase(first.charAt(0)) + first.substring(1).toLowerCase(Locale.ROOT);
+        // checked again after the case change: lowering can add a non-letter ("İ" becomes "i" and a combining dot)
+        return name.chars().allMatch(Character::isLetter) ? name : null;
     }
 
     /** {@code <random@sender-domain>}: unique without a clock, and in the sender's domain as RFC 5322 advises. */
