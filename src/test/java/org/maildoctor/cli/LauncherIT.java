@@ -21,11 +21,18 @@ class LauncherIT {
     private static final String QUICK = "-XX:TieredStopAtLevel=1";
 
     private static String command(String... args) throws Exception {
+        return command(null, args);
+    }
+
+    private static String command(Path javaHome, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("bash", Path.of("maildoctor").toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("MAILDOCTOR_DRY_RUN", "1");
         pb.environment().put("MAILDOCTOR_AOT", "0"); // no start-up cache training in the background
+        if (javaHome != null) {
+            pb.environment().put("JAVA_HOME", javaHome.toString());
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
@@ -68,5 +75,31 @@ class LauncherIT {
     void stdinAndOtherCommandsKeepTheDefaults() throws Exception {
         assertThat(command("bounce", "parse", "-")).doesNotContain(QUICK);
         assertThat(command("explain", "550 5.1.1 user unknown")).doesNotContain(QUICK);
+    }
+
+    @Test
+    void aJavaHomeOlderThan21IsPassedOverForTheNewestJdkInstalled(@TempDir Path dir) throws Exception {
+        // the launcher reads the version from the JDK's release file, without starting it
+        Path old = Files.createDirectories(dir.resolve("jdk-17/bin"));
+        Files.writeString(old.resolve("javac"), "#!/bin/sh\nexit 1\n");
+        old.resolve("javac").toFile().setExecutable(true);
+        Files.writeString(dir.resolve("jdk-17/release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"17.0.15\"\n");
+
+        String out = command(dir.resolve("jdk-17"), "explain", "550 5.1.1 user unknown");
+        assertThat(out).doesNotContain(dir.toString()).startsWith("/usr/lib/jvm/");
+        String javaHome = out.substring(0, out.indexOf("/bin/java "));
+        String release = Files.readString(Path.of(javaHome, "release"));
+        int major = Integer.parseInt(release.replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1"));
+        assertThat(major).as(javaHome).isGreaterThanOrEqualTo(21);
+    }
+
+    @Test
+    void aLargeFileReachedThroughALinkedDirectoryCounts(@TempDir Path dir) throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        sparse(real.resolve("big.mbox"), 300L * 1024 * 1024);
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("a.eml"), "Subject: x\n\nbody\n");
+        Files.createSymbolicLink(input.resolve("linked"), real);
+        assertThat(command("bounce", "parse", input.toString())).doesNotContain(QUICK);
     }
 }
