@@ -37,7 +37,7 @@ class LauncherIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).as("the java command").contains("-jar ").contains("maildoctor-all.jar " + String.join(" ", args));
+        assertThat(out).as("the java command").contains("-cp ").contains("maildoctor-all.jar org.maildoctor.cli.Main " + String.join(" ", args));
         return out;
     }
 
