@@ -38,10 +38,12 @@ public final class Output {
 
     /** This process's stdout or stderr, which {@link #apart} can tell apart by their file descriptors. */
     static final class ProcessStream extends PrintWriter {
+        private final PrintStream stream;
         private final int fd;
 
         ProcessStream(PrintStream stream, int fd) {
             super(stream, true);
+            this.stream = stream;
             this.fd = fd;
         }
     }
@@ -61,6 +63,16 @@ public final class Output {
 
     public PrintWriter err() {
         return err;
+    }
+
+    /**
+     * The byte stream under {@link #out()} when that is this process's stdout and writes UTF-8, for a writer that
+     * makes the UTF-8 bytes itself (JSON lines); null otherwise. Whoever writes to it flushes {@link #out()} first
+     * and flushes its own bytes before anything else is written to {@link #out()}.
+     */
+    public java.io.OutputStream utf8Stdout() {
+        return out instanceof ProcessStream p && p.stream.charset().equals(java.nio.charset.StandardCharsets.UTF_8)
+                ? p.stream : null;
     }
 
     /**

@@ -27,8 +27,14 @@ class BounceParseProcessIT {
     }
 
     static Run run(Path dir, byte[] stdin, String... args) throws Exception {
+        return run(dir, List.of(), stdin, args);
+    }
+
+    static Run run(Path dir, List<String> jvmOptions, byte[] stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toAbsolutePath().toString()));
+                "-Xmx" + HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
@@ -39,7 +45,8 @@ class BounceParseProcessIT {
             }
         }
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
+                Files.readString(err, StandardCharsets.ISO_8859_1));
     }
 
     /** One bounce with a returned message of about {@code bodyKb} KB whose body has mbox traps in it. */
@@ -169,5 +176,31 @@ class BounceParseProcessIT {
                 .map(l -> l.startsWith("maildoctor: ") ? l.replaceAll(".*/(m\\d\\d)\\.eml: empty file", "warn $1")
                         : l.replaceAll(".*\"recipient\":\"user(\\d+)@.*", "row $1"))
                 .toList();
+    }
+
+    /**
+     * JSON lines are written as UTF-8 bytes of their own when stdout's charset is UTF-8, and through stdout's
+     * writer otherwise: either way the bytes are what the writer makes (a character outside the BMP as its four
+     * bytes, not as escapes).
+     */
+    @Test
+    void jsonLinesAreInStdoutsCharset(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.eml");
+        Files.writeString(in, BounceParseCommandTest.dsn("jane@example.org", "5.1.1", "Sun, 6 Dec 2026 01:00:00 +0000")
+                .replace("refused", "Postfach unbekannt \u00e9 \ud83d\ude00")
+                .replace("message/delivery-status", "message/global-delivery-status"), StandardCharsets.UTF_8);
+
+        Run utf8 = run(dir, List.of("-Dstdout.encoding=UTF-8"), null, "bounce", "parse", in.toString());
+        assertThat(utf8.exit()).as(utf8.err()).isZero();
+        String line = new String(utf8.out().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        assertThat(line).contains("unbekannt \u00e9 \ud83d\ude00\"").doesNotContain("\\u");
+        JsonNode row = Output.json().readTree(line);
+        assertThat(row.get("diagnostic").asText()).endsWith("unbekannt \u00e9 \ud83d\ude00");
+
+        Run latin1 = run(dir, List.of("-Dstdout.encoding=ISO-8859-1"), null, "bounce", "parse", in.toString());
+        assertThat(latin1.exit()).as(latin1.err()).isZero();
+        assertThat(latin1.out()).contains("unbekannt \u00e9 ?\"");
+        assertThat(latin1.out()).as("the same line but for the character ISO-8859-1 has not")
+                .isEqualTo(line.replace("\ud83d\ude00", "?"));
     }
 }
