@@ -18,8 +18,15 @@ public abstract class BaseCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
+    /** Set when the command was made without picocli ({@link BounceParseArgs}), which has no spec then. */
+    private Output output;
+
+    void outputTo(Output output) {
+        this.output = output;
+    }
+
     protected Output output() {
-        return new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return output != null ? output : new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     @Override

@@ -98,6 +98,21 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
         return argSpec.defaultValue();
     }
 
+    /** Whether the environment or the config file gives option {@code name} (without dashes) a value. */
+    boolean configures(String name) {
+        if (env.get(envName(name)) != null) {
+            return true;
+        }
+        if (file == null || !file.isObject()) {
+            return false;
+        }
+        JsonNode v = file.get(name);
+        if (v == null) {
+            v = file.get(camel(name));
+        }
+        return v != null && !v.isNull() && !v.isContainerNode();
+    }
+
     /** {@code allow-private} → {@code MAILDOCTOR_ALLOW_PRIVATE}. */
     public static String envName(String optionName) {
         return "MAILDOCTOR_" + optionName.replace('-', '_').toUpperCase(Locale.ROOT);

@@ -26,7 +26,12 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl;
         try {
-            cl = commandLine(ConfigDefaultProvider.fromEnvironment(), args);
+            ConfigDefaultProvider defaults = ConfigDefaultProvider.fromEnvironment();
+            BounceParseCommand bounceParse = BounceParseArgs.read(args, defaults);
+            if (bounceParse != null) {
+                return runWithoutPicocli(bounceParse, out, err);
+            }
+            cl = commandLine(defaults, args);
         } catch (CliException e) {
             err.println("maildoctor: " + e.getMessage());
             return e.exitCode();
@@ -34,6 +39,16 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
+    }
+
+    /** A command whose arguments were read without picocli, its failures handled as picocli's handler below does. */
+    private static int runWithoutPicocli(BaseCommand command, PrintWriter out, PrintWriter err) {
+        command.outputTo(new Output(out, err));
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return handle(e, err);
+        }
     }
 
     /** The command line with every subcommand. */
