@@ -50,7 +50,7 @@ class LauncherIT {
 
     @Test
     void aCorpusDirectoryRunsOnTheQuickCompiler() throws Exception {
-        assertThat(command("bounce", "parse", "src/test/resources/corpora/bounces")).contains(QUICK, "-XX:+UseSerialGC",
+        assertThat(command("bounce", "parse", "src/test/resources/corpora/bounces")).contains(QUICK, "-XX:+UseSerialGC", "-Xmn32m",
                 "-XX:CompileCommand=quiet -XX:CompileCommand=exclude,jdk.internal.classfile.*::*");
     }
 
