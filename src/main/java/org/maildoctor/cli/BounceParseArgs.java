@@ -41,7 +41,7 @@ final class BounceParseArgs {
         c.global.timeout = Duration.ofSeconds(5);
         c.format = BounceCommand.Format.jsonl;
         c.clusterMin = ClusterDetector.DEFAULT_MIN_RECIPIENTS;
-        c.clusterWindow = Duration.ofHours(1);
+        c.clusterWindow = ClusterDetector.DEFAULT_WINDOW;
         c.timeLimit = Duration.ofSeconds(10);
         List<String> paths = new ArrayList<>();
         Set<String> seen = new HashSet<>();

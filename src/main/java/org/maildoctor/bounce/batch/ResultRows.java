@@ -43,12 +43,10 @@ public final class ResultRows {
             "bounce"};
     }
 
-    /** The row of a message with no result ({@code --verbose}): outcome and why, the rest empty. */
-    public static Map<String, Object> noResult(String file, long message, ParseOutcome o) {
-        return toMap(noResultValues(file, message, o));
-    }
-
-    /** {@link #noResult} as values in {@link #COLUMNS} order. */
+    /**
+     * The row of a message with no result ({@code --verbose}) as values in {@link #COLUMNS} order: outcome and why,
+     * the rest empty.
+     */
     public static Object[] noResultValues(String file, long message, ParseOutcome o) {
         Object[] v = new Object[COLUMNS.size()];
         v[FILE] = file;
