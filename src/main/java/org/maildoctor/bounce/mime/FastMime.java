@@ -20,7 +20,7 @@ import org.maildoctor.text.Bytes;
  * decoder streams) was a third of the time to parse a bounce, and its large parse methods were most of the
  * JIT work of a short {@code bounce parse} process. This walk accepts only input it reads exactly as Jakarta
  * Mail does and answers "not mine" ({@code false}) for everything else — comments or RFC 2231 parameters in a
- * Content-Type, a missing boundary parameter or no boundary line at all, a line that starts like a boundary but is
+ * Content-Type, no boundary line at all, a line that starts like a boundary but is
  * not one, a part without a header block, quoted-printable with trailing blanks or a stray {@code =}, base64
  * with anything but the alphabet, unknown transfer encodings — and the caller then runs Jakarta Mail, whose
  * lenient recovery is what unusual bounces need. {@code FastMimeTest} checks both give the same result.
@@ -128,12 +128,51 @@ final class FastMime {
         if (encoding == null || type.equals("multipart/digest")) {
             return false; // a digest's parts default to message/rfc822
         }
-        String boundary = params.get("boundary");
-        if (boundary == null || boundary.isEmpty() || !encoding.equals("7bit")) {
+        String param = params.get("boundary");
+        byte[] boundary = param == null ? firstBoundaryLike(start, end) : param.getBytes(StandardCharsets.ISO_8859_1);
+        if (boundary == null || boundary.length == 0 || !encoding.equals("7bit")) {
             return false;
         }
-        return multipart(boundary.getBytes(StandardCharsets.ISO_8859_1),
-                ("\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), start, end, depth, sink);
+        byte[] delimiter = new byte[boundary.length + 3];
+        delimiter[0] = '\n';
+        delimiter[1] = '-';
+        delimiter[2] = '-';
+        System.arraycopy(boundary, 0, delimiter, 3, boundary.length);
+        return multipart(boundary, delimiter, start, end, depth, sink);
+    }
+
+    /**
+     * The boundary of a multipart whose Content-Type has none, as Jakarta Mail finds it (its default
+     * {@code mail.mime.multipart.ignoremissingboundaryparameter}): the first line that starts with "--", is longer
+     * than two bytes and is not a rule of more than four dashes, less its "--" and trailing blanks. Exchange writes
+     * such parts (the {@code boundary=} on a line of its own, not folded, so not a parameter). Null when there is
+     * no such line, or when it is all dashes: earlier rules of dashes would then look like boundary lines here and
+     * not there.
+     */
+    private byte[] firstBoundaryLike(int start, int end) {
+        int line = start;
+        while (line < end) {
+            int eol = indexOf('\n', line, end);
+            int lineEnd = eol < 0 ? end : eol;
+            int to = lineEnd;
+            while (to > line && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+                to--;
+            }
+            if (to - line > 2 && b[line] == '-' && b[line + 1] == '-') {
+                boolean dashes = true;
+                for (int i = line + 2; i < to && dashes; i++) {
+                    dashes = b[i] == '-';
+                }
+                if (!dashes) {
+                    return java.util.Arrays.copyOfRange(b, line + 2, to);
+                }
+                if (to - line <= 4) {
+                    return null;
+                }
+            }
+            line = lineEnd + 1;
+        }
+        return null;
     }
 
     /**
@@ -233,10 +272,18 @@ final class FastMime {
             } else {
                 put(out, want, value);
                 int colon = indexOf(':', line, eol);
-                if (colon < 0) {
-                    return -1;
-                }
                 named = true;
+                if (colon < 0) {
+                    // Jakarta Mail keeps a line without a colon as a field named by the whole line (Exchange's
+                    // unfolded "boundary=..."): an other field, unless that name is one of the two read here. A folded
+                    // line after it puts a line break inside the name (or adds only blanks), so never makes it one.
+                    if (fieldName(line, eol) != OTHER) {
+                        return -1;
+                    }
+                    want = OTHER;
+                    line = eol + 1;
+                    continue;
+                }
                 want = fieldName(line, colon);
                 if (want != OTHER) {
                     int v = colon + 1;
@@ -259,16 +306,17 @@ final class FastMime {
             "content-transfer-encoding".getBytes(StandardCharsets.ISO_8859_1);
 
     /**
-     * Which of the two fields {@code b[from, colon)} names, compared as {@code strip().toLowerCase(Locale.ROOT)} of
-     * its Latin-1 text would be: no Latin-1 letter outside ASCII lower-cases into ASCII, so ASCII folding is exact.
+     * Which of the two fields {@code b[from, colon)} names, as Jakarta Mail compares a field's name: its Latin-1
+     * text {@code trim()}med (every byte up to the space, control bytes included) and compared ignoring case. No
+     * Latin-1 letter outside ASCII folds into ASCII, so ASCII folding is exact.
      */
     private int fieldName(int from, int colon) {
         int lo = from;
         int hi = colon;
-        while (lo < hi && Character.isWhitespace((char) (b[lo] & 0xff))) {
+        while (lo < hi && (b[lo] & 0xff) <= ' ') {
             lo++;
         }
-        while (hi > lo && Character.isWhitespace((char) (b[hi - 1] & 0xff))) {
+        while (hi > lo && (b[hi - 1] & 0xff) <= ' ') {
             hi--;
         }
         if (sameName(lo, hi, CONTENT_TYPE_NAME)) {

@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,29 @@ class FastMimeTest {
         assertThat(FastMime.walk(inner.getBytes(StandardCharsets.UTF_8), new Discard())).isNotNull();
     }
 
-    @Property(tries = 600)
+    @Test
+    void exchangesUnfoldedBoundaryLineIsReadAsJakartaMailReadsIt() {
+        // Exchange Online (lhost-office365-08..12 in the corpus) writes a nested Content-Type whose boundary= sits
+        // on a line of its own, unfolded: a field without a colon, and a multipart without a boundary parameter,
+        // whose boundary Jakarta Mail takes from the first line that looks like one
+        String m = "From: postmaster@outlook.com\nContent-Type: multipart/report; report-type=delivery-status;\n"
+                + "    boundary=\"OUT\"\n\n--OUT\nContent-Type: multipart/alternative; differences=Content-Type;\n"
+                + "boundary=\"IN\"\n\n--IN\nContent-Type: text/plain; charset=\"us-ascii\"\n\nexample.jp rejected your message\n"
+                + "\n--IN\nContent-Type: text/html\n\n<p>rejected</p>\n\n--IN--\n\n--OUT\nContent-Type: message/delivery-status\n\n"
+                + "Reporting-MTA: dns;mail.protection.outlook.com\n\nFinal-Recipient: rfc822;a@example.jp\nAction: failed\n"
+                + "Status: 5.1.10\n\n--OUT--\n";
+        assertThat(FastMime.walk(m.getBytes(StandardCharsets.UTF_8), new Discard())).isNotNull();
+        assertSame(m, m.getBytes(StandardCharsets.UTF_8));
+        String rule = m.replace("\n\n--IN\nContent-Type: text/plain", "\n\n-----\n--IN\nContent-Type: text/plain");
+        assertThat(FastMime.walk(rule.getBytes(StandardCharsets.UTF_8), new Discard())).isNotNull();
+        assertSame(rule, rule.getBytes(StandardCharsets.UTF_8));
+        // a colon-less line naming Content-Type is a Content-Type field to Jakarta Mail (its value the line itself)
+        String named = m.replace("boundary=\"IN\"\n", "boundary=\"IN\"\nContent-Type\n");
+        assertThat(FastMime.walk(named.getBytes(StandardCharsets.UTF_8), new Discard())).isNull();
+        assertSame(named, named.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 2000)
     void sameMailAsJakartaForGeneratedMessages(@ForAll("messages") String message) {
         byte[] raw = message.getBytes(StandardCharsets.UTF_8);
         Statistics.collect(FastMime.walk(MimeText.toLf(raw), new Discard()) != null ? "read by FastMime" : "left to Jakarta");
@@ -93,16 +116,31 @@ class FastMimeTest {
         Arbitrary<String> type = Arbitraries.of("text/plain", "text/plain; charset=iso-8859-1", "text/plain; charset=\"utf-8\"",
                 "text/html", "message/delivery-status", "message/rfc822", "text/rfc822-headers", "image/png",
                 "text/plain; charset*=utf-8''x", "text/plain (comment)", "TEXT/PLAIN; CHARSET=US-ASCII");
-        Arbitrary<String> part = Combinators.combine(type, cte, body, Arbitraries.of("\n", "", "\n\n"))
-                .as((t, e, b, gap) -> "Content-Type: " + t + "\n" + e + gap + b);
+        // lines without a colon in a part's header block (Exchange's unfolded "boundary=..."), a folded line after
+        // one, and names with control bytes or blanks around them, which Jakarta Mail trims away
+        Arbitrary<String> extra = Arbitraries.frequency(Tuple.of(12, ""), Tuple.of(1, "boundary=\"x\"\n"),
+                Tuple.of(1, "no colon here\n"), Tuple.of(1, "Content-Type\n"), Tuple.of(1, " content-transfer-encoding \n"),
+                Tuple.of(1, "stray\n\tfolded: value\n"), Tuple.of(1, "\u0001Content-Type: text/html\n"),
+                Tuple.of(1, "X-Note: a\nbare line\n"));
+        Arbitrary<String> name = Arbitraries.frequency(Tuple.of(12, "Content-Type: "), Tuple.of(1, "\u0002Content-Type: "),
+                Tuple.of(1, "Content-Type\u001b: "), Tuple.of(1, "content-type : "));
+        Arbitrary<String> part = Combinators.combine(name, type, extra, Arbitraries.of(true, false), cte, body,
+                        Arbitraries.of("\n", "", "\n\n"))
+                .as((n, t, x, before, e, b, gap) -> (before ? x + n + t + "\n" : n + t + "\n" + x) + e + gap + b);
         Arbitrary<String> end = Arbitraries.of("--%s--\n", "--%s--", "--%s-- \n", "", "--%s\n", "--%s--\nepilogue\n");
+        // how the boundary is given: a folded parameter, or none, so that Jakarta Mail takes the first line that looks
+        // like one (Exchange writes "boundary=" on a line of its own, which is then no parameter)
+        Arbitrary<String> given = Arbitraries.frequency(Tuple.of(4, ";\n\tboundary=%s\n"),
+                Tuple.of(1, "; differences=Content-Type;\nboundary=%s\n"), Tuple.of(1, "\n"));
         return Combinators.combine(boundary, quoting, part.list().ofMinSize(0).ofMaxSize(4), end,
                         Arbitraries.of("multipart/report; report-type=delivery-status", "multipart/mixed", "multipart/digest",
                                 "Multipart/Alternative"),
-                        Arbitraries.of("", "preamble\n", "--%s--\n", "\n"))
-                .as((bd, q, parts, e, mp, pre) -> {
+                        Arbitraries.frequency(Tuple.of(3, ""), Tuple.of(1, "preamble\n"), Tuple.of(1, "--%s--\n"), Tuple.of(1, "\n"),
+                                Tuple.of(1, "-----\n"), Tuple.of(1, "--\n"), Tuple.of(1, "---- \n"), Tuple.of(1, "--- \n--%s\n")),
+                        given)
+                .as((bd, q, parts, e, mp, pre, g) -> {
                     StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\nSubject: failure\n")
-                            .append("Content-Type: ").append(mp).append(";\n\tboundary=").append(q.formatted(bd)).append("\n\n")
+                            .append("Content-Type: ").append(mp).append(g.formatted(q.formatted(bd))).append('\n')
                             .append(pre.formatted(bd));
                     for (String p : parts) {
                         sb.append("--").append(bd).append('\n').append(p);
