@@ -21,7 +21,7 @@ import org.maildoctor.text.Bytes;
  * JIT work of a short {@code bounce parse} process. This walk accepts only input it reads exactly as Jakarta
  * Mail does and answers "not mine" ({@code false}) for everything else — comments or RFC 2231 parameters in a
  * Content-Type, no boundary line at all, a line that starts like a boundary but is
- * not one, a part without a header block, quoted-printable with trailing blanks or a stray {@code =}, base64
+ * not one, a part without a header block, the two odd corners of the quoted-printable decoder, base64
  * with anything but the alphabet, unknown transfer encodings — and the caller then runs Jakarta Mail, whose
  * lenient recovery is what unusual bounces need. {@code FastMimeTest} checks both give the same result.
  */
@@ -38,6 +38,9 @@ final class FastMime {
          * to have no CR (a slice of the message, whose line ends are LF), so converting line ends can be skipped.
          */
         void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly);
+
+        /** The message's multipart has no start boundary; it has no leaves then. */
+        void noStartBoundary();
     }
 
     private record Node(String type, String charset, String encoding, int bodyStart, int bodyEnd) {
@@ -111,7 +114,7 @@ final class FastMime {
         Map<String, String> params = new HashMap<>();
         String type = ct == null ? "text/plain" : contentType(ct, params);
         if (type == null) {
-            return false;
+            type = jakartaContentType(ct, params);
         }
         if (!type.startsWith("multipart/")) {
             if (!sink.wants(type)) {
@@ -130,8 +133,11 @@ final class FastMime {
         }
         String param = params.get("boundary");
         byte[] boundary = param == null ? firstBoundaryLike(start, end) : param.getBytes(StandardCharsets.ISO_8859_1);
-        if (boundary == null || boundary.length == 0 || !encoding.equals("7bit")) {
+        if (boundary == null || !encoding.equals("7bit")) {
             return false;
+        }
+        if (boundary.length == 0) {
+            return param == null && noStartBoundary(depth, sink); // an empty parameter makes "--" the boundary: Jakarta's
         }
         byte[] delimiter = new byte[boundary.length + 3];
         delimiter[0] = '\n';
@@ -145,8 +151,8 @@ final class FastMime {
      * The boundary of a multipart whose Content-Type has none, as Jakarta Mail finds it (its default
      * {@code mail.mime.multipart.ignoremissingboundaryparameter}): the first line that starts with "--", is longer
      * than two bytes and is not a rule of more than four dashes, less its "--" and trailing blanks. Exchange writes
-     * such parts (the {@code boundary=} on a line of its own, not folded, so not a parameter). Null when there is
-     * no such line, or when it is all dashes: earlier rules of dashes would then look like boundary lines here and
+     * such parts (the {@code boundary=} on a line of its own, not folded, so not a parameter). Empty when there is
+     * no such line; null when it is all dashes: earlier rules of dashes would then look like boundary lines here and
      * not there.
      */
     private byte[] firstBoundaryLike(int start, int end) {
@@ -172,8 +178,10 @@ final class FastMime {
             }
             line = lineEnd + 1;
         }
-        return null;
+        return NONE;
     }
+
+    private static final byte[] NONE = new byte[0];
 
     /**
      * Splits {@code [start, end)} at its boundary lines. Only the first line and the lines found by searching for
@@ -191,11 +199,12 @@ final class FastMime {
                 return false;
             }
             if (kind > 0) {
-                if (partStart >= 0 && !part(partStart, line - 1, depth, sink)) { // the LF before a boundary is the boundary's
+                if (partStart >= 0 && !part(partStart, line - 1, line, depth, sink)) { // the LF before a boundary is the boundary's
                     return false;
                 }
                 if (kind == 2) {
-                    return partStart >= 0; // an epilogue after the closing boundary is ignored
+                    // an epilogue after the closing boundary is ignored; a closing boundary first ends the preamble
+                    return partStart >= 0 || noStartBoundary(depth, sink);
                 }
                 partStart = eol < 0 ? end : eol + 1;
             }
@@ -203,9 +212,45 @@ final class FastMime {
             line = next < 0 || next + 1 >= end ? end : next + 1;
         }
         // No closing boundary (a truncated bounce, common): with mail.mime.multipart.ignoremissingendboundary,
-        // Jakarta Mail's last part runs to the end of the data, trailing line ends included. No boundary at
-        // all is still Jakarta's (an empty multipart).
-        return partStart >= 0 && part(partStart, end, depth, sink);
+        // Jakarta Mail's last part runs to the end of the data, trailing line ends included.
+        return partStart < 0 ? noStartBoundary(depth, sink) : part(partStart, end, end, depth, sink);
+    }
+
+    /**
+     * A multipart with no boundary line before its closing one or its end. Jakarta Mail throws "Missing start
+     * boundary" there (its {@code mail.mime.multipart.allowempty} is a system property, off), and the decoder then
+     * reads the whole body as text ({@link Leaves#noStartBoundary}). Read here only for the message's own multipart:
+     * below it, the leaves Jakarta's walk has taken before the throw stay taken, and this walk hands over its leaves
+     * only at the end.
+     */
+    private static boolean noStartBoundary(int depth, Leaves sink) {
+        if (depth > 0) {
+            return false;
+        }
+        sink.noStartBoundary();
+        return true;
+    }
+
+    /**
+     * A Content-Type value the parser above declines (comments, RFC 2231 parameters, a repeated parameter, broken
+     * syntax), read by Jakarta Mail's own parser as MailDecoder's walk over Jakarta's tree reads it: the base type
+     * lower-cased with its charset and boundary, or text/plain with neither where that parser fails. The class is
+     * light; only a MimeMessage is not.
+     */
+    private static String jakartaContentType(String value, Map<String, String> params) {
+        try {
+            jakarta.mail.internet.ContentType t = new jakarta.mail.internet.ContentType(value);
+            for (String name : new String[] {"charset", "boundary"}) {
+                String v = t.getParameter(name);
+                if (v != null) {
+                    params.put(name, v);
+                }
+            }
+            return t.getBaseType().toLowerCase(Locale.ROOT);
+        } catch (Exception e) {
+            params.clear();
+            return "text/plain";
+        }
     }
 
     /** 0 for an ordinary line, 1 for {@code --boundary}, 2 for {@code --boundary--}, -1 for a line that starts like one. */
@@ -232,12 +277,18 @@ final class FastMime {
         return kind;
     }
 
-    private boolean part(int start, int end, int depth, Leaves sink) {
+    /**
+     * The part {@code [start, end)}; its header block may end as far as {@code headerEnd}. Before a boundary that is
+     * {@code end + 1}, the boundary's own LF: Jakarta Mail reads a part's header block before it looks for the
+     * boundary, so a blank line right before the boundary ends the block and leaves the body empty (Exchange writes
+     * such empty text/html parts).
+     */
+    private boolean part(int start, int end, int headerEnd, int depth, Leaves sink) {
         if (start > end) {
             return false; // an empty part: no header block
         }
         Fields headers = new Fields();
-        int body = headers(start, end, headers);
+        int body = headers(start, headerEnd, headers);
         return body >= 0 && node(headers, Math.min(body, end), end, depth + 1, sink);
     }
 
@@ -436,8 +487,11 @@ final class FastMime {
     }
 
     /**
-     * RFC 2045 §6.7; null for a trailing blank (decoders differ on dropping it) or an {@code =} not followed by
-     * hex or LF. Line by line, copying the runs between {@code =} whole.
+     * RFC 2045 §6.7 as Angus Mail's QPDecoderStream reads it, line by line, copying the runs between {@code =}
+     * whole: spaces (not tabs) right before a line end or the end are transport padding and dropped; {@code =} LF is
+     * a soft line break; {@code =} and two hex digits a byte; any other {@code =} stays as it is; an {@code =} at the
+     * very end ends the data. Null where that decoder does something odd: {@code =-} (it parses a signed number)
+     * and {@code =} with one byte after it at the end (it reads the end as a 0xFF byte).
      */
     private Slice quotedPrintable(int from, int to) {
         byte[] out = new byte[to - from];
@@ -446,30 +500,36 @@ final class FastMime {
         while (line < to) {
             int eol = indexOf('\n', line, to);
             int end = eol < 0 ? to : eol;
-            if (end > line && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
-                return null;
+            int keep = end;
+            while (keep > line && b[keep - 1] == ' ') {
+                keep--;
             }
             boolean soft = false;
             int i = line;
-            while (i < end) {
-                int eq = indexOf('=', i, end);
-                int run = (eq < 0 ? end : eq) - i;
+            while (i < keep) {
+                int eq = indexOf('=', i, keep);
+                int run = (eq < 0 ? keep : eq) - i;
                 System.arraycopy(b, i, out, n, run);
                 n += run;
                 if (eq < 0) {
                     break;
                 }
-                if (eq + 1 == end && eol >= 0) {
-                    soft = true; // "=" LF: a soft line break, both dropped
+                if (eq + 1 == end) {
+                    soft = true; // "=" LF: a soft line break, both dropped; "=" at the end: the end
                     break;
+                }
+                if (b[eq + 1] == '-' || eq + 2 == end && eol < 0) {
+                    return null;
                 }
                 int hi = eq + 2 < end ? hex(b[eq + 1]) : -1;
                 int lo = hi >= 0 ? hex(b[eq + 2]) : -1;
                 if (lo < 0) {
-                    return null;
+                    out[n++] = '=';
+                    i = eq + 1;
+                } else {
+                    out[n++] = (byte) (hi << 4 | lo);
+                    i = eq + 3;
                 }
-                out[n++] = (byte) (hi << 4 | lo);
-                i = eq + 3;
             }
             if (eol < 0) {
                 break;

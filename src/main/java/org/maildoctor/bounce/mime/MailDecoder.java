@@ -54,10 +54,9 @@ public final class MailDecoder {
         p.setProperty("mail.mime.ignoreunknownencoding", "true");
         p.setProperty("mail.mime.base64.ignoreerrors", "true");
         p.setProperty("mail.mime.uudecode.ignoreerrors", "true");
-        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
-        p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
-        p.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
-        p.setProperty("mail.mime.multipart.allowempty", "true");
+        // No mail.mime.multipart.* here: MimeMultipart reads those from system properties only, so a session's had no
+        // effect. Their defaults hold (a missing end boundary or boundary parameter tolerated, no empty multipart),
+        // and FastMime reads multiparts by them.
         p.setProperty("mail.mime.allowutf8", "true");
         return org.maildoctor.mime.JakartaMail.parsingSession(p);
     }
@@ -91,9 +90,11 @@ public final class MailDecoder {
                 c.walk(m, 0, false);
             }
         } catch (Exception | StackOverflowError e) {
-            c.warnings.add("MIME structure could not be read (" + e.getClass().getSimpleName() + "); reading the body as text");
-            c.text.clear();
-            c.text.add(blank < 0 ? "" : MimeText.decode(lf, blank + 2, lf.length - blank - 2, "UTF-8"));
+            c.bodyAsText(e.getClass().getSimpleName(), lf, blank);
+        }
+        if (c.noStartBoundary) {
+            // where Jakarta Mail's MimeMultipart throws "Missing start boundary"
+            c.bodyAsText(jakarta.mail.internet.ParseException.class.getSimpleName(), lf, blank);
         }
         String text = String.join("", c.text); // sized once, where a StringBuilder grew and was copied again
         if (text.isEmpty()) {
@@ -142,6 +143,19 @@ public final class MailDecoder {
         int returnedOff;
         final List<String> warnings = new ArrayList<>();
         int parts;
+        boolean noStartBoundary;
+
+        @Override
+        public void noStartBoundary() {
+            noStartBoundary = true;
+        }
+
+        /** What is left when Jakarta Mail's walk throws: a warning naming the exception, and the whole body as text. */
+        void bodyAsText(String exception, byte[] lf, int blank) {
+            warnings.add("MIME structure could not be read (" + exception + "); reading the body as text");
+            text.clear();
+            text.add(blank < 0 ? "" : MimeText.decode(lf, blank + 2, lf.length - blank - 2, "UTF-8"));
+        }
 
         void walk(MimePart part, int depth, boolean insideReturned) throws MessagingException, IOException {
             if (++parts > MAX_PARTS || depth > MAX_DEPTH) {

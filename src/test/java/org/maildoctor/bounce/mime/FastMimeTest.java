@@ -44,8 +44,9 @@ class FastMimeTest {
         }
         System.out.printf("FastMime read %d of %d corpus messages itself%n", fast, files.size());
         assertThat(files).hasSizeGreaterThan(800);
-        // most bounces have the common layouts; if this falls, the fast walk has stopped doing its job
-        assertThat(fast).isGreaterThan(files.size() * 6 / 10);
+        // every corpus message is read by the walk: one left to Jakarta Mail costs a short run Jakarta's whole start-up
+        // (MimeMessage's class initialisation, its parser compiled); if this falls, the walk has stopped doing its job
+        assertThat(fast).isEqualTo(files.size());
     }
 
     @org.junit.jupiter.api.Test
@@ -96,6 +97,30 @@ class FastMimeTest {
         assertSame(named, named.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aContentTypeOnlyJakartaMailParsesIsReadWithItsParser() {
+        // a comment and an RFC 2231 charset: the walk's own parser declines them, Jakarta Mail's reads them
+        String m = "From: MAILER-DAEMON@example.net\nContent-Type: multipart/report (dsn); boundary=B\n\n--B\n"
+                + "Content-Type: text/plain; charset*=us-ascii''iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "caf=C3=A9\n--B\nContent-Type: text (broken)\n\nread as text/plain\n--B--\n";
+        assertThat(FastMime.walk(m.getBytes(StandardCharsets.UTF_8), new Discard())).isNotNull();
+        assertSame(m, m.getBytes(StandardCharsets.UTF_8));
+        assertThat(MailDecoder.decode(m.getBytes(StandardCharsets.UTF_8), true).text())
+                .isEqualTo("caf\u00c3\u00a9\nread as text/plain\n");
+    }
+
+    @Test
+    void aMultipartWithNoStartBoundaryIsReadAsTextAsJakartaMailLeavesIt() {
+        // the corpus has five: the boundary parameter names a boundary no line has (Jakarta Mail throws)
+        String m = "From: MAILER-DAEMON@example.net\nContent-Type: multipart/report; boundary=\"A\"\n\n--B\n"
+                + "Content-Type: text/plain\n\n550 5.1.1 user unknown\n--B--\n";
+        assertThat(FastMime.walk(m.getBytes(StandardCharsets.UTF_8), new Discard())).isNotNull();
+        assertSame(m, m.getBytes(StandardCharsets.UTF_8));
+        Mail mail = MailDecoder.decode(m.getBytes(StandardCharsets.UTF_8), true);
+        assertThat(mail.warnings()).containsExactly("MIME structure could not be read (ParseException); reading the body as text");
+        assertThat(mail.text()).contains("550 5.1.1 user unknown");
+    }
+
     @Property(tries = 2000)
     void sameMailAsJakartaForGeneratedMessages(@ForAll("messages") String message) {
         byte[] raw = message.getBytes(StandardCharsets.UTF_8);
@@ -112,10 +137,15 @@ class FastMimeTest {
                 "Content-Transfer-Encoding: x-uue\n", "Content-Transfer-Encoding: 7bit (plain)\n");
         Arbitrary<String> body = Arbitraries.of("550 5.1.1 user unknown\n", "caf=C3=A9 =\nsoft break\n", "trailing blank \n",
                 "a=3db=\n", "x =ZZ\n", "NTUwIDUuMS4xIHVzZXIgdW5rbm93bgo=\n", "NTUw\nIDUu\n", "NTU*\n", "--B\n", "--Bx\n", "",
-                "line\n\n\nmore\n", "bad=\n=\n");
+                "line\n\n\nmore\n", "bad=\n=\n", "tab\t\n", "pad  \nx \t \n", "=4 \n", "a=  \n", "=-1\n", "==41=\n",
+                "x=4\n", "y= \n", "z=\t\n", "=4", "=", "end  ");
         Arbitrary<String> type = Arbitraries.of("text/plain", "text/plain; charset=iso-8859-1", "text/plain; charset=\"utf-8\"",
                 "text/html", "message/delivery-status", "message/rfc822", "text/rfc822-headers", "image/png",
-                "text/plain; charset*=utf-8''x", "text/plain (comment)", "TEXT/PLAIN; CHARSET=US-ASCII");
+                "text/plain; charset*=utf-8''x", "text/plain (comment)", "TEXT/PLAIN; CHARSET=US-ASCII",
+                "text/plain\n   charset=\"iso-2022-jp\"", "text/rfc822-headers; Content-Transfer-Encoding: 8bit",
+                "text/plain; charset=a; charset=b", "message/delivery-status; charset=UTF-8;", "text/html; charset=\"utf-8",
+                "multipart/alternative; boundary=\"in\"", "text", "message/rfc822 (returned)", "text/html (x); charset=utf-8",
+                "text/plain; charset*=us-ascii''iso-8859-1");
         // lines without a colon in a part's header block (Exchange's unfolded "boundary=..."), a folded line after
         // one, and names with control bytes or blanks around them, which Jakarta Mail trims away
         Arbitrary<String> extra = Arbitraries.frequency(Tuple.of(12, ""), Tuple.of(1, "boundary=\"x\"\n"),
@@ -175,6 +205,10 @@ class FastMimeTest {
 
         @Override
         public void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly) {
+        }
+
+        @Override
+        public void noStartBoundary() {
         }
     }
 }

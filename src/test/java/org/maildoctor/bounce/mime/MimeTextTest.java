@@ -149,6 +149,10 @@ class MimeTextTest {
                 public void leaf(String type, String charset, byte[] bytes, int off, int len, boolean lfOnly) {
                     htmls.add(MimeText.decodeLf(bytes, off, len, charset));
                 }
+
+                @Override
+                public void noStartBoundary() {
+                }
             });
         }
         int parts = htmls.size() - corpus().size();
