@@ -19,11 +19,12 @@ import org.maildoctor.text.Bytes;
  * {@code MimeMessage} and {@code MimeMultipart} (header objects, part objects, byte-at-a-time line readers,
  * decoder streams) was a third of the time to parse a bounce, and its large parse methods were most of the
  * JIT work of a short {@code bounce parse} process. This walk accepts only input it reads exactly as Jakarta
- * Mail does and answers "not mine" ({@code false}) for everything else — comments or RFC 2231 parameters in a
- * Content-Type, no boundary line at all, a line that starts like a boundary but is
- * not one, a part without a header block, the two odd corners of the quoted-printable decoder, base64
- * with anything but the alphabet, unknown transfer encodings — and the caller then runs Jakarta Mail, whose
- * lenient recovery is what unusual bounces need. {@code FastMimeTest} checks both give the same result.
+ * Mail does, Jakarta's own quirks included (a header line without a colon, a multipart without a boundary
+ * parameter, a message whose multipart has no start boundary), and answers "not mine" ({@code false}) for
+ * everything else — a nested multipart without boundary lines, a line that starts like a boundary but is not one,
+ * a part without a header block, the two odd corners of the quoted-printable decoder, base64 with anything but the
+ * alphabet, unknown transfer encodings — and the caller then runs Jakarta Mail, whose lenient recovery is what
+ * unusual bounces need. {@code FastMimeTest} checks both give the same result.
  */
 final class FastMime {
 
