@@ -233,12 +233,12 @@ final class FastMime {
     }
 
     /**
-     * A Content-Type value the parser above declines (comments, RFC 2231 parameters, a repeated parameter, broken
-     * syntax), read by Jakarta Mail's own parser as MailDecoder's walk over Jakarta's tree reads it: the base type
-     * lower-cased with its charset and boundary, or text/plain with neither where that parser fails. The class is
-     * light; only a MimeMessage is not.
+     * A Content-Type value read by Jakarta Mail's own parser: the base type lower-cased with its charset and boundary,
+     * or text/plain with neither where that parser fails. Here for the values the parser above declines (comments,
+     * RFC 2231 parameters, a repeated parameter, broken syntax); MailDecoder's walk over Jakarta's tree reads every
+     * part's type with it, so both read such values alike. The class is light; only a MimeMessage is not.
      */
-    private static String jakartaContentType(String value, Map<String, String> params) {
+    static String jakartaContentType(String value, Map<String, String> params) {
         try {
             jakarta.mail.internet.ContentType t = new jakarta.mail.internet.ContentType(value);
             for (String name : new String[] {"charset", "boundary"}) {

@@ -4,7 +4,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
@@ -235,24 +234,28 @@ public final class MailDecoder {
                     && typeOf(part).startsWith("message/");
         }
 
+        /** The part's base type, lower-cased, as {@link FastMime#jakartaContentType} reads its Content-Type. */
         private static String typeOf(Part part) {
-            try {
-                String ct = part.getContentType();
-                if (ct == null) {
-                    return "text/plain";
-                }
-                return new ContentType(ct).getBaseType().toLowerCase(Locale.ROOT);
-            } catch (Exception e) {
-                return "text/plain";
-            }
+            String ct = contentType(part);
+            return ct == null ? "text/plain" : FastMime.jakartaContentType(ct, new java.util.HashMap<>());
         }
 
+        /** The part's charset parameter, as {@link FastMime#jakartaContentType} reads it; null without one. */
         private static String charset(MimePart part) {
+            String ct = contentType(part);
+            java.util.Map<String, String> params = new java.util.HashMap<>();
+            if (ct != null) {
+                FastMime.jakartaContentType(ct, params);
+            }
+            return params.get("charset");
+        }
+
+        /** The Content-Type value Jakarta Mail reports, or null when there is none or it cannot be had. */
+        private static String contentType(Part part) {
             try {
-                String ct = part.getContentType();
-                return ct == null ? null : new ContentType(ct).getParameter("charset");
+                return part.getContentType();
             } catch (Exception e) {
-                return null; // a broken Content-Type keeps the default charset
+                return null;
             }
         }
 
